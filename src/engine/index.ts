@@ -1,0 +1,40 @@
+/**
+ * ConvLab's tensor engine: PyTorch's semantics, in TypeScript, with no runtime
+ * dependencies. Runs unchanged in a browser, a Web Worker and Node.
+ *
+ * The surface mirrors torch / torch.nn.functional / torch.nn / torch.optim; see
+ * ENGINE_CONTRACT.md.
+ */
+import { registerBackend } from './backend.ts';
+import { referenceKernels } from './backends/reference.ts';
+import { fastKernels } from './backends/fast.ts';
+
+// The readable loops come first so a plain import is always runnable; the fast
+// backend becomes the default because it is tested against the very same suite.
+registerBackend(referenceKernels);
+registerBackend(fastKernels);
+
+export * from './tensor.ts';
+export { Random, manualSeed } from './random.ts';
+export * from './backend.ts';
+export * from './ops/elementwise.ts';
+export * from './ops/reduce.ts';
+export * from './ops/matmul.ts';
+export * from './ops/conv2d.ts';
+export * from './ops/pad.ts';
+export * from './ops/maxPool2d.ts';
+export * from './ops/avgPool2d.ts';
+export * from './ops/adaptiveAvgPool2d.ts';
+export * from './ops/linear.ts';
+export * from './ops/flatten.ts';
+export * from './ops/activations.ts';
+export * from './ops/softmax.ts';
+export * from './ops/batchNorm.ts';
+export * from './ops/localResponseNorm.ts';
+export * from './ops/dropout.ts';
+export * from './ops/losses.ts';
+export * from './shapes.ts';
+export * as nn from './nn/index.ts';
+export * as optim from './optim.ts';
+export * as models from './models/index.ts';
+export { summary } from './summary.ts';

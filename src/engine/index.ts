@@ -38,3 +38,4 @@ export * as nn from './nn/index.ts';
 export * as optim from './optim.ts';
 export * as models from './models/index.ts';
 export { summary } from './summary.ts';
+export * as datasets from './datasets/index.ts';

@@ -1,2 +1,5 @@
-// TEMPORARY STUB: being written by another helper; replace wholesale.
-export function Placeholder(..._args: any[]): any { throw new Error('Placeholder: not implemented yet'); }
+/**
+ * Datasets as the engine hands them out: `{ images, labels, count, shape }`, the
+ * same on a page, in a Web Worker and in Node.
+ */
+export * from './xo.ts';

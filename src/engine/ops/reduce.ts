@@ -88,6 +88,8 @@ export function argmax(x: Tensor, dim: number): Int32Array {
   const outer = numel(x.shape.slice(0, d));
   const len = x.shape[d];
   const inner = numel(x.shape.slice(d + 1));
+  // An empty slice has no largest element; reading on would return index 0 of nothing.
+  if (len === 0) throw new Error(`argmax(): Expected reduction dim ${d} to have non-zero size.`);
   const out = new Int32Array(outer * inner);
   for (let o = 0; o < outer; o++) {
     for (let i = 0; i < inner; i++) {

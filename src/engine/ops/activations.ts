@@ -1,2 +1,116 @@
-// TEMPORARY STUB: being written by another helper; replace wholesale.
-export function relu(..._args: any[]): any { throw new Error('relu: not implemented yet'); }
+/**
+ * The non-linearities between layers. Each is applied to every element on its
+ * own, so each is written as its value and its derivative side by side.
+ */
+import { Tensor, fromOp } from '../tensor.ts';
+import { randomFor } from '../random.ts';
+
+/**
+ * Applies `f` per element; backward multiplies the incoming gradient by `df`,
+ * which may look at the input `x` and at the output `y` (sigmoid and tanh need y).
+ */
+function pointwise(
+  name: string,
+  input: Tensor,
+  f: (x: number) => number,
+  df: (x: number, y: number) => number,
+): Tensor {
+  const x = input.data;
+  const y = new Float32Array(x.length);
+  for (let i = 0; i < x.length; i++) y[i] = f(x[i]);
+  return fromOp(name, y, input.shape, [input], (g) => {
+    const gx = new Float32Array(x.length);
+    for (let i = 0; i < x.length; i++) gx[i] = g[i] * df(x[i], y[i]);
+    return [gx];
+  });
+}
+
+/**
+ * max(0, x). The gradient is 1 where x > 0 and 0 elsewhere, including at exactly
+ * 0 (PyTorch's choice). NaN stays NaN.
+ */
+export function relu(input: Tensor): Tensor {
+  return pointwise(
+    'relu',
+    input,
+    (x) => (x <= 0 ? 0 : x),
+    (x) => (x > 0 ? 1 : 0),
+  );
+}
+
+/**
+ * x for x > 0, `negativeSlope * x` otherwise, like `F.leaky_relu`. The small slope
+ * keeps a gradient flowing for negative inputs, so a unit cannot "die". At exactly
+ * 0 the gradient is `negativeSlope`, as in PyTorch.
+ */
+export function leakyRelu(input: Tensor, negativeSlope = 0.01): Tensor {
+  return pointwise(
+    'leakyRelu',
+    input,
+    (x) => (x > 0 ? x : x * negativeSlope),
+    (x) => (x > 0 ? 1 : negativeSlope),
+  );
+}
+
+/** Options of {@link rrelu}, PyTorch's names and defaults. */
+export interface RReluOptions {
+  /** Smallest random slope (default 1/8). */
+  lower?: number;
+  /** Largest random slope (default 1/3). */
+  upper?: number;
+  /** Draw a random slope per element (true) or use the mean slope (false, the default as in `F.rrelu`). */
+  training?: boolean;
+  /** Seed for the slopes; without it the engine-wide generator (`manualSeed`) is used. */
+  seed?: number;
+}
+
+/**
+ * Randomised leaky ReLU, like `F.rrelu`. In training every element x <= 0 gets its
+ * own slope drawn uniformly from [lower, upper], and backward uses the same slope.
+ * In evaluation it is a leaky ReLU with the mean slope (lower + upper) / 2.
+ */
+export function rrelu(input: Tensor, options: RReluOptions = {}): Tensor {
+  const { lower = 1 / 8, upper = 1 / 3, training = false } = options;
+  if (!(lower <= upper)) {
+    throw new Error(
+      `rrelu: Lower bound should be less than or equal to the upper bound (got lower=${lower}, upper=${upper})`,
+    );
+  }
+  if (!training) return leakyRelu(input, (lower + upper) / 2);
+
+  const rng = randomFor(options.seed);
+  const x = input.data;
+  const slope = new Float32Array(x.length);
+  const y = new Float32Array(x.length);
+  for (let i = 0; i < x.length; i++) {
+    slope[i] = x[i] <= 0 ? rng.uniform(lower, upper) : 1;
+    y[i] = x[i] * slope[i];
+  }
+  return fromOp('rrelu', y, input.shape, [input], (g) => {
+    const gx = new Float32Array(x.length);
+    for (let i = 0; i < x.length; i++) gx[i] = g[i] * slope[i];
+    return [gx];
+  });
+}
+
+/**
+ * 1 / (1 + e^-x), squashing into (0, 1). Derivative y (1 - y): at most 1/4, which is
+ * why deep stacks of sigmoids learn slowly. Written so that e^x never overflows.
+ */
+export function sigmoid(input: Tensor): Tensor {
+  return pointwise(
+    'sigmoid',
+    input,
+    (x) => {
+      if (x >= 0) return 1 / (1 + Math.exp(-x));
+      const e = Math.exp(x);
+      return e / (1 + e);
+    },
+    (_x, y) => y * (1 - y),
+  );
+}
+
+/** Hyperbolic tangent, squashing into (-1, 1) around 0. Derivative 1 - y^2. */
+export function tanh(input: Tensor): Tensor {
+  return pointwise('tanh', input, Math.tanh, (_x, y) => 1 - y * y);
+}

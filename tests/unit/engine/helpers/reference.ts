@@ -143,7 +143,7 @@ export function conv2dNaive(
   const [top, bottom, left, right] = naiveConvPadding(options.padding, [kH, kW], [dH, dW]);
   const mode = options.paddingMode ?? 'zeros';
   const x = padNaive(input, [left, right, top, bottom], mode === 'zeros' ? 'constant' : mode);
-  const [batch, , hP, wP] = x.shape;
+  const [batch, inC, hP, wP] = x.shape;
   const outH = Math.floor((hP - dH * (kH - 1) - 1) / sH) + 1;
   const outW = Math.floor((wP - dW * (kW - 1) - 1) / sW) + 1;
   const outPerGroup = outC / groups;
@@ -158,8 +158,9 @@ export function conv2dNaive(
           for (let c = 0; c < inPerGroup; c++) {
             for (let kh = 0; kh < kH; kh++) {
               for (let kw = 0; kw < kW; kw++) {
-                const xv = x.data[flatIndex([n, g * inPerGroup + c, oh * sH + kh * dH, ow * sW + kw * dW], x.shape)];
-                sum += xv * weight.data[flatIndex([co, c, kh, kw], weight.shape)];
+                const ci = g * inPerGroup + c;
+                const xv = x.data[((n * inC + ci) * hP + oh * sH + kh * dH) * wP + ow * sW + kw * dW];
+                sum += xv * weight.data[((co * inPerGroup + c) * kH + kh) * kW + kw];
               }
             }
           }

@@ -1,2 +1,44 @@
-// TEMPORARY STUB: being written by another helper; replace wholesale.
-export function dropout(..._args: any[]): any { throw new Error('dropout: not implemented yet'); }
+/**
+ * Dropout: during training, every unit is switched off at random, so no unit
+ * can rely on one particular other unit being present.
+ */
+import { Tensor, fromOp } from '../tensor.ts';
+import { randomFor } from '../random.ts';
+
+/** Options of {@link dropout}, PyTorch's names and defaults. */
+export interface DropoutOptions {
+  /** Probability of zeroing each element (default 0.5). */
+  p?: number;
+  /** Drop only in training (default true, as `F.dropout`); in evaluation dropout is the identity. */
+  training?: boolean;
+  /** Seed for the mask; without it the engine-wide generator (`manualSeed`) is used. */
+  seed?: number;
+}
+
+/**
+ * Inverted dropout, like `torch.nn.functional.dropout`: each element is zeroed with
+ * probability `p` and the survivors are multiplied by 1 / (1 - p), so the expected
+ * value of every element is unchanged and evaluation needs no rescaling. `p = 1`
+ * zeroes everything. Backward lets the gradient through the same mask, scaled alike.
+ */
+export function dropout(input: Tensor, options: DropoutOptions = {}): Tensor {
+  const { p = 0.5, training = true } = options;
+  if (!(p >= 0 && p <= 1)) {
+    throw new Error(`dropout probability has to be between 0 and 1, but got ${p}`);
+  }
+  if (!training || p === 0) return input;
+
+  const rng = randomFor(options.seed);
+  const x = input.data;
+  // The mask holds the factor each element is multiplied by: 0 or 1 / (1 - p).
+  const mask = new Float32Array(x.length);
+  const keep = p === 1 ? 0 : 1 / (1 - p);
+  for (let i = 0; i < x.length; i++) mask[i] = rng.next() < p ? 0 : keep;
+  const y = new Float32Array(x.length);
+  for (let i = 0; i < x.length; i++) y[i] = x[i] * mask[i];
+  return fromOp('dropout', y, input.shape, [input], (g) => {
+    const gx = new Float32Array(x.length);
+    for (let i = 0; i < x.length; i++) gx[i] = g[i] * mask[i];
+    return [gx];
+  });
+}

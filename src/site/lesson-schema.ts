@@ -16,7 +16,9 @@ export function describeReceived(value: unknown): string {
   if (value === undefined) return 'nothing (the field is missing)';
   if (value === null) return 'null';
   if (Array.isArray(value)) return `an array ${JSON.stringify(value)}`;
-  if (value instanceof Date) return `the date ${value.toISOString().slice(0, 10)}`;
+  if (value instanceof Date) {
+    return Number.isNaN(value.getTime()) ? 'an invalid date' : `the date ${value.toISOString().slice(0, 10)}`;
+  }
   if (typeof value === 'string') return `the text ${JSON.stringify(value)}`;
   if (typeof value === 'object') return `an object ${JSON.stringify(value)}`;
   return `${typeof value} ${String(value)}`;
@@ -30,8 +32,8 @@ const nonEmptyText = (what: string) =>
   z.string({ error: expected(what) }).trim().min(1, { error: expected(what) });
 
 /** Zod schema of a lesson's frontmatter. Unknown keys are refused, to catch typos. */
-export const lessonSchema = z
-  .object({
+export const lessonSchema = z.strictObject(
+  {
     title: nonEmptyText('a non-empty title string'),
     order: z
       .number({ error: expected(`a whole number from 1 to ${LESSON_COUNT}`) })
@@ -47,17 +49,22 @@ export const lessonSchema = z
     widgets: z.array(nonEmptyText('each widget name to be a non-empty string'), {
       error: expected('a list of the widget names the lesson uses (may be empty: [])'),
     }),
-    updated: z.coerce
-      .date({ error: expected('a date such as 2025-01-31') })
+    // YAML turns a bare 2025-01-31 into a Date; a quoted one stays text, so accept both.
+    updated: z
+      .preprocess(
+        (value) => (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(value) : value),
+        z.date({ error: expected('a date such as 2025-01-31') }),
+      )
       .optional(),
-  })
-  .strict({
+  },
+  {
     error: (issue) =>
       issue.code === 'unrecognized_keys'
-        ? `unknown frontmatter field(s) ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}; ` +
+        ? `unknown frontmatter field(s) ${issue.keys.map((key) => JSON.stringify(key)).join(', ')}; ` +
           'expected only title, order, summary, objectives, widgets and optionally updated'
         : `expected the frontmatter to be a set of fields, received ${describeReceived(issue.input)}`,
-  });
+  },
+);
 
 /** Validated lesson frontmatter. */
 export type LessonFrontmatter = z.infer<typeof lessonSchema>;

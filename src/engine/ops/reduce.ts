@@ -13,7 +13,8 @@ function normalizeDims(dim: number | readonly number[] | undefined, ndim: number
   if (dim === undefined) return [...Array(ndim).keys()];
   const list = typeof dim === 'number' ? [dim] : [...dim];
   const dims = list.map((d) => normalizeDim(d, ndim, what));
-  if (new Set(dims).size !== dims.length) throw new Error(`${what}: dim ${dims} appears multiple times in the list of dims`);
+  const repeated = dims.find((d, i) => dims.indexOf(d) !== i);
+  if (repeated !== undefined) throw new Error(`${what}: dim ${repeated} appears multiple times in the list of dims`);
   return dims.sort((p, q) => p - q);
 }
 

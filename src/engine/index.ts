@@ -5,7 +5,7 @@
  * The surface mirrors torch / torch.nn.functional / torch.nn / torch.optim; see
  * ENGINE_CONTRACT.md.
  */
-import { registerBackend } from './backend.ts';
+import { registerBackend, setBackend } from './backend.ts';
 import { referenceKernels } from './backends/reference.ts';
 import { fastKernels } from './backends/fast.ts';
 
@@ -13,6 +13,7 @@ import { fastKernels } from './backends/fast.ts';
 // backend becomes the default because it is tested against the very same suite.
 registerBackend(referenceKernels);
 registerBackend(fastKernels);
+setBackend('fast');
 
 export * from './tensor.ts';
 export { Random, manualSeed } from './random.ts';

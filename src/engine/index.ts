@@ -38,5 +38,6 @@ export * from './shapes.ts';
 export * as nn from './nn/index.ts';
 export * as optim from './optim.ts';
 export * as models from './models/index.ts';
-export { summary } from './summary.ts';
+export { summary, formatSummary } from './summary.ts';
+export type { ModelSummary } from './summary.ts';
 export * as datasets from './datasets/index.ts';

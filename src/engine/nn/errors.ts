@@ -5,7 +5,7 @@
  * of the model definition to fix.
  */
 
-/** An error raised inside a named layer: "layer 'classifier.1' (Linear): <reason>". */
+/** An error raised inside a named layer: "layer 'classifier.1' (Linear): <reason>" (the root: "ResNet: <reason>"). */
 export class LayerError extends Error {
   /** Dotted name of the layer, as in `namedModules()` ("features.0"). */
   readonly layerName: string;
@@ -15,7 +15,9 @@ export class LayerError extends Error {
   readonly reason: string;
 
   constructor(layerName: string, layerType: string, reason: string, cause?: unknown) {
-    super(`layer '${layerName}' (${layerType}): ${reason}`, cause === undefined ? undefined : { cause });
+    // The root of a model has no name; its type alone identifies it.
+    const where = layerName === '' ? layerType : `layer '${layerName}' (${layerType})`;
+    super(`${where}: ${reason}`, cause === undefined ? undefined : { cause });
     this.name = 'LayerError';
     this.layerName = layerName;
     this.layerType = layerType;

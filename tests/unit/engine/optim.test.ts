@@ -220,10 +220,11 @@ describe('optimiser mechanics', () => {
             opt.step();
           }
         };
-        for (const make of [
+        const factories: ((p: Tensor[]) => optim.Optimizer<object>)[] = [
           (p: Tensor[]) => new optim.Adam(p, { lr: 0.01, weightDecay: 0.01 }),
           (p: Tensor[]) => new optim.SGD(p, { lr: 0.1, momentum: 0.9, nesterov: true }),
-        ]) {
+        ];
+        for (const make of factories) {
           const straight = makeModel();
           const straightOpt = make(straight.parameters());
           train(straight, straightOpt, 6);

@@ -1,0 +1,339 @@
+/**
+ * Lesson 2's stepper: a 3x3 filter slides over a 9x9 picture; each output number is
+ * the engine's conv2d of the current picture and filters, divided by 9. Learners step,
+ * scrub or play through the 49 positions, point at any output to see its arithmetic,
+ * edit pixels and weights, and stack more filters to grow the output's depth.
+ */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { JSX } from 'preact';
+import { CellGrid } from './CellGrid.tsx';
+import {
+  IMAGE_SIZE,
+  KERNEL_SIZE,
+  OUTPUT_SIZE,
+  POSITION_COUNT,
+  computeFeatureMaps,
+  cycleWeight,
+  decodeState,
+  defaultState,
+  encodeState,
+  formatFraction,
+  formatRounded,
+  formatSigned,
+  formatTruncated,
+  nextPreset,
+  positionToCell,
+  tapsAt,
+} from './model.ts';
+import type { ConvState, FeatureMaps, StateProblem } from './model.ts';
+import { strings } from './strings.ts';
+import type { Lang } from './strings.ts';
+import './convolution.css';
+
+/** Milliseconds between steps while playing. */
+const PLAY_INTERVAL_MS = 900;
+
+/** Props the MDX passes. */
+export interface ConvolutionStepperProps {
+  lang: Lang;
+}
+
+function usePrefersReducedMotion(): boolean {
+  const [reduced, setReduced] = useState(false);
+  useEffect(() => {
+    const query = window.matchMedia('(prefers-reduced-motion: reduce)');
+    setReduced(query.matches);
+    const update = () => setReduced(query.matches);
+    query.addEventListener('change', update);
+    return () => query.removeEventListener('change', update);
+  }, []);
+  return reduced;
+}
+
+type Computed = { maps: FeatureMaps; error: null } | { maps: null; error: string };
+
+/** The stepper (see the file comment). */
+export default function ConvolutionStepper({ lang }: ConvolutionStepperProps): JSX.Element {
+  const t = strings[lang] ?? strings.en;
+  const [state, setState] = useState<ConvState>(defaultState);
+  const [problems, setProblems] = useState<StateProblem[]>([]);
+  const [urlRead, setUrlRead] = useState(false);
+  const [playing, setPlaying] = useState(false);
+  const [hover, setHover] = useState<{ position: number; active: number } | null>(null);
+  const reducedMotion = usePrefersReducedMotion();
+
+  useEffect(() => {
+    const decoded = decodeState(new URLSearchParams(window.location.search));
+    setState(decoded.state);
+    setProblems(decoded.problems);
+    setUrlRead(true);
+  }, []);
+
+  useEffect(() => {
+    if (!urlRead) return;
+    const query = encodeState(state, new URLSearchParams(window.location.search)).toString();
+    const url = `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`;
+    window.history.replaceState(window.history.state, '', url);
+  }, [state, urlRead]);
+
+  useEffect(() => {
+    if (!playing) return;
+    const timer = window.setInterval(() => {
+      setState((s) => ({ ...s, position: Math.min(POSITION_COUNT - 1, s.position + 1) }));
+    }, PLAY_INTERVAL_MS);
+    return () => window.clearInterval(timer);
+  }, [playing]);
+
+  useEffect(() => {
+    if (playing && state.position >= POSITION_COUNT - 1) setPlaying(false);
+  }, [playing, state.position]);
+
+  const computed: Computed = useMemo(() => {
+    try {
+      return { maps: computeFeatureMaps(state.image, state.filters), error: null };
+    } catch (error) {
+      return { maps: null, error: error instanceof Error ? error.message : String(error) };
+    }
+  }, [state.image, state.filters]);
+
+  const shown = hover ?? { position: state.position, active: state.active };
+  const active = Math.min(shown.active, state.filters.length - 1);
+  const { row, col } = positionToCell(shown.position);
+  const inWindow = (index: number) => {
+    const r = Math.floor(index / IMAGE_SIZE);
+    const c = index % IMAGE_SIZE;
+    return r >= row && r < row + KERNEL_SIZE && c >= col && c < col + KERNEL_SIZE;
+  };
+
+  const update = (change: Partial<ConvState>) => setState((s) => ({ ...s, ...change }));
+  const goTo = (position: number) => {
+    setPlaying(false);
+    update({ position: Math.max(0, Math.min(POSITION_COUNT - 1, position)) });
+  };
+  const togglePlay = () => {
+    if (playing) return setPlaying(false);
+    if (state.position >= POSITION_COUNT - 1) update({ position: 0 });
+    setHover(null);
+    setPlaying(true);
+  };
+  const flipPixel = (index: number) =>
+    setState((s) => ({ ...s, image: s.image.map((p, i) => (i === index ? (p === 1 ? -1 : 1) : p)) }));
+  const cycleTap = (filter: number, tap: number) =>
+    setState((s) => ({
+      ...s,
+      active: filter,
+      filters: s.filters.map((f, k) => (k === filter ? f.map((w, i) => (i === tap ? cycleWeight(w) : w)) : f)),
+    }));
+  const addFilter = () =>
+    setState((s) => {
+      const preset = nextPreset(s.filters);
+      return preset ? { ...s, filters: [...s.filters, [...preset]], active: s.filters.length } : s;
+    });
+  const removeFilter = () =>
+    setState((s) => {
+      if (s.filters.length <= 1) return s;
+      const filters = s.filters.filter((_, k) => k !== s.active);
+      return { ...s, filters, active: Math.min(s.active, filters.length - 1) };
+    });
+  const reset = () => {
+    setPlaying(false);
+    setHover(null);
+    setProblems([]);
+    setState(defaultState());
+  };
+
+  const maps = computed.maps;
+  const depth = state.filters.length;
+  const taps = tapsAt(state.image, state.filters[active], shown.position);
+  const outIndex = active * POSITION_COUNT + shown.position;
+  const sum = maps ? maps.sums[outIndex] : NaN;
+  const value = maps ? maps.values[outIndex] : NaN;
+  const rounded = formatRounded(value);
+  const truncated = formatTruncated(value);
+
+  const windowFrame = (
+    <div
+      class={`conv-window${reducedMotion ? ' conv-window--still' : ''}`}
+      aria-hidden="true"
+      style={{
+        left: `calc(${col} * 100% / ${IMAGE_SIZE})`,
+        top: `calc(${row} * 100% / ${IMAGE_SIZE})`,
+        width: `calc(${KERNEL_SIZE} * 100% / ${IMAGE_SIZE})`,
+        height: `calc(${KERNEL_SIZE} * 100% / ${IMAGE_SIZE})`,
+      }}
+    />
+  );
+
+  return (
+    <section class="conv-widget" aria-label={t.widgetLabel} data-window={`${row},${col}`} data-active={active}>
+      <p class="conv-intro">{t.intro}</p>
+      {problems.length > 0 && (
+        <p class="conv-note" role="status">
+          {t.urlProblem(problems)}
+        </p>
+      )}
+      {computed.error !== null && (
+        <p class="conv-error" role="alert">
+          {t.engineError(computed.error)}
+        </p>
+      )}
+
+      <div class="conv-controls">
+        <button type="button" class="conv-button" onClick={togglePlay} aria-pressed={playing}>
+          {playing ? t.pause : t.play}
+        </button>
+        <button type="button" class="conv-button" onClick={() => goTo(state.position - 1)} disabled={state.position === 0}>
+          {t.previous}
+        </button>
+        <button
+          type="button"
+          class="conv-button"
+          onClick={() => goTo(state.position + 1)}
+          disabled={state.position === POSITION_COUNT - 1}
+        >
+          {t.next}
+        </button>
+        <label class="conv-slider">
+          <span>{t.position}</span>
+          <input
+            type="range"
+            min={0}
+            max={POSITION_COUNT - 1}
+            step={1}
+            value={state.position}
+            aria-valuetext={t.positionValue(positionToCell(state.position).row, positionToCell(state.position).col, state.position + 1, POSITION_COUNT)}
+            onInput={(e) => goTo(Number((e.currentTarget as HTMLInputElement).value))}
+          />
+          <output class="conv-slider-value">
+            {t.positionValue(positionToCell(state.position).row, positionToCell(state.position).col, state.position + 1, POSITION_COUNT)}
+          </output>
+        </label>
+      </div>
+
+      <div class="conv-panels">
+        <div class="conv-panel conv-panel--input">
+          <h3 class="conv-heading">{t.inputTitle}</h3>
+          <p class="conv-hint">{t.inputHint}</p>
+          <CellGrid
+            size={IMAGE_SIZE}
+            values={state.image}
+            text={(i) => formatSigned(state.image[i])}
+            cellLabel={(i) => t.pixel(Math.floor(i / IMAGE_SIZE), i % IMAGE_SIZE, formatSigned(state.image[i]), inWindow(i))}
+            label={t.inputGrid}
+            className="conv-grid--input"
+            marked={inWindow}
+            onActivate={flipPixel}
+            overlay={windowFrame}
+            testId="conv-input"
+          />
+        </div>
+
+        <div class="conv-panel conv-readout" data-testid="conv-readout">
+          <h3 class="conv-heading">{t.readoutTitle(active + 1, row, col)}</h3>
+          <p class="conv-hint">{t.productsCaption}</p>
+          <ol class="conv-products">
+            {taps.map((tap, i) => (
+              <li key={i} data-sign={tap.product > 0 ? 'pos' : tap.product < 0 ? 'neg' : 'zero'}>
+                <span class="conv-product-terms">
+                  {formatSigned(tap.pixel)} × {formatSigned(tap.weight)}
+                </span>
+                <strong>{formatSigned(tap.product)}</strong>
+              </li>
+            ))}
+          </ol>
+          <p class="conv-sum" aria-live={playing ? 'off' : 'polite'} data-testid="conv-sum">
+            {maps ? t.sumLine(formatSigned(sum), formatFraction(sum), rounded) : ''}
+          </p>
+          {maps && truncated !== rounded && <p class="conv-hint">{t.truncationNote(truncated, rounded)}</p>}
+          {maps && (
+            <div class="conv-depth">
+              <p class="conv-hint">{t.depthLine(depth)}</p>
+              <ul class="conv-depth-values">
+                {state.filters.map((_, k) => (
+                  <li key={k}>
+                    {t.mapName(k + 1)}: <strong>{formatRounded(maps.values[k * POSITION_COUNT + shown.position])}</strong>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </div>
+
+        <div class="conv-panel conv-panel--output">
+          <h3 class="conv-heading">
+            {t.outputTitle}: <span class="conv-volume" data-testid="conv-volume">
+              {maps ? t.volume(maps.shape[2], maps.shape[3], maps.shape[1]) : '…'}
+            </span>
+          </h3>
+          <p class="conv-hint">{t.outputHint}</p>
+          <div class="conv-maps">
+            {state.filters.map((_, k) => (
+              <figure class={`conv-map${k === active ? ' conv-map--active' : ''}`} key={k}>
+                <figcaption>{t.mapName(k + 1)}</figcaption>
+                <CellGrid
+                  size={OUTPUT_SIZE}
+                  values={maps ? maps.values.subarray(k * POSITION_COUNT, (k + 1) * POSITION_COUNT) : new Float32Array(POSITION_COUNT)}
+                  text={(i) => (maps ? formatRounded(maps.values[k * POSITION_COUNT + i]) : '')}
+                  cellLabel={(i) =>
+                    t.outputCell(Math.floor(i / OUTPUT_SIZE), i % OUTPUT_SIZE, maps ? formatRounded(maps.values[k * POSITION_COUNT + i]) : '')
+                  }
+                  label={t.mapGrid(k + 1)}
+                  className="conv-grid--output"
+                  marked={(i) => i === shown.position}
+                  focusIndex={state.position}
+                  onFocusCell={(i) => {
+                    setPlaying(false);
+                    update({ position: i, active: k });
+                  }}
+                  onHoverCell={(i) => setHover(i === null || playing ? null : { position: i, active: k })}
+                  testId={`conv-map-${k}`}
+                />
+              </figure>
+            ))}
+          </div>
+        </div>
+
+        <div class="conv-panel conv-panel--filters">
+          <h3 class="conv-heading">{t.filtersTitle}</h3>
+          <p class="conv-hint">{t.filtersHint}</p>
+          <div class="conv-filters">
+            {state.filters.map((filter, k) => (
+              <div class={`conv-filter${k === active ? ' conv-filter--active' : ''}`} key={k}>
+                <CellGrid
+                  size={KERNEL_SIZE}
+                  values={filter}
+                  text={(i) => formatSigned(filter[i])}
+                  cellLabel={(i) => t.weight(Math.floor(i / KERNEL_SIZE), i % KERNEL_SIZE, formatSigned(filter[i]))}
+                  label={t.filterGrid(k + 1)}
+                  className="conv-grid--filter"
+                  onActivate={(i) => cycleTap(k, i)}
+                  testId={`conv-filter-${k}`}
+                />
+                <button
+                  type="button"
+                  class="conv-button conv-button--small"
+                  aria-pressed={k === active}
+                  onClick={() => update({ active: k })}
+                >
+                  {t.filterName(k + 1)}: {t.explain}
+                </button>
+              </div>
+            ))}
+          </div>
+          <div class="conv-controls">
+            <button type="button" class="conv-button" onClick={addFilter} disabled={nextPreset(state.filters) === null}>
+              {t.addFilter}
+            </button>
+            <button type="button" class="conv-button" onClick={removeFilter} disabled={depth <= 1}>
+              {t.removeFilter}
+            </button>
+            <button type="button" class="conv-button" onClick={reset}>
+              {t.reset}
+            </button>
+          </div>
+        </div>
+      </div>
+
+    </section>
+  );
+}

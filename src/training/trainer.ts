@@ -1,0 +1,354 @@
+/**
+ * The training loop, as a plain object that trains one batch per call: the
+ * worker calls it between messages, Node tests and the bench call it in a loop.
+ *
+ * Reproducible: the initial weights, every epoch's order of the training images
+ * and every dropout mask come from the config's seed, and nothing else is
+ * random, so the same config gives the same losses, bit for bit.
+ */
+import { Tensor, crossEntropy, noGrad, optim } from '../engine/index.ts';
+import type { nn } from '../engine/index.ts';
+import type { RawImageSet } from '../engine/datasets/format.ts';
+import { Random } from '../engine/random.ts';
+import { buildModel } from './architecture.ts';
+import type { BuiltModel, LayerRow } from './architecture.ts';
+import { checkTrainConfig } from './config.ts';
+import type { OptimizerConfig, TrainConfig } from './config.ts';
+import { argmaxRow, emptyConfusion, softmaxRows } from './metrics.ts';
+import { forwardRecording } from './inspect.ts';
+
+/** The images a run trains and tests on, as bytes (see `datasets.loadRaw`). */
+export interface TrainingSets {
+  train: RawImageSet;
+  test: RawImageSet;
+}
+
+/** What one training step did. */
+export interface StepReport {
+  /** The epoch this batch belonged to, from 1. */
+  epoch: number;
+  /** Its position in that epoch, from 1. */
+  step: number;
+  /** Batches trained so far in the run, this one included. */
+  globalStep: number;
+  /** Mean cross-entropy of the batch (before the update). */
+  loss: number;
+  /** Images of the batch the network classified right (before the update). */
+  correct: number;
+  /** Images in the batch. */
+  count: number;
+  /** Wall-clock seconds the step took. */
+  seconds: number;
+  /** True when this batch finished an epoch. */
+  endOfEpoch: boolean;
+}
+
+/** A test-set score. */
+export interface EvalReport {
+  accuracy: number;
+  /** Mean cross-entropy. */
+  loss: number;
+  /** confusion[label][predicted]. */
+  confusion: number[][];
+  /** Every misclassified test image, in test-set order. */
+  misclassified: { index: number; label: number; predicted: number; confidence: number }[];
+  count: number;
+}
+
+/** What the network makes of one test image, layer by layer. */
+export interface InspectionReport {
+  testIndex: number;
+  label: number;
+  predicted: number;
+  probabilities: number[];
+  /** The image, [C, H, W] in [0, 1]. */
+  input: Float32Array;
+  layers: {
+    name: string;
+    type: string;
+    shape: number[];
+    activations: Float32Array;
+    filters?: Float32Array;
+    filterShape?: number[];
+  }[];
+}
+
+/** Options of the {@link Trainer}. */
+export interface TrainerOptions {
+  /** A model built already (from a weights file, say); default: built from the config. */
+  built?: BuiltModel;
+  /** Batches already trained, when resuming a saved model (default 0). */
+  startStep?: number;
+  /** Clock in milliseconds (default `performance.now`). */
+  now?: () => number;
+}
+
+/** Images per forward pass when evaluating: large enough to keep the kernels busy, small enough for memory. */
+const EVAL_CHUNK = 500;
+
+/** The optimiser a config asks for, over `params`. */
+export function makeOptimizer(params: Tensor[], config: OptimizerConfig): optim.SGD | optim.Adam {
+  const { lr, weightDecay } = config;
+  switch (config.kind) {
+    case 'sgd':
+      return new optim.SGD(params, { lr, weightDecay });
+    case 'momentum':
+      return new optim.SGD(params, { lr, momentum: config.momentum, weightDecay });
+    case 'adam':
+      return new optim.Adam(params, { lr, weightDecay });
+    default:
+      throw new Error(`optimizer.kind must be 'sgd', 'momentum' or 'adam', got ${JSON.stringify((config as { kind: unknown }).kind)}`);
+  }
+}
+
+/** The first `limit` images of a set (all of them without a limit). */
+export function firstImages(set: RawImageSet, limit: number | undefined): RawImageSet {
+  if (limit === undefined || limit >= set.count) return set;
+  const size = set.shape[0] * set.shape[1] * set.shape[2];
+  return { ...set, count: limit, pixels: set.pixels.subarray(0, limit * size), labels: set.labels.subarray(0, limit) };
+}
+
+/** Scales images `indices` of `set` from bytes to [0, 1] into `out`, one after another. */
+function gather(set: RawImageSet, indices: ArrayLike<number>, from: number, count: number, out: Float32Array, labels: Int32Array): void {
+  const size = set.shape[0] * set.shape[1] * set.shape[2];
+  const scale = 1 / 255;
+  for (let j = 0; j < count; j++) {
+    const i = indices[from + j];
+    const src = i * size;
+    const dst = j * size;
+    for (let p = 0; p < size; p++) out[dst + p] = set.pixels[src + p] * scale;
+    labels[j] = set.labels[i];
+  }
+}
+
+/** A seed for epoch `epoch`'s shuffle, well apart from the weight seeds. */
+function epochSeed(seed: number, epoch: number): number {
+  let h = (seed ^ 0x5bd1e995) >>> 0;
+  h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) + Math.imul(epoch + 1, 0x9e3779b1);
+  h = Math.imul(h ^ (h >>> 12), 0x297a2d39);
+  return (h ^ (h >>> 15)) >>> 0;
+}
+
+/**
+ * Trains a model on a dataset, one mini-batch per {@link trainStep} call.
+ *
+ * @example
+ * const trainer = new Trainer(config, { train, test });
+ * while (!trainer.done) trainer.trainStep();
+ * trainer.evaluate().accuracy;
+ */
+export class Trainer {
+  readonly config: TrainConfig;
+  readonly model: nn.Module;
+  readonly optimizer: optim.SGD | optim.Adam;
+  /** The model's layers, as `summary` reports them for one image. */
+  readonly layers: LayerRow[];
+  readonly totalParams: number;
+  readonly train: RawImageSet;
+  readonly test: RawImageSet;
+  readonly stepsPerEpoch: number;
+  readonly totalSteps: number;
+  #globalStep: number;
+  #order: Uint32Array | null = null;
+  #orderEpoch = -1;
+  readonly #now: () => number;
+  readonly #imageSize: number;
+  #batchData: Float32Array;
+  readonly #batchLabels: Int32Array;
+
+  constructor(config: TrainConfig, sets: TrainingSets, options: TrainerOptions = {}) {
+    checkTrainConfig(config);
+    this.config = structuredClone(config);
+    this.train = firstImages(sets.train, config.trainLimit);
+    this.test = firstImages(sets.test, config.testLimit);
+    if (this.train.count === 0) throw new Error('Trainer: the training set is empty');
+    const built = options.built ?? buildModel(config.architecture, { seed: config.seed, inputShape: this.train.shape, numClasses: this.train.classes.length });
+    this.model = built.model;
+    this.layers = built.layers;
+    this.totalParams = built.summary.totalParams;
+    this.model.train();
+    this.optimizer = makeOptimizer(this.model.parameters(), config.optimizer);
+    this.stepsPerEpoch = Math.ceil(this.train.count / config.batchSize);
+    this.totalSteps = this.stepsPerEpoch * config.epochs;
+    this.#globalStep = options.startStep ?? 0;
+    this.#now = options.now ?? (() => performance.now());
+    this.#imageSize = this.train.shape[0] * this.train.shape[1] * this.train.shape[2];
+    this.#batchData = new Float32Array(config.batchSize * this.#imageSize);
+    this.#batchLabels = new Int32Array(config.batchSize);
+  }
+
+  /** Batches trained so far. */
+  get globalStep(): number {
+    return this.#globalStep;
+  }
+
+  /** The epoch the next batch belongs to, from 1 (the last epoch once done). */
+  get epoch(): number {
+    return Math.min(Math.floor(this.#globalStep / this.stepsPerEpoch), this.config.epochs - 1) + 1;
+  }
+
+  /** Epochs completed, with a fraction for the current one. */
+  get epochsDone(): number {
+    return this.#globalStep / this.stepsPerEpoch;
+  }
+
+  /** Whether every epoch has been trained. */
+  get done(): boolean {
+    return this.#globalStep >= this.totalSteps;
+  }
+
+  /** Class names by label. */
+  get classes(): readonly string[] {
+    return this.train.classes;
+  }
+
+  /** The training-set order of epoch `epoch` (from 0): a seeded shuffle. */
+  epochOrder(epoch: number): Uint32Array {
+    if (this.#orderEpoch !== epoch || this.#order === null) {
+      const order = this.#order ?? new Uint32Array(this.train.count);
+      for (let i = 0; i < order.length; i++) order[i] = i;
+      new Random(epochSeed(this.config.seed, epoch)).shuffle(order);
+      this.#order = order;
+      this.#orderEpoch = epoch;
+    }
+    return this.#order;
+  }
+
+  /**
+   * Trains one mini-batch: forward, cross-entropy, backward, optimiser step.
+   * Past the last epoch it keeps going into further epochs (a learner may ask
+   * for one more step); `done` says whether the planned run is over.
+   */
+  trainStep(): StepReport {
+    const started = this.#now();
+    const epochIndex = Math.floor(this.#globalStep / this.stepsPerEpoch);
+    const stepInEpoch = this.#globalStep % this.stepsPerEpoch;
+    const order = this.epochOrder(epochIndex);
+    const from = stepInEpoch * this.config.batchSize;
+    const count = Math.min(this.config.batchSize, this.train.count - from);
+    // The previous batch's graph is gone by now, so its buffer can be refilled;
+    // only the short last batch of an epoch needs a buffer of its own.
+    const data = count === this.config.batchSize ? this.#batchData : new Float32Array(count * this.#imageSize);
+    const labels = count === this.config.batchSize ? this.#batchLabels : new Int32Array(count);
+    gather(this.train, order, from, count, data, labels);
+    const images = new Tensor(data, [count, ...this.train.shape]);
+
+    this.optimizer.zeroGrad();
+    const logits = this.model.forward(images);
+    const loss = crossEntropy(logits, labels);
+    loss.backward();
+    this.optimizer.step();
+
+    const classes = logits.shape[1];
+    let correct = 0;
+    for (let r = 0; r < count; r++) if (argmaxRow(logits.data, r * classes, classes) === labels[r]) correct++;
+    this.#globalStep++;
+    return {
+      epoch: epochIndex + 1,
+      step: stepInEpoch + 1,
+      globalStep: this.#globalStep,
+      loss: loss.item(),
+      correct,
+      count,
+      seconds: (this.#now() - started) / 1000,
+      endOfEpoch: stepInEpoch + 1 === this.stepsPerEpoch,
+    };
+  }
+
+  /** Class probabilities for `count` images ([count, C, H, W] values in [0, 1]), in evaluation mode. */
+  predict(images: Float32Array, count: number): Float32Array {
+    const classes = this.classes.length;
+    return this.#inEvalMode(() => {
+      const logits = this.model.forward(new Tensor(images, [count, ...this.train.shape]));
+      return softmaxRows(logits.data, count, classes).probabilities;
+    });
+  }
+
+  #inEvalMode<T>(fn: () => T): T {
+    const wasTraining = this.model.training;
+    this.model.eval();
+    try {
+      return noGrad(fn);
+    } finally {
+      this.model.train(wasTraining);
+    }
+  }
+
+  /**
+   * Scores the test set in chunks, yielding the fraction done after each chunk
+   * so a caller can stay responsive between them; returns the report.
+   */
+  *evaluation(chunk = EVAL_CHUNK): Generator<number, EvalReport, void> {
+    const set = this.test;
+    const classes = this.classes.length;
+    const confusion = emptyConfusion(classes);
+    const misclassified: EvalReport['misclassified'] = [];
+    const indices = new Uint32Array(set.count);
+    for (let i = 0; i < indices.length; i++) indices[i] = i;
+    const data = new Float32Array(Math.min(chunk, set.count) * this.#imageSize);
+    const labels = new Int32Array(Math.min(chunk, set.count));
+    let lossSum = 0;
+    for (let from = 0; from < set.count; from += chunk) {
+      const count = Math.min(chunk, set.count - from);
+      gather(set, indices, from, count, data, labels);
+      const probs = this.#inEvalMode(() => {
+        const logits = this.model.forward(new Tensor(data.subarray(0, count * this.#imageSize), [count, ...set.shape]));
+        const scored = softmaxRows(logits.data, count, classes, labels);
+        lossSum += scored.lossSum;
+        return scored.probabilities;
+      });
+      for (let r = 0; r < count; r++) {
+        const predicted = argmaxRow(probs, r * classes, classes);
+        const label = labels[r];
+        confusion[label][predicted]++;
+        if (predicted !== label) {
+          misclassified.push({ index: from + r, label, predicted, confidence: probs[r * classes + predicted] });
+        }
+      }
+      if (from + count < set.count) yield (from + count) / set.count;
+    }
+    const count = set.count;
+    return { accuracy: count > 0 ? (count - misclassified.length) / count : NaN, loss: lossSum / count, confusion, misclassified, count };
+  }
+
+  /** Scores the test set in one go. */
+  evaluate(chunk = EVAL_CHUNK): EvalReport {
+    const run = this.evaluation(chunk);
+    for (;;) {
+      const next = run.next();
+      if (next.done) return next.value;
+    }
+  }
+
+  /** Test image `testIndex` as [C, H, W] values in [0, 1]. */
+  testImage(testIndex: number): Float32Array {
+    if (!Number.isInteger(testIndex) || testIndex < 0 || testIndex >= this.test.count) {
+      throw new Error(`testIndex must be an integer from 0 to ${this.test.count - 1}, got ${JSON.stringify(testIndex)}`);
+    }
+    const out = new Float32Array(this.#imageSize);
+    gather(this.test, [testIndex], 0, 1, out, new Int32Array(1));
+    return out;
+  }
+
+  /** Every layer's activations for test image `testIndex`, with each convolution's filters. */
+  inspect(testIndex: number): InspectionReport {
+    const input = this.testImage(testIndex);
+    const classes = this.classes.length;
+    const { output, records } = this.#inEvalMode(() => forwardRecording(this.model, new Tensor(input.slice(), [1, ...this.train.shape])));
+    const probabilities = Array.from(softmaxRows(output.data, 1, classes).probabilities);
+    return {
+      testIndex,
+      label: this.test.labels[testIndex],
+      predicted: argmaxRow(probabilities, 0, classes),
+      probabilities,
+      input,
+      layers: records.map((r) => ({
+        name: r.name,
+        type: r.type,
+        shape: r.output.shape.slice(1),
+        activations: r.output.data.slice(),
+        ...(r.filters ? { filters: r.filters.data.slice(), filterShape: [...r.filters.shape] } : {}),
+      })),
+    };
+  }
+}

@@ -53,6 +53,12 @@ interface CommandBase {
 export interface InitCommand extends CommandBase {
   type: 'init';
   config: TrainConfig;
+  /**
+   * Where the site serves its data files (`manifest.json` and the datasets),
+   * including the site's base path: `${import.meta.env.BASE_URL}data/`.
+   * Default '/data/'. Ignored in Node, which reads the npm packages.
+   */
+  dataUrl?: string;
 }
 
 /** Trains until `epochs` are done or `pause` arrives. Evaluates on the test set after every epoch. */

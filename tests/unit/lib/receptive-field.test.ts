@@ -46,7 +46,9 @@ function reachable(sizes: number[], layers: ConvLayerSpec[], outIndex: number): 
 function randomStack(rng: Random): { inputSize: number; layers: ConvLayerSpec[] } {
   for (;;) {
     const depth = 1 + rng.int(5);
-    const layers = Array.from({ length: depth }, () => layer(1 + rng.int(7), 1 + rng.int(3), 1 + rng.int(3), rng.int(4)));
+    const layers = Array.from({ length: depth }, () =>
+      layer(1 + rng.int(7), 1 + rng.int(3), 1 + rng.int(3), rng.int(4)),
+    );
     const inputSize = 4 + rng.int(37);
     try {
       featureMapSizes(inputSize, layers);
@@ -61,7 +63,8 @@ function randomStack(rng: Random): { inputSize: number; layers: ConvLayerSpec[] 
 function asModel(layers: ConvLayerSpec[]): nn.Sequential {
   return new nn.Sequential(
     ...layers.map(
-      (l) => new nn.Conv2d(1, 1, l.kernelSize, { stride: l.stride, padding: l.padding, dilation: l.dilation, bias: false }),
+      (l) =>
+        new nn.Conv2d(1, 1, l.kernelSize, { stride: l.stride, padding: l.padding, dilation: l.dilation, bias: false }),
     ),
   );
 }
@@ -166,7 +169,12 @@ for (const backend of listBackends()) {
             if (fits(rowSpan) && fits(colSpan)) {
               // A field that lies wholly on the image spans exactly the formula's size.
               inside++;
-              expect(trace.inputBox).toEqual({ top: rowSpan.start, left: colSpan.start, bottom: rowSpan.end, right: colSpan.end });
+              expect(trace.inputBox).toEqual({
+                top: rowSpan.start,
+                left: colSpan.start,
+                bottom: rowSpan.end,
+                right: colSpan.end,
+              });
               expect(trace.inputBox!.bottom - trace.inputBox!.top + 1).toBe(r);
             } else if (trace.inputBox) {
               // Otherwise padding hides part of it, never more than the formula allows.

@@ -1,0 +1,319 @@
+/**
+ * Lesson 4's calculator: PyTorch's output-size formula worked out for the reader's
+ * settings, beside the shape the engine's real conv2d / maxPool2d returns for a zero
+ * tensor of that size, the input pixels no window reads, and two solvers. The
+ * configuration lives in the query string so a link reproduces exactly this view.
+ */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { WidgetFrame } from '../../ui/WidgetFrame.tsx';
+import { NumberField } from '../../ui/NumberField.tsx';
+import { SliderField } from '../../ui/SliderField.tsx';
+import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
+import { CoverageGrid } from './CoverageGrid.tsx';
+import { Tex } from '../../ui/Tex.tsx';
+import { GENERAL_FORMULA, workingTex } from './tex.ts';
+import {
+  DIM_FIELDS,
+  LIMITS,
+  PRESETS,
+  decodeConfig,
+  defaultConfig,
+  encodeConfig,
+  evaluate,
+  keepSize,
+  presetConfig,
+  stridesFor,
+  withField,
+  withLinked,
+} from './model.ts';
+import type { Config, DimField, DimResult, Mode, PresetName } from './model.ts';
+import { STRINGS, langOf } from './strings.ts';
+import type { CalculatorStrings } from './strings.ts';
+import './output-size.css';
+
+/** Props: the page's language. */
+export interface OutputSizeCalculatorProps {
+  lang?: 'en' | 'ko';
+}
+
+type DimKey = 'h' | 'w';
+
+function writeQuery(values: Record<string, string>): void {
+  const url = new URL(window.location.href);
+  for (const [key, value] of Object.entries(values)) url.searchParams.set(key, value);
+  // replaceState: every slider step is not a page the Back button should revisit.
+  if (url.href !== window.location.href) window.history.replaceState(window.history.state, '', url);
+}
+
+interface DimControlsProps {
+  config: Config;
+  which: DimKey | 'both';
+  t: CalculatorStrings;
+  onChange: (which: DimKey, field: DimField, value: number) => void;
+}
+
+/** The five settings of one dimension (or of both, when linked). */
+function DimControls({ config, which, t, onChange }: DimControlsProps) {
+  const key: DimKey = which === 'both' ? 'h' : which;
+  const d = config[key];
+  return (
+    <fieldset class="os-dim">
+      <legend>{t.dims[which]}</legend>
+      <div class="cl-controls">
+        {DIM_FIELDS.map((field) =>
+          field === 'input' ? (
+            <NumberField
+              key={field}
+              label={t.fieldLabel(field, which)}
+              value={d.input}
+              min={LIMITS.input.min}
+              max={LIMITS.input.max}
+              invalidMessage={t.invalidNumber(LIMITS.input.min, LIMITS.input.max)}
+              onChange={(v) => onChange(key, field, v)}
+            />
+          ) : (
+            <SliderField
+              key={field}
+              label={t.fieldLabel(field, which)}
+              value={d[field]}
+              min={LIMITS[field].min}
+              max={LIMITS[field].max}
+              onInput={(v) => onChange(key, field, v)}
+            />
+          ),
+        )}
+      </div>
+    </fieldset>
+  );
+}
+
+function coverageText(result: DimResult, other: DimResult, t: CalculatorStrings, rowsAreFirst: boolean): string {
+  const rows = rowsAreFirst ? result.uncovered : other.uncovered;
+  const cols = rowsAreFirst ? other.uncovered : result.uncovered;
+  return rows.length === 0 && cols.length === 0 ? t.coverageAll : t.coverageSome(rows, cols);
+}
+
+/** The calculator island. */
+export default function OutputSizeCalculator({ lang }: OutputSizeCalculatorProps) {
+  const t = STRINGS[langOf(lang)];
+  // The server render and the first client render both show the default; the query
+  // string is read after hydration so the two renders agree.
+  const [config, setConfig] = useState<Config>(defaultConfig);
+  const [rejected, setRejected] = useState<string[]>([]);
+  const [ready, setReady] = useState(false);
+
+  useEffect(() => {
+    const decoded = decodeConfig(new URLSearchParams(window.location.search));
+    setConfig(decoded.config);
+    setRejected(decoded.rejected);
+    setReady(true);
+  }, []);
+
+  useEffect(() => {
+    if (ready) writeQuery(encodeConfig(config));
+  }, [config, ready]);
+
+  const result = useMemo(() => evaluate(config), [config]);
+  const dims: (DimKey | 'both')[] = config.linked ? ['both'] : ['h', 'w'];
+  const setField = (which: DimKey, field: DimField, value: number) => setConfig((c) => withField(c, which, field, value));
+  const [oh, ow] = result.formulaSize ?? [0, 0];
+  const hasOutput = result.formulaSize !== null && result.engineShape !== null;
+
+  return (
+    <WidgetFrame title={t.title} caption={t.caption} class="os-calculator">
+      {rejected.length > 0 && (
+        <p class="os-note" role="status" data-testid="rejected-note">
+          {t.rejected(rejected.join(', '))}
+        </p>
+      )}
+
+      <div class="os-presets" role="group" aria-label={t.presetsLabel}>
+        <span class="os-presets__label" aria-hidden="true">
+          {t.presetsLabel}
+        </span>
+        {(Object.keys(PRESETS) as PresetName[]).map((name) => (
+          <button key={name} type="button" class="cl-button" data-preset={name} onClick={() => setConfig(presetConfig(name))}>
+            {t.presets[name]}
+          </button>
+        ))}
+      </div>
+
+      <div class="cl-controls">
+        <ChoiceGroup<Mode>
+          label={t.modeLabel}
+          options={[
+            { value: 'conv', label: t.modes.conv },
+            { value: 'pool', label: t.modes.pool },
+          ]}
+          value={config.mode}
+          onChange={(mode) => setConfig((c) => ({ ...c, mode }))}
+        />
+        <label class="os-check">
+          <input type="checkbox" checked={config.linked} onChange={(e) => setConfig((c) => withLinked(c, e.currentTarget.checked))} />
+          {t.linked}
+        </label>
+        <label class="os-check">
+          <input
+            type="checkbox"
+            checked={config.mode === 'pool' && config.ceilMode}
+            disabled={config.mode === 'conv'}
+            aria-describedby={config.mode === 'conv' ? 'os-ceil-note' : undefined}
+            onChange={(e) => setConfig((c) => ({ ...c, ceilMode: e.currentTarget.checked }))}
+          />
+          {t.ceilMode}
+        </label>
+        {config.mode === 'conv' && (
+          <p class="cl-hint" id="os-ceil-note">
+            {t.ceilModeConvNote}
+          </p>
+        )}
+      </div>
+
+      <div class="os-dims">
+        {dims.map((which) => (
+          <DimControls key={which} config={config} which={which} t={t} onChange={setField} />
+        ))}
+      </div>
+
+      <section class="os-result" aria-labelledby="os-result-title">
+        <h3 id="os-result-title">{t.resultHeading}</h3>
+        <div aria-live="polite" aria-atomic="true">
+          {hasOutput ? (
+            <dl class="os-result__pair">
+              <div>
+                <dt>{t.formulaSays}</dt>
+                <dd class="os-result__size" data-testid="formula-size">
+                  {t.size(oh, ow)}
+                </dd>
+              </div>
+              <div>
+                <dt>{t.engineSays}</dt>
+                <dd>
+                  <code class="os-call">{result.call}</code>
+                  <span class="os-arrow" aria-hidden="true">
+                    {' → '}
+                  </span>
+                  <code class="os-result__shape" data-testid="engine-shape">
+                    [{result.engineShape!.join(', ')}]
+                  </code>
+                </dd>
+              </div>
+            </dl>
+          ) : null}
+          {hasOutput && (
+            <p class={result.agree ? 'os-agree' : 'os-disagree'} data-testid="agreement">
+              {result.agree ? t.agree : t.disagree}
+            </p>
+          )}
+        </div>
+        {result.engineError !== null && (
+          <div class="os-error" role="alert" data-testid="engine-error">
+            <p>{t.refused}</p>
+            <code>{result.engineError}</code>
+          </div>
+        )}
+      </section>
+
+      <section class="os-working" aria-labelledby="os-working-title">
+        <h3 id="os-working-title">{t.workingHeading}</h3>
+        <Tex tex={GENERAL_FORMULA} display class="os-tex" />
+        {dims.map((which) => {
+          const r = which === 'w' ? result.width : result.height;
+          return (
+            <div key={which} class="os-working__dim">
+              <h4>{t.dims[which]}</h4>
+              {r.steps ? <Tex tex={workingTex(r.steps)} display class="os-tex" /> : <p class="os-error-text">{r.stepsError}</p>}
+            </div>
+          );
+        })}
+      </section>
+
+      <section class="os-coverage" aria-labelledby="os-coverage-title">
+        <h3 id="os-coverage-title">{t.coverageHeading}</h3>
+        {hasOutput ? (
+          <>
+            <p data-testid="coverage-text">{coverageText(result.height, result.width, t, true)}</p>
+            <CoverageGrid
+              height={config.h.input}
+              width={config.w.input}
+              padH={config.h.padding}
+              padW={config.w.padding}
+              unreadRows={result.height.uncovered}
+              unreadCols={result.width.uncovered}
+              t={t}
+            />
+          </>
+        ) : (
+          <p>{t.coverageNone}</p>
+        )}
+      </section>
+
+      <section class="os-solve" aria-labelledby="os-solve-title">
+        <h3 id="os-solve-title">{t.solveHeading}</h3>
+        <h4>{t.keepSizeTitle}</h4>
+        <ul class="os-answers">
+          {dims.map((which) => {
+            const key: DimKey = which === 'both' ? 'h' : which;
+            const answer = keepSize(config[key]);
+            const prefix = which === 'both' ? '' : t.dimPrefix(which);
+            return (
+              <li key={which}>
+                {prefix}
+                {answer.padding === null
+                  ? t.keepSizeOdd(answer.total)
+                  : answer.inRange
+                    ? t.keepSize(answer.padding, config[key].input)
+                    : t.keepSizeOutOfRange(answer.padding, LIMITS.padding.max)}{' '}
+                {answer.padding !== null && answer.inRange && (
+                  <button
+                    type="button"
+                    class="cl-button"
+                    data-testid={`apply-padding-${which}`}
+                    onClick={() => setConfig((c) => withField(withField(c, key, 'stride', 1), key, 'padding', answer.padding!))}>
+                    {t.applyPadding(answer.padding)}
+                  </button>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+        <h4>{t.targetTitle}</h4>
+        <NumberField
+          label={t.targetLabel}
+          value={config.target}
+          min={LIMITS.target.min}
+          max={LIMITS.target.max}
+          invalidMessage={t.invalidNumber(LIMITS.target.min, LIMITS.target.max)}
+          onChange={(target) => setConfig((c) => ({ ...c, target }))}
+        />
+        <ul class="os-answers" aria-live="polite">
+          {dims.map((which) => {
+            const key: DimKey = which === 'both' ? 'h' : which;
+            const answer = stridesFor(config.mode, config[key], config.target, config.ceilMode);
+            const prefix = which === 'both' ? '' : t.dimPrefix(which);
+            if ('error' in answer) {
+              return (
+                <li key={which}>
+                  {prefix}
+                  <span class="os-error-text">{answer.error}</span>
+                </li>
+              );
+            }
+            const best = answer.strides.find((s) => s <= LIMITS.stride.max);
+            return (
+              <li key={which} data-testid={`strides-${which}`}>
+                {prefix}
+                {answer.strides.length === 0 ? t.noStride(config.target) : t.strides(answer.strides, answer.andEveryLarger, config.target)}{' '}
+                {best !== undefined && best !== config[key].stride && (
+                  <button type="button" class="cl-button" onClick={() => setConfig((c) => withField(c, key, 'stride', best))}>
+                    {t.applyStride(best)}
+                  </button>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+    </WidgetFrame>
+  );
+}

@@ -9,17 +9,25 @@ import preact from '@astrojs/preact';
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
+import rehypeScrollTables from './src/site/rehype-scroll-tables.ts';
 
 export default defineConfig({
+  // CONVLAB_OUT_DIR lets a second checkout or a parallel test run build elsewhere than
+  // dist/; the build, page-weight and browser-test scripts all follow it.
+  outDir: process.env.CONVLAB_OUT_DIR ?? './dist',
   output: 'static',
   trailingSlash: 'ignore',
   build: { format: 'directory' },
   integrations: [mdx(), preact()],
   markdown: {
     // Astro 7's default processor ignores remark/rehype plugins; math needs unified.
-    processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] }),
+    processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex, rehypeScrollTables] }),
     // Both themes' colours are emitted; src/styles/global.css switches to the dark ones.
-    shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: 'light' },
+    // The high-contrast variants keep every token above 4.5:1 on the site's code background.
+    shikiConfig: {
+      themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' },
+      defaultColor: 'light',
+    },
   },
   devToolbar: { enabled: false },
 });

@@ -1,0 +1,35 @@
+/**
+ * Production build: `astro build` into dist/, then the Pagefind search index into
+ * dist/pagefind/. Any failure of either step fails the build (astro-pagefind only logs
+ * indexing errors, which would ship a site whose search silently does not work).
+ */
+import path from 'node:path';
+import { createIndex, close } from 'pagefind';
+import { bin, outDir as dist, runNode } from './run.mjs';
+
+async function buildSearchIndex() {
+  const { index, errors } = await createIndex({});
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  const added = await index.addDirectory({ path: dist });
+  if (added.errors.length > 0) throw new Error(`Pagefind could not index ${dist}: ${added.errors.join('; ')}`);
+  if (added.page_count === 0) {
+    throw new Error('Pagefind indexed 0 pages: no built page has a data-pagefind-body element');
+  }
+  const written = await index.writeFiles({ outputPath: path.join(dist, 'pagefind') });
+  if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+  console.log(`Search index: ${added.page_count} pages indexed into ${path.relative(process.cwd(), dist) || '.'}/pagefind/`);
+}
+
+const code = await runNode(bin.astro, ['build']);
+if (code !== 0) {
+  console.error(`astro build failed (exit code ${code})`);
+  process.exit(code);
+}
+try {
+  await buildSearchIndex();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+} finally {
+  await close();
+}

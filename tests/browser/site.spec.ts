@@ -1,0 +1,354 @@
+/**
+ * Site-wide browser tests against the production build: every built page, both
+ * languages, plus the features of the chrome (language switch, search, theme, progress,
+ * keyboard use, redirects, 404). Widgets have their own spec files.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtures.ts';
+import { ui } from '../../src/i18n/ui.ts';
+import { PROGRESS_KEY } from '../../components/ui/progress.ts';
+
+/** The build under test; follows CONVLAB_OUT_DIR like astro.config.mjs. */
+const dist = path.resolve(process.cwd(), process.env.CONVLAB_OUT_DIR ?? 'dist');
+
+/** URL paths of every page in dist/ (directories holding an index.html). */
+function builtPages(): string[] {
+  if (!existsSync(dist)) throw new Error('dist/ does not exist: run `npm run build` before the browser tests');
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const full = path.join(dir, name);
+      if (statSync(full).isDirectory()) {
+        if (name !== '_astro' && name !== 'pagefind') walk(full);
+      } else if (name === 'index.html') {
+        const relative = path.relative(dist, dir).split(path.sep).join('/');
+        found.push(relative ? `/${relative}/` : '/');
+      }
+    }
+  };
+  walk(dist);
+  return found.sort();
+}
+
+const pages = builtPages().filter((page) => page !== '/');
+const lessonPattern = /^\/(en|ko)\/lessons\/([^/]+)\/$/;
+const lessons = pages.flatMap((page) => {
+  const match = lessonPattern.exec(page);
+  return match ? [{ path: page, lang: match[1] as 'en' | 'ko', slug: match[2]! }] : [];
+});
+
+/** The first built lesson in a language; the chrome tests need one to exist. */
+function firstLesson(lang: 'en' | 'ko') {
+  const lesson = lessons.find((candidate) => candidate.lang === lang);
+  if (!lesson) throw new Error(`no lesson page was built for ${lang}: dist/${lang}/lessons/ is empty`);
+  return lesson;
+}
+
+/** Scroll through the page so every client:visible island hydrates, then wait for all. */
+async function hydrateAllIslands(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const step = Math.max(200, Math.floor(window.innerHeight * 0.6));
+    for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
+      window.scrollTo(0, y);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+    }
+    window.scrollTo(0, 0);
+  });
+  await expect(page.locator('astro-island[ssr]')).toHaveCount(0, { timeout: 20_000 });
+}
+
+/** Every formula is typeset by KaTeX (no error nodes) and styled by its stylesheet. */
+async function expectMathTypeset(page: Page): Promise<void> {
+  const formulas = page.locator('.katex');
+  if ((await formulas.count()) === 0) return;
+  await expect(page.locator('.katex-error')).toHaveCount(0);
+  const state = await page.evaluate(async () => {
+    await document.fonts.ready;
+    const all = [...document.querySelectorAll('.katex')];
+    const incomplete = all.filter((node) => !node.querySelector('.katex-mathml math') || !node.querySelector('.katex-html'));
+    const mathml = document.querySelector('.katex-mathml');
+    return {
+      incomplete: incomplete.length,
+      // katex.css hides the MathML copy visually; without the stylesheet it shows twice.
+      mathmlHidden: mathml ? getComputedStyle(mathml).position === 'absolute' : true,
+      font: document.fonts.check('16px KaTeX_Main'),
+    };
+  });
+  expect(state).toEqual({ incomplete: 0, mathmlHidden: true, font: true });
+}
+
+/** The page is no wider than the viewport (no sideways scrolling). */
+async function expectNoHorizontalScroll(page: Page): Promise<void> {
+  const widths = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
+  expect(widths.scroll, `page is ${widths.scroll}px wide in a ${widths.client}px viewport`).toBeLessThanOrEqual(
+    widths.client,
+  );
+}
+
+test.describe('every built page', () => {
+  test('the build contains both home pages and at least one lesson per language', () => {
+    expect(pages).toContain('/en/');
+    expect(pages).toContain('/ko/');
+    expect(lessons.some((lesson) => lesson.lang === 'en')).toBe(true);
+    expect(lessons.some((lesson) => lesson.lang === 'ko')).toBe(true);
+  });
+
+  for (const pagePath of pages) {
+    test(`${pagePath} renders without errors, is accessible and fits a 360 px screen`, async ({ page }) => {
+      // Lessons hydrate every widget and are photographed twice: allow for a busy machine.
+      test.setTimeout(120_000);
+      const lang = pagePath.split('/')[1];
+      const response = await page.goto(pagePath);
+      expect(response?.status()).toBe(200);
+      await expect(page.locator('html')).toHaveAttribute('lang', lang ?? 'en');
+      await expect(page.locator('h1').first()).toBeVisible();
+      await hydrateAllIslands(page);
+      await expectMathTypeset(page);
+      await expectNoSeriousA11yViolations(page);
+      if (lang === 'ko') {
+        const wordBreak = await page.locator('main p').first().evaluate((node) => getComputedStyle(node).wordBreak);
+        expect(wordBreak).toBe('keep-all');
+      }
+      await screenshot(page, pagePath.replace(/^\/|\/$/g, '').replace(/\//g, '_') || 'root');
+      await page.setViewportSize({ width: 360, height: 740 });
+      await expectNoHorizontalScroll(page);
+    });
+  }
+});
+
+test.describe('language switch', () => {
+  test('keeps the reader on the same lesson, both ways', async ({ page }) => {
+    const lesson = firstLesson('en');
+    await page.goto(lesson.path);
+    await page.locator('[data-language-switch]').click();
+    await expect(page).toHaveURL(new RegExp(`/ko/lessons/${lesson.slug}/$`));
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
+    await page.locator('[data-language-switch]').click();
+    await expect(page).toHaveURL(new RegExp(`/en/lessons/${lesson.slug}/$`));
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  });
+
+  test('leads from one home page to the other', async ({ page }) => {
+    await page.goto('/en/');
+    await page.locator('[data-language-switch]').click();
+    await expect(page).toHaveURL(/\/ko\/$/);
+    await expect(page.locator('h1')).toHaveText(ui.ko.homeTitle);
+  });
+});
+
+test.describe('search', () => {
+  for (const lang of ['en', 'ko'] as const) {
+    test(`finds a lesson by a word of its title (${lang})`, async ({ page }) => {
+      const lesson = firstLesson(lang);
+      await page.goto(lesson.path);
+      const title = (await page.locator('h1').first().innerText()).trim();
+      const words = title.split(/[\s,.:;!?()（）]+/u).filter((word) => /\p{L}{2,}/u.test(word));
+      const query = words.sort((a, b) => b.length - a.length)[0];
+      expect(query, `no searchable word in the title "${title}"`).toBeTruthy();
+
+      await page.goto(`/${lang}/`);
+      await page.getByRole('button', { name: ui[lang].search }).click();
+      const input = page.getByRole('dialog').locator('input');
+      await expect(input).toBeVisible();
+      await input.fill(query!);
+      const results = page.locator('.pagefind-ui__result-link');
+      await expect(results.first()).toBeVisible();
+      const hrefs = await results.evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+      expect(hrefs.every((href) => href.startsWith(`/${lang}/lessons/`)), hrefs.join(', ')).toBe(true);
+      expect(hrefs.some((href) => href.startsWith(lesson.path))).toBe(true);
+      await page.keyboard.press('Escape');
+      await expect(page.getByRole('dialog')).toBeHidden();
+    });
+  }
+});
+
+test.describe('theme', () => {
+  test('follows the system, and a chosen theme survives reloads without a flash', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    // Record the theme attribute at the moment <body> starts, i.e. before first paint.
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (document.body) {
+          (window as unknown as { themeAtBody: string }).themeAtBody = document.documentElement.dataset.theme ?? 'system';
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto('/en/');
+    const toggle = page.getByRole('button', { name: ui.en.darkTheme });
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    const darkBackground = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+
+    await toggle.click();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+    await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    await expect
+      .poll(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor))
+      .not.toBe(darkBackground);
+
+    await page.goto(firstLesson('en').path);
+    expect(await page.evaluate(() => (window as unknown as { themeAtBody: string }).themeAtBody)).toBe('light');
+    await expect(page.getByRole('button', { name: ui.en.darkTheme })).toHaveAttribute('aria-pressed', 'false');
+
+    await page.getByRole('button', { name: ui.en.darkTheme }).click();
+    await page.reload();
+    expect(await page.evaluate(() => (window as unknown as { themeAtBody: string }).themeAtBody)).toBe('dark');
+    await expectNoSeriousA11yViolations(page);
+    await screenshot(page, `dark_${firstLesson('en').slug}`);
+  });
+});
+
+test.describe('progress', () => {
+  test('mark as done persists across reloads and shows on the path and home page', async ({ page }) => {
+    const lesson = firstLesson('en');
+    await page.goto(lesson.path);
+    const box = page.getByRole('checkbox', { name: ui.en.markDone });
+    await expect(box).toBeEnabled();
+    await expect(box).not.toBeChecked();
+    await box.check();
+    await page.reload();
+    await expect(box).toBeChecked();
+    await expect(page.locator(`.lesson-nav [data-slug="${lesson.slug}"]`)).toHaveClass(/is-done/);
+
+    // The same lesson in Korean counts as done too.
+    await page.goto(`/ko/lessons/${lesson.slug}/`);
+    await expect(page.getByRole('checkbox', { name: ui.ko.markDone })).toBeChecked();
+
+    await page.goto('/en/');
+    await expect(page.locator(`.path__step[data-slug="${lesson.slug}"]`)).toHaveClass(/is-done/);
+    await expect(page.locator('[data-resume-summary]')).toHaveText(ui.en.progressSummary(1, 17));
+
+    await page.goto(lesson.path);
+    await box.uncheck();
+    await page.reload();
+    await expect(box).not.toBeChecked();
+  });
+
+  test('the home page offers to continue at the last lesson opened', async ({ page }) => {
+    const lesson = firstLesson('en');
+    await page.goto(lesson.path);
+    const title = (await page.locator('h1').first().innerText()).trim();
+    await page.goto('/en/');
+    const resume = page.locator('[data-resume-link]');
+    await expect(resume).toHaveText(ui.en.continueLesson(title));
+    await expect(resume).toHaveAttribute('href', lesson.path);
+  });
+
+  const corruptValues = [
+    '{not json',
+    'null',
+    '"done"',
+    '[]',
+    JSON.stringify({ version: 0, done: ['x'] }),
+    JSON.stringify({ version: 1, done: [1, {}, '../../etc', null], last: 5 }),
+  ];
+  for (const value of corruptValues) {
+    test(`a corrupt or old stored value is ignored, not fatal: ${value}`, async ({ page }) => {
+      const lesson = firstLesson('en');
+      await page.goto(lesson.path);
+      await page.evaluate(([key, stored]) => localStorage.setItem(key!, stored!), [PROGRESS_KEY, value]);
+      await page.reload();
+      const box = page.getByRole('checkbox', { name: ui.en.markDone });
+      await expect(box).toBeEnabled();
+      await expect(box).not.toBeChecked();
+      await box.check();
+      await page.reload();
+      await expect(box).toBeChecked();
+      await page.goto('/en/');
+      await expect(page.locator(`.path__step[data-slug="${lesson.slug}"]`)).toHaveClass(/is-done/);
+    });
+  }
+});
+
+test.describe('keyboard', () => {
+  test('the skip link is the first stop and moves focus to the content', async ({ page }) => {
+    await page.goto(firstLesson('en').path);
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: ui.en.skipToContent });
+    await expect(skip).toBeFocused();
+    const box = await skip.boundingBox();
+    expect(box && box.y >= 0, 'skip link is on screen when focused').toBe(true);
+    await page.keyboard.press('Enter');
+    await expect(page.locator('#main')).toBeFocused();
+  });
+
+  test('on a phone the lessons menu opens, takes focus and closes with Escape', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 800 });
+    const lesson = firstLesson('ko');
+    await page.goto(lesson.path);
+    const nav = page.locator('#lesson-nav');
+    await expect(nav).toBeHidden();
+    const button = page.getByRole('button', { name: ui.ko.lessonsMenu, exact: true });
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await expect(button).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(button).toHaveAttribute('aria-expanded', 'true');
+    await expect(nav).toBeVisible();
+    await expect(nav.locator(`a[aria-current="page"]`)).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(nav).toBeHidden();
+    await expect(button).toBeFocused();
+    await expect(button).toHaveAttribute('aria-expanded', 'false');
+  });
+});
+
+test.describe('root redirect', () => {
+  // The root page replaces itself at once, which cancels its own stylesheet requests.
+  test.use({
+    expectedFailures: { abortedRequests: [/^http:\/\/[^/]+\/$/, /\/_astro\/.+\.css$/, /\/favicon\.svg$/] },
+  });
+
+  for (const [locale, expected] of [
+    ['ko-KR', 'ko'],
+    ['ko', 'ko'],
+    ['en-US', 'en'],
+    ['fr-FR', 'en'],
+  ] as const) {
+    test.describe(`browser language ${locale}`, () => {
+      test.use({ locale });
+      test(`goes to /${expected}/`, async ({ page }) => {
+        await page.goto('/');
+        await expect(page).toHaveURL(new RegExp(`/${expected}/$`));
+      });
+    });
+  }
+
+  test('a language chosen with the switch wins over the browser language', async ({ page }) => {
+    await page.goto('/en/');
+    await page.locator('[data-language-switch]').click();
+    await expect(page).toHaveURL(/\/ko\/$/);
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/ko\/$/);
+  });
+});
+
+test.describe('root page without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('offers both languages as links', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByRole('link', { name: 'English' })).toHaveAttribute('href', '/en/');
+    await expect(page.getByRole('link', { name: '한국어' })).toHaveAttribute('href', '/ko/');
+  });
+});
+
+test.describe('404', () => {
+  test.use({ expectedFailures: { httpErrors: [{ url: /\/no-such-page\/$/, status: 404 }] } });
+
+  test('an unknown address answers 404 with a page in both languages', async ({ page }) => {
+    const response = await page.goto('/no-such-page/');
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: '페이지를 찾을 수 없습니다' })).toBeVisible();
+    await expect(page.locator('a[href="/en/"]').last()).toBeVisible();
+    await expect(page.locator('a[href="/ko/"]').last()).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+    await screenshot(page, '404');
+  });
+});

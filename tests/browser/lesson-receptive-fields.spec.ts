@@ -34,6 +34,12 @@ for (const lang of LANGS) {
       // The input grid shades exactly the 7x7 cone's 49 cells.
       await expect(explorer.locator('.rfx-map').first().locator('.rfx-hot')).toHaveCount(49);
 
+      // Clicking another neuron moves the cone with it.
+      await explorer.locator('td[data-r="0"][data-c="9"]').click();
+      await expect(explorer.locator('.rfx-headline')).toHaveText(s.explorer.neuronSentence(3, 0, 9, 7));
+      expect(page.url()).toContain('rfAt=0.9');
+      await explorer.getByRole('button', { name: s.explorer.presets.threeByThreeTimesThree }).click();
+
       await explorer.getByLabel(s.explorer.controlLabel(2, 'dilation')).selectOption('2');
       await expect(explorer.getByTestId('rf-formula')).toHaveText('1 + 2 + 4 + 2 = 9');
       await expect(explorer.getByTestId('rf-backward')).toHaveText(s.explorer.backwardValue(9, 9, 81));

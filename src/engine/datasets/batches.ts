@@ -34,10 +34,15 @@ export interface BatchOptions {
  *
  * @example for (const { images, labels } of batches(train, 64, { shuffle: true, seed: 1 })) { ... }
  */
-export function* batches(dataset: ImageDataset | RawImageSet, batchSize: number, options: BatchOptions = {}): Generator<Batch> {
+export function batches(dataset: ImageDataset | RawImageSet, batchSize: number, options: BatchOptions = {}): Generator<Batch> {
+  // Checked here rather than inside the generator, which would wait for the first next().
   if (!Number.isInteger(batchSize) || batchSize <= 0) {
     throw new Error(`batch_size should be a positive integer value, but got batch_size=${batchSize}`);
   }
+  return generateBatches(dataset, batchSize, options);
+}
+
+function* generateBatches(dataset: ImageDataset | RawImageSet, batchSize: number, options: BatchOptions): Generator<Batch> {
   const { count, shape } = dataset;
   const size = shape[0] * shape[1] * shape[2];
   const order = new Uint32Array(count);

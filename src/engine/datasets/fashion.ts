@@ -17,7 +17,7 @@
  * This does not reproduce the original release's split image for image (the
  * package does not say how it ordered the images; this training set's mean pixel,
  * 0.2860, matches the published one, its standard deviation is 0.3528 against the
- * published 0.3530). The package also holds 55 exact repeats of an image, 12 of
+ * published 0.3530). The package also holds 54 exact repeats of an image, 12 of
  * them across this split: about 0.1% of the test set also appears in training.
  */
 import type { RawImageSet } from './format.ts';

@@ -73,10 +73,12 @@ export function isNode(): boolean {
 // does not download or parse twice. Only for the built-in fetch: a caller with its
 // own fetch may serve different bytes on each call.
 const memory = new Map<string, Promise<RawImageSet>>();
+const manifests = new Map<string, Promise<DataManifest>>();
 
-/** Forgets every dataset loaded so far (the Cache Storage copy stays). */
+/** Forgets every dataset and manifest loaded so far (the Cache Storage copy stays). */
 export function clearDatasetMemory(): void {
   memory.clear();
+  manifests.clear();
 }
 
 function checkName(name: string): asserts name is DatasetName {
@@ -147,8 +149,6 @@ function normaliseBase(base: string): string {
   return base.endsWith('/') ? base : `${base}/`;
 }
 
-const manifests = new Map<string, Promise<DataManifest>>();
-
 /** Fetches and checks `manifest.json` from `baseUrl`. */
 export async function fetchManifest(baseUrl: string = DEFAULT_DATA_URL, fetchFn?: FetchLike): Promise<DataManifest> {
   const base = normaliseBase(baseUrl);
@@ -213,7 +213,14 @@ async function fromWeb(name: DatasetName, split: Split, base: string, options: L
  * SHA-256 of the contents against the manifest, then decode.
  */
 export async function unpack(shipped: Uint8Array, entry: ManifestEntry, url: string, classes: readonly string[]): Promise<RawImageSet> {
-  const contents = isGzip(shipped) ? await gunzip(shipped) : shipped;
+  let contents = shipped;
+  if (isGzip(shipped)) {
+    try {
+      contents = await gunzip(shipped);
+    } catch (error) {
+      throw new Error(`datasets: ${url} could not be decompressed (truncated or corrupt download): ${(error as Error).message}`);
+    }
+  }
   const digest = await sha256Hex(contents);
   if (digest !== null && digest !== entry.rawSha256) {
     throw new Error(

@@ -204,7 +204,7 @@ export default function ConvolutionStepper({ lang }: ConvolutionStepperProps): J
             aria-valuetext={t.positionValue(positionToCell(state.position).row, positionToCell(state.position).col, state.position + 1, POSITION_COUNT)}
             onInput={(e) => goTo(Number((e.currentTarget as HTMLInputElement).value))}
           />
-          <output class="conv-slider-value">
+          <output class="conv-slider-value" aria-live={playing ? 'off' : 'polite'}>
             {t.positionValue(positionToCell(state.position).row, positionToCell(state.position).col, state.position + 1, POSITION_COUNT)}
           </output>
         </label>

@@ -28,6 +28,8 @@ export interface WorkedOutput {
   col: number;
   /** Sum of the nine products (conv2d's raw output). */
   sum: number;
+  /** The sum as printed, with a real minus sign. */
+  sumText: string;
   /** Sum divided by 9, as the engine computed it. */
   value: number;
   /** "7/9" */
@@ -52,6 +54,7 @@ function workedOutput(maps: ReturnType<typeof computeFeatureMaps>, image: readon
     row,
     col,
     sum,
+    sumText: formatSigned(sum),
     value,
     fraction: formatFraction(sum),
     rounded: formatRounded(value),

@@ -54,7 +54,7 @@ describe('lesson 2 numbers come from the engine and match the syllabus', () => {
 
   it('one step right is -1/9 = -0.11', () => {
     expect(engineSums()[1]).toBe(-1);
-    expect(n.nextRight).toMatchObject({ sum: -1, fraction: '\u22121/9', rounded: '\u22120.11' });
+    expect(n.nextRight).toMatchObject({ sum: -1, sumText: '\u22121', fraction: '\u22121/9', rounded: '\u22120.11' });
   });
 
   it('reads 1.00 exactly where the diagonal matches, and 5/9 at the crossing', () => {
@@ -123,7 +123,8 @@ describe.each(langs)('lesson 2 prose (%s)', (lang) => {
       '{n.topLeft.fraction}',
       '{n.topLeft.rounded}',
       '{n.topLeft.truncated}',
-      '{n.topLeft.sum}',
+      '{n.topLeft.sumText}',
+      '{n.nextRight.sumText}',
       '{n.nextRight.fraction}',
       '{n.nextRight.rounded}',
       '{n.firstExact.rounded}',

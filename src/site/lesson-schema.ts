@@ -29,7 +29,7 @@ function expected(what: string) {
 }
 
 const nonEmptyText = (what: string) =>
-  z.string({ error: expected(what) }).trim().min(1, { error: expected(what) });
+  z.string({ error: expected(what) }).refine((text) => text.trim().length > 0, { error: expected(what) });
 
 /** Zod schema of a lesson's frontmatter. Unknown keys are refused, to catch typos. */
 export const lessonSchema = z.strictObject(

@@ -94,7 +94,7 @@ function buildLayer(layer: LayerSpec, shape: readonly number[], seed: number): n
     case 'conv': {
       needMaps('a convolution');
       const outChannels = integer(layer.outChannels, 'outChannels', 1, 512)!;
-      const kernelSize = integer(layer.kernelSize, 'kernelSize', 1, 15)!;
+      const kernelSize = integer(layer.kernelSize, 'kernelSize', 1, 28)!;
       const stride = integer(layer.stride, 'stride', 1, 8, true) ?? 1;
       const padding = integer(layer.padding, 'padding', 0, 7, true) ?? 0;
       return new nn.Conv2d(shape[0], outChannels, kernelSize, { stride, padding, seed });
@@ -102,8 +102,8 @@ function buildLayer(layer: LayerSpec, shape: readonly number[], seed: number): n
     case 'pool': {
       needMaps('pooling');
       if (layer.kind !== 'max' && layer.kind !== 'avg') throw new Error(`kind must be 'max' or 'avg', got ${JSON.stringify(layer.kind)}`);
-      const kernelSize = integer(layer.kernelSize, 'kernelSize', 1, 15)!;
-      const stride = integer(layer.stride, 'stride', 1, 15, true) ?? kernelSize;
+      const kernelSize = integer(layer.kernelSize, 'kernelSize', 1, 28)!;
+      const stride = integer(layer.stride, 'stride', 1, 28, true) ?? kernelSize;
       return layer.kind === 'max' ? new nn.MaxPool2d(kernelSize, { stride }) : new nn.AvgPool2d(kernelSize, { stride });
     }
     case 'activation':

@@ -9,6 +9,17 @@ export const TRAIN_DATASETS = ['mnist', 'fashion-mnist'] as const;
 /** One of {@link TRAIN_DATASETS}. */
 export type TrainDataset = (typeof TRAIN_DATASETS)[number];
 
+/**
+ * Each dataset's mean and standard deviation of pixel values (on the 0..1
+ * scale, over its training set): inputs are standardised to (x - mean) / std,
+ * as PyTorch code does with `transforms.Normalize`, so they are centred on 0
+ * with unit spread, which makes the first layers train much faster.
+ */
+export const DATASET_SCALING: Readonly<Record<TrainDataset, Readonly<{ mean: number; std: number }>>> = Object.freeze({
+  mnist: Object.freeze({ mean: 0.1307, std: 0.3081 }),
+  'fashion-mnist': Object.freeze({ mean: 0.286, std: 0.353 }),
+});
+
 /** Activations a learner can put in a stack (the engine's names). */
 export const ACTIVATION_KINDS = ['relu', 'tanh', 'sigmoid', 'leakyRelu'] as const;
 /** One of {@link ACTIVATION_KINDS}. */
@@ -121,18 +132,19 @@ export interface TrainConfig {
 /** The default optimiser of each kind: what the controls reset to when the kind changes. */
 export const OPTIMIZER_DEFAULTS: Readonly<Record<OptimizerKind, Readonly<OptimizerConfig>>> = Object.freeze({
   sgd: Object.freeze({ kind: 'sgd', lr: 0.1, momentum: 0, weightDecay: 0 }),
-  momentum: Object.freeze({ kind: 'momentum', lr: 0.02, momentum: 0.9, weightDecay: 0 }),
+  momentum: Object.freeze({ kind: 'momentum', lr: 0.05, momentum: 0.9, weightDecay: 0 }),
   adam: Object.freeze({ kind: 'adam', lr: 0.001, momentum: 0, weightDecay: 0 }),
 });
 
 /**
- * The default run: LeNet-5 on MNIST, SGD with momentum, batches of 64, two
- * epochs. It reaches 98% test accuracy within those two epochs (the bench
- * measures it on the full sets).
+ * The default run: LeNet-5 (tanh, as in the paper, with max pooling, which
+ * trains faster than the paper's averaging) on MNIST, SGD with momentum,
+ * batches of 64, two epochs. It reaches 98% test accuracy within those two
+ * epochs (the bench measures it on the full sets).
  */
 export const DEFAULT_TRAIN_CONFIG: Readonly<TrainConfig> = Object.freeze({
   dataset: 'mnist',
-  architecture: Object.freeze({ kind: 'lenet5', activation: 'tanh', pooling: 'avg' }) as LeNet5Spec,
+  architecture: Object.freeze({ kind: 'lenet5', activation: 'tanh', pooling: 'max' }) as LeNet5Spec,
   optimizer: OPTIMIZER_DEFAULTS.momentum,
   batchSize: 64,
   epochs: 2,

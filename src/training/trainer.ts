@@ -12,7 +12,7 @@ import type { RawImageSet } from '../engine/datasets/format.ts';
 import { Random } from '../engine/random.ts';
 import { buildModel } from './architecture.ts';
 import type { BuiltModel, LayerRow } from './architecture.ts';
-import { checkTrainConfig } from './config.ts';
+import { DATASET_SCALING, checkTrainConfig } from './config.ts';
 import type { OptimizerConfig, TrainConfig } from './config.ts';
 import { argmaxRow, emptyConfusion, softmaxRows } from './metrics.ts';
 import { forwardRecording } from './inspect.ts';
@@ -61,7 +61,7 @@ export interface InspectionReport {
   label: number;
   predicted: number;
   probabilities: number[];
-  /** The image, [C, H, W] in [0, 1]. */
+  /** The image as it looks, [C, H, W] in [0, 1] (the network saw it standardised). */
   input: Float32Array;
   layers: {
     name: string;
@@ -108,15 +108,36 @@ export function firstImages(set: RawImageSet, limit: number | undefined): RawIma
   return { ...set, count: limit, pixels: set.pixels.subarray(0, limit * size), labels: set.labels.subarray(0, limit) };
 }
 
-/** Scales images `indices` of `set` from bytes to [0, 1] into `out`, one after another. */
-function gather(set: RawImageSet, indices: ArrayLike<number>, from: number, count: number, out: Float32Array, labels: Int32Array): void {
+/** How bytes become network inputs: (byte / 255 - mean) / std. */
+export interface InputScaling {
+  mean: number;
+  std: number;
+}
+
+/** Plain [0, 1] values: what a picture looks like. */
+const UNIT_SCALING: InputScaling = { mean: 0, std: 1 };
+
+/**
+ * Copies images `indices[from .. from+count)` of `set` into `out`, one after
+ * another, scaled from bytes by `scaling`, and their labels into `labels`.
+ */
+function gather(
+  set: RawImageSet,
+  indices: ArrayLike<number>,
+  from: number,
+  count: number,
+  out: Float32Array,
+  labels: Int32Array,
+  scaling: InputScaling,
+): void {
   const size = set.shape[0] * set.shape[1] * set.shape[2];
-  const scale = 1 / 255;
+  const scale = 1 / (255 * scaling.std);
+  const shift = scaling.mean / scaling.std;
   for (let j = 0; j < count; j++) {
     const i = indices[from + j];
     const src = i * size;
     const dst = j * size;
-    for (let p = 0; p < size; p++) out[dst + p] = set.pixels[src + p] * scale;
+    for (let p = 0; p < size; p++) out[dst + p] = set.pixels[src + p] * scale - shift;
     labels[j] = set.labels[i];
   }
 }
@@ -148,6 +169,8 @@ export class Trainer {
   readonly test: RawImageSet;
   readonly stepsPerEpoch: number;
   readonly totalSteps: number;
+  /** The dataset's input standardisation (see `DATASET_SCALING`). */
+  readonly scaling: InputScaling;
   #globalStep: number;
   #order: Uint32Array | null = null;
   #orderEpoch = -1;
@@ -168,6 +191,7 @@ export class Trainer {
     this.totalParams = built.summary.totalParams;
     this.model.train();
     this.optimizer = makeOptimizer(this.model.parameters(), config.optimizer);
+    this.scaling = DATASET_SCALING[config.dataset];
     this.stepsPerEpoch = Math.ceil(this.train.count / config.batchSize);
     this.totalSteps = this.stepsPerEpoch * config.epochs;
     this.#globalStep = options.startStep ?? 0;
@@ -230,7 +254,7 @@ export class Trainer {
     // only the short last batch of an epoch needs a buffer of its own.
     const data = count === this.config.batchSize ? this.#batchData : new Float32Array(count * this.#imageSize);
     const labels = count === this.config.batchSize ? this.#batchLabels : new Int32Array(count);
-    gather(this.train, order, from, count, data, labels);
+    gather(this.train, order, from, count, data, labels, this.scaling);
     const images = new Tensor(data, [count, ...this.train.shape]);
 
     this.optimizer.zeroGrad();
@@ -255,11 +279,18 @@ export class Trainer {
     };
   }
 
+  /** `images` in [0, 1] standardised as the network's inputs are (a new array). */
+  standardise(images: Float32Array): Float32Array {
+    const { mean, std } = this.scaling;
+    return images.map((v) => (v - mean) / std);
+  }
+
   /** Class probabilities for `count` images ([count, C, H, W] values in [0, 1]), in evaluation mode. */
   predict(images: Float32Array, count: number): Float32Array {
     const classes = this.classes.length;
+    const inputs = this.standardise(images);
     return this.#inEvalMode(() => {
-      const logits = this.model.forward(new Tensor(images, [count, ...this.train.shape]));
+      const logits = this.model.forward(new Tensor(inputs, [count, ...this.train.shape]));
       return softmaxRows(logits.data, count, classes).probabilities;
     });
   }
@@ -290,7 +321,7 @@ export class Trainer {
     let lossSum = 0;
     for (let from = 0; from < set.count; from += chunk) {
       const count = Math.min(chunk, set.count - from);
-      gather(set, indices, from, count, data, labels);
+      gather(set, indices, from, count, data, labels, this.scaling);
       const probs = this.#inEvalMode(() => {
         const logits = this.model.forward(new Tensor(data.subarray(0, count * this.#imageSize), [count, ...set.shape]));
         const scored = softmaxRows(logits.data, count, classes, labels);
@@ -326,7 +357,7 @@ export class Trainer {
       throw new Error(`testIndex must be an integer from 0 to ${this.test.count - 1}, got ${JSON.stringify(testIndex)}`);
     }
     const out = new Float32Array(this.#imageSize);
-    gather(this.test, [testIndex], 0, 1, out, new Int32Array(1));
+    gather(this.test, [testIndex], 0, 1, out, new Int32Array(1), UNIT_SCALING);
     return out;
   }
 
@@ -334,7 +365,7 @@ export class Trainer {
   inspect(testIndex: number): InspectionReport {
     const input = this.testImage(testIndex);
     const classes = this.classes.length;
-    const { output, records } = this.#inEvalMode(() => forwardRecording(this.model, new Tensor(input.slice(), [1, ...this.train.shape])));
+    const { output, records } = this.#inEvalMode(() => forwardRecording(this.model, new Tensor(this.standardise(input), [1, ...this.train.shape])));
     const probabilities = Array.from(softmaxRows(output.data, 1, classes).probabilities);
     return {
       testIndex,

@@ -117,6 +117,23 @@ describe('extractExportedFunctions', () => {
   });
 });
 
+describe('the conv2d loops lesson 2 shows', () => {
+  it('are found whole in src/engine/ops/conv2d.ts, each with its TSDoc', () => {
+    const path = 'src/engine/ops/conv2d.ts';
+    const source = readFileSync(path, 'utf8');
+    const names = ['conv2dForwardLoops', 'conv2dBackwardInputLoops', 'conv2dBackwardWeightLoops'];
+    const found = extractExportedFunctions(source, names, path);
+    for (const fn of found) {
+      expect(fn.code.startsWith('/**')).toBe(true);
+      expect(fn.code).toContain(`export function ${fn.name}(`);
+      expect(fn.code.trimEnd().endsWith('}')).toBe(true);
+      expect(source.split('\n').slice(fn.startLine - 1, fn.endLine).join('\n')).toBe(fn.code);
+      // Exactly one function: the next export is not swallowed.
+      expect(fn.code.match(/export function/g)).toHaveLength(1);
+    }
+  });
+});
+
 describe('listExportedFunctions', () => {
   it('lists each exported function once, in file order, skipping non-exported ones', () => {
     const source = 'function hidden() {}\nexport function b(): void;\nexport function b() {}\nexport function* gen() {}\nexport const c = 1;\n';

@@ -1,0 +1,137 @@
+/**
+ * Every number lesson 1's prose states, computed by the engine when the site is
+ * built. Both language versions import this, and the content test checks it, so
+ * the English and Korean pages can never disagree with each other or with the
+ * engine.
+ */
+import { convOutputSize, datasets, nn, poolOutputSize, summary } from '../../../src/engine/index.ts';
+import { Random } from '../../../src/engine/random.ts';
+import { buildCnn, buildMlp } from '../../../src/workers/xo-experiment.ts';
+import { XO_EXPERIMENT_DEFAULTS } from '../../../src/workers/xo-config.ts';
+
+/** Hidden units of the example first layer in the "weights grow with the image" table. */
+export const EXAMPLE_HIDDEN_UNITS = 100;
+/** Filters of the example conv layer in that table. */
+export const EXAMPLE_FILTERS = 8;
+/** The example conv layer's kernel size. */
+export const EXAMPLE_KERNEL = 3;
+
+/** One image size of the table. */
+export interface ImageSizeRow {
+  /** Which picture this is ('xo', 'mnist', 'photo'), for the prose to name. */
+  key: 'xo' | 'mnist' | 'photo';
+  size: number;
+  channels: number;
+  /** Inputs a fully connected layer receives: width x height x channels. */
+  inputs: number;
+  /** Parameters of Linear(inputs, 100). */
+  fcParams: number;
+  /** Parameters of Conv2d(channels, 8, 3): the same at every image size. */
+  convParams: number;
+  /** Whole-pixel positions a letter as big as the X/O letter (7x7) can take. */
+  positions: number;
+}
+
+/** `picture` moved right by `dx` and down by `dy`, background coming in at the edges. */
+export function shiftPicture(picture: ArrayLike<number>, size: number, dx: number, dy: number): Float32Array {
+  const out = new Float32Array(size * size).fill(-1);
+  for (let r = 0; r < size; r++) {
+    for (let c = 0; c < size; c++) {
+      const sr = r - dy;
+      const sc = c - dx;
+      if (sr >= 0 && sr < size && sc >= 0 && sc < size) out[r * size + c] = picture[sr * size + sc];
+    }
+  }
+  return out;
+}
+
+function countParams(model: nn.Module, inputShape: number[]): number {
+  return summary(model, inputShape).totalParams;
+}
+
+/** The numbers, computed once per build. */
+export function lessonNumbers() {
+  const { size, hidden, filters } = XO_EXPERIMENT_DEFAULTS;
+  const sample = datasets.xo({ count: 2, size });
+  const [, height, width] = sample.shape;
+  const pixels = height * width;
+  const x = sample.images.slice(0, pixels);
+  const o = sample.images.slice(pixels, 2 * pixels);
+  // The letter spans the square inside the one-pixel frame.
+  const letterSize = size - 2;
+
+  const moved = shiftPicture(x, size, 1, 0);
+  let changed = 0;
+  let inkKept = 0;
+  let ink = 0;
+  for (let i = 0; i < pixels; i++) {
+    if (moved[i] !== x[i]) changed++;
+    if (x[i] > 0) ink++;
+    if (x[i] > 0 && moved[i] > 0) inkKept++;
+  }
+
+  const images: Pick<ImageSizeRow, 'key' | 'size' | 'channels'>[] = [
+    { key: 'xo', size, channels: 1 },
+    { key: 'mnist', size: 28, channels: 1 },
+    { key: 'photo', size: 224, channels: 3 },
+  ];
+  const rows: ImageSizeRow[] = images.map(({ key, size: s, channels }) => {
+    const inputs = s * s * channels;
+    const input = [1, channels, s, s];
+    return {
+      key,
+      size: s,
+      channels,
+      inputs,
+      fcParams: countParams(new nn.Sequential(new nn.Flatten(), new nn.Linear(inputs, EXAMPLE_HIDDEN_UNITS)), input),
+      convParams: countParams(new nn.Sequential(new nn.Conv2d(channels, EXAMPLE_FILTERS, EXAMPLE_KERNEL)), input),
+      positions: convOutputSize(s, { kernelSize: letterSize }) ** 2,
+    };
+  });
+
+  // LeNet-5's feature maps, 32x32 in: 5x5 convolutions and 2x2 subsampling, twice.
+  const c1 = convOutputSize(32, { kernelSize: 5 });
+  const s2 = poolOutputSize(c1, { kernelSize: 2 });
+  const c3 = convOutputSize(s2, { kernelSize: 5 });
+  const s4 = poolOutputSize(c3, { kernelSize: 2 });
+
+  return {
+    size,
+    pixels,
+    classes: datasets.XO_CLASSES.length,
+    letterSize,
+    /** The canonical X and O, for the pictures in the prose. */
+    x,
+    o,
+    /** Shifting the X one pixel right: inputs that change, and ink pixels that stay ink. */
+    shiftChanged: changed,
+    shiftInkKept: inkKept,
+    ink,
+    rows,
+    hidden,
+    filters,
+    mlpParams: countParams(buildMlp(size, hidden), [1, 1, size, size]),
+    cnnParams: countParams(buildCnn(size, filters), [1, 1, size, size]),
+    lenet: { input: 32, c1, s2, c3, s4 },
+  };
+}
+
+/** What {@link lessonNumbers} returns. */
+export type LessonNumbers = ReturnType<typeof lessonNumbers>;
+
+/** The picture as rows of "+1"/"-1", the way the network receives it. */
+export function pictureAsText(picture: ArrayLike<number>, size: number): string {
+  const lines: string[] = [];
+  for (let r = 0; r < size; r++) {
+    const cells: string[] = [];
+    for (let c = 0; c < size; c++) cells.push(picture[r * size + c] > 0 ? '+1' : '-1');
+    lines.push(cells.join(' '));
+  }
+  return lines.join('\n');
+}
+
+/** A seeded example of each variant of the X, for a figure. */
+export function variantExamples(seed: number): { variant: datasets.XoVariant; pixels: Float32Array }[] {
+  const rng = new Random(seed);
+  return datasets.XO_VARIANTS.map((variant) => ({ variant, pixels: datasets.drawXo(0, variant, XO_EXPERIMENT_DEFAULTS.size, rng) }));
+}

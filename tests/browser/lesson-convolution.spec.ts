@@ -211,6 +211,9 @@ for (const lang of langs) {
       await page.setViewportSize({ width: 360, height: 800 });
       const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, view: window.innerWidth }));
       expect(widths.page).toBeLessThanOrEqual(widths.view);
+      // The worked-example table fits without a scroll bar (it has no keyboard stop of its own).
+      const table = page.locator('.conv-table-scroll');
+      expect(await table.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
       const pre = panel.locator('figure[data-function="conv2dForwardLoops"] pre');
       expect(await pre.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
     });

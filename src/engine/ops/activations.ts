@@ -8,16 +8,21 @@ import { randomFor } from '../random.ts';
 /**
  * Applies `f` per element; backward multiplies the incoming gradient by `df`,
  * which may look at the input `x` and at the output `y` (sigmoid and tanh need y).
+ *
+ * `f` runs through `map`, a loop written out in each activation's own call
+ * (`(x, y) => { for (...) y[i] = f(x[i]) }`): V8 then inlines `f` into that loop,
+ * where calling it through a shared loop here would cost a function call per
+ * element and halve the speed of the forward pass.
  */
 function pointwise(
   name: string,
   input: Tensor,
-  f: (x: number) => number,
+  map: (x: Float32Array, y: Float32Array) => void,
   df: (x: number, y: number) => number,
 ): Tensor {
   const x = input.data;
   const y = new Float32Array(x.length);
-  for (let i = 0; i < x.length; i++) y[i] = f(x[i]);
+  map(x, y);
   return fromOp(name, y, input.shape, [input], (g) => {
     const gx = new Float32Array(x.length);
     for (let i = 0; i < x.length; i++) gx[i] = g[i] * df(x[i], y[i]);
@@ -33,7 +38,9 @@ export function relu(input: Tensor): Tensor {
   return pointwise(
     'relu',
     input,
-    (x) => (x <= 0 ? 0 : x),
+    (x, y) => {
+      for (let i = 0; i < x.length; i++) y[i] = x[i] <= 0 ? 0 : x[i];
+    },
     (x) => (x > 0 ? 1 : 0),
   );
 }
@@ -47,7 +54,9 @@ export function leakyRelu(input: Tensor, negativeSlope = 0.01): Tensor {
   return pointwise(
     'leakyRelu',
     input,
-    (x) => (x > 0 ? x : x * negativeSlope),
+    (x, y) => {
+      for (let i = 0; i < x.length; i++) y[i] = x[i] > 0 ? x[i] : x[i] * negativeSlope;
+    },
     (x) => (x > 0 ? 1 : negativeSlope),
   );
 }
@@ -101,10 +110,15 @@ export function sigmoid(input: Tensor): Tensor {
   return pointwise(
     'sigmoid',
     input,
-    (x) => {
-      if (x >= 0) return 1 / (1 + Math.exp(-x));
-      const e = Math.exp(x);
-      return e / (1 + e);
+    (x, y) => {
+      for (let i = 0; i < x.length; i++) {
+        const v = x[i];
+        if (v >= 0) y[i] = 1 / (1 + Math.exp(-v));
+        else {
+          const e = Math.exp(v);
+          y[i] = e / (1 + e);
+        }
+      }
     },
     (_x, y) => y * (1 - y),
   );
@@ -112,5 +126,12 @@ export function sigmoid(input: Tensor): Tensor {
 
 /** Hyperbolic tangent, squashing into (-1, 1) around 0. Derivative 1 - y^2. */
 export function tanh(input: Tensor): Tensor {
-  return pointwise('tanh', input, Math.tanh, (_x, y) => 1 - y * y);
+  return pointwise(
+    'tanh',
+    input,
+    (x, y) => {
+      for (let i = 0; i < x.length; i++) y[i] = Math.tanh(x[i]);
+    },
+    (_x, y) => 1 - y * y,
+  );
 }

@@ -107,6 +107,12 @@ function gemmPacked(
     for (let j = 0; j < n4; j += 4) {
       const bStart = bOffset + pc * bRowStep + j * bColStep;
       for (let i0 = 0; i0 < rowsPadded; i0 += MR) {
+        if (m - i0 <= 2) {
+          // A last panel of one or two real rows (m = 6 for LeNet's first layer):
+          // skip the zero rows instead of multiplying them.
+          twoRowTile(pa, panelBase + i0 * kc, b, bStart, bRowStep, s1, s2, s3, c, cOffset + i0 * n + j, n, kc, m - i0 === 2);
+          continue;
+        }
         let c00 = 0, c01 = 0, c02 = 0, c03 = 0;
         let c10 = 0, c11 = 0, c12 = 0, c13 = 0;
         let c20 = 0, c21 = 0, c22 = 0, c23 = 0;
@@ -159,6 +165,42 @@ function gemmPacked(
   }
 }
 
+/**
+ * The 2x4 version of the tile in `gemmPacked`, for a panel whose rows 2 and 3
+ * (and, without `second`, row 1) are padding. Reads the panel with the same
+ * MR-wide layout; adds into C rows `o` and, with `second`, `o + n`.
+ */
+function twoRowTile(
+  pa: Float64Array,
+  ai: number,
+  b: Float32Array,
+  bi: number,
+  bRowStep: number,
+  s1: number,
+  s2: number,
+  s3: number,
+  c: Float32Array,
+  o: number,
+  n: number,
+  kc: number,
+  second: boolean,
+): void {
+  let c00 = 0, c01 = 0, c02 = 0, c03 = 0;
+  let c10 = 0, c11 = 0, c12 = 0, c13 = 0;
+  for (let p = 0; p < kc; p++) {
+    const b0 = b[bi], b1 = b[bi + s1], b2 = b[bi + s2], b3 = b[bi + s3];
+    const a0 = pa[ai], a1 = pa[ai + 1];
+    c00 += a0 * b0; c01 += a0 * b1; c02 += a0 * b2; c03 += a0 * b3;
+    c10 += a1 * b0; c11 += a1 * b1; c12 += a1 * b2; c13 += a1 * b3;
+    ai += MR;
+    bi += bRowStep;
+  }
+  c[o] += c00; c[o + 1] += c01; c[o + 2] += c02; c[o + 3] += c03;
+  if (!second) return;
+  o += n;
+  c[o] += c10; c[o + 1] += c11; c[o + 2] += c12; c[o + 3] += c13;
+}
+
 /** The Kernels gemm: C (+)= op(A) op(B), all row-major. */
 function gemm(
   a: Float32Array,
@@ -193,6 +235,17 @@ function validColumns(kw: number, g: ConvGeometry): [number, number] {
   return [first, Math.max(first, end)];
 }
 
+/** `validColumns` for every kernel column, as [first0, end0, first1, end1, ...]. */
+function columnRanges(g: ConvGeometry): Int32Array {
+  const ranges = new Int32Array(2 * g.kernelWidth);
+  for (let kw = 0; kw < g.kernelWidth; kw++) {
+    const [first, end] = validColumns(kw, g);
+    ranges[2 * kw] = first;
+    ranges[2 * kw + 1] = end;
+  }
+  return ranges;
+}
+
 /**
  * cols[(ci*kH + kh)*kW + kw][oh*Wout + ow] = the input pixel that tap (kh, kw)
  * of output (oh, ow) reads in channel ci, or 0 in the padding. Reads
@@ -201,12 +254,14 @@ function validColumns(kw: number, g: ConvGeometry): [number, number] {
 function im2col(x: Float32Array, inOffset: number, channels: number, g: ConvGeometry, cols: Float32Array): void {
   const { inHeight: H, inWidth: W, outHeight, outWidth, strideW } = g;
   const positions = outHeight * outWidth;
+  const ranges = columnRanges(g);
   let row = 0;
   for (let ci = 0; ci < channels; ci++) {
     const plane = inOffset + ci * H * W;
     for (let kh = 0; kh < g.kernelHeight; kh++) {
       for (let kw = 0; kw < g.kernelWidth; kw++, row++) {
-        const [first, end] = validColumns(kw, g);
+        const first = ranges[2 * kw];
+        const end = ranges[2 * kw + 1];
         const shift = kw * g.dilationW - g.padLeft;
         let d = row * positions;
         for (let oh = 0; oh < outHeight; oh++, d += outWidth) {
@@ -215,8 +270,9 @@ function im2col(x: Float32Array, inOffset: number, channels: number, g: ConvGeom
             cols.fill(0, d, d + outWidth);
             continue;
           }
-          if (first > 0) cols.fill(0, d, d + first);
-          if (end < outWidth) cols.fill(0, d + end, d + outWidth);
+          // Plain loops: the padded margins are a few values, cheaper to write than to call fill for.
+          for (let ow = 0; ow < first; ow++) cols[d + ow] = 0;
+          for (let ow = end; ow < outWidth; ow++) cols[d + ow] = 0;
           const src = plane + ih * W + shift;
           if (strideW === 1) {
             for (let ow = first; ow < end; ow++) cols[d + ow] = x[src + ow];
@@ -233,12 +289,14 @@ function im2col(x: Float32Array, inOffset: number, channels: number, g: ConvGeom
 function col2im(cols: Float32Array, channels: number, g: ConvGeometry, dx: Float32Array, inOffset: number): void {
   const { inHeight: H, inWidth: W, outHeight, outWidth, strideW } = g;
   const positions = outHeight * outWidth;
+  const ranges = columnRanges(g);
   let row = 0;
   for (let ci = 0; ci < channels; ci++) {
     const plane = inOffset + ci * H * W;
     for (let kh = 0; kh < g.kernelHeight; kh++) {
       for (let kw = 0; kw < g.kernelWidth; kw++, row++) {
-        const [first, end] = validColumns(kw, g);
+        const first = ranges[2 * kw];
+        const end = ranges[2 * kw + 1];
         const shift = kw * g.dilationW - g.padLeft;
         let s = row * positions;
         for (let oh = 0; oh < outHeight; oh++, s += outWidth) {

@@ -122,6 +122,8 @@ for (const lang of LANGS) {
       // Copy a shifted O from the gallery: the CNN now says O.
       await page.getByRole('button', { name: s.copyPicture('O', s.variant.shifted) }).click();
       await expect(page.locator('.xolab-verdict[data-model="cnn"]')).toHaveAttribute('data-letter', 'O');
+      // Chart, table and verdicts are accessible too.
+      await expectNoSeriousA11yViolations(page);
 
       await screenshot(page, `lesson-why-convolutions-${lang}-trained`);
     });

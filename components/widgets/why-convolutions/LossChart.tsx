@@ -57,11 +57,19 @@ export function LossChart({ points, version, steps, names, axisStep, axisLoss, l
         x: { domain: [0, steps], label: axisStep, labelAnchor: 'center', labelArrow: 'none' },
         y: { domain: [0, maxLoss], label: axisLoss, grid: true, labelArrow: 'none' },
         marks: [
-          Plot.ruleY([0], { stroke: 'var(--border)' }),
+          // The figure as a whole is the labelled image; its parts are decoration to a screen reader.
+          Plot.ruleY([0], { stroke: 'var(--border)', ariaHidden: 'true' }),
           ...KINDS.map((kind) =>
             Plot.lineY(
               points.filter((p) => p.model === kind),
-              { x: 'step', y: 'loss', stroke: STYLE[kind].stroke, strokeWidth: 2, strokeDasharray: STYLE[kind].dash },
+              {
+                x: 'step',
+                y: 'loss',
+                stroke: STYLE[kind].stroke,
+                strokeWidth: 2,
+                strokeDasharray: STYLE[kind].dash,
+                ariaHidden: 'true',
+              },
             ),
           ),
         ],

@@ -319,7 +319,9 @@ export function pool2dGeometry(op: string, inputShape: readonly number[], args: 
 
   const ndim = inputShape.length;
   if (ndim !== 3 && ndim !== 4) {
-    throw new Error(`${op}: non-empty 3D or 4D (batch mode) tensor expected for input, but got input of size [${inputShape.join(', ')}]`);
+    throw new Error(
+      `${op}: non-empty 3D or 4D (batch mode) tensor expected for input, but got input of size [${inputShape.join(', ')}]`,
+    );
   }
   const [channels, inHeight, inWidth] = inputShape.slice(-3);
   if (channels === 0 || inHeight === 0 || inWidth === 0) {
@@ -336,8 +338,20 @@ export function pool2dGeometry(op: string, inputShape: readonly number[], args: 
   if (dilationH < 1 || dilationW < 1) {
     throw new Error(`dilation should be greater than zero, but got dilationH: ${dilationH} dilationW: ${dilationW}`);
   }
-  const heightSteps = poolOutputSteps(inHeight, { kernelSize: kernelHeight, stride: strideH, padding: padTop, dilation: dilationH, ceilMode });
-  const widthSteps = poolOutputSteps(inWidth, { kernelSize: kernelWidth, stride: strideW, padding: padLeft, dilation: dilationW, ceilMode });
+  const heightSteps = poolOutputSteps(inHeight, {
+    kernelSize: kernelHeight,
+    stride: strideH,
+    padding: padTop,
+    dilation: dilationH,
+    ceilMode,
+  });
+  const widthSteps = poolOutputSteps(inWidth, {
+    kernelSize: kernelWidth,
+    stride: strideW,
+    padding: padLeft,
+    dilation: dilationW,
+    ceilMode,
+  });
   const outHeight = heightSteps.result;
   const outWidth = widthSteps.result;
   if (outHeight < 1 || outWidth < 1) {

@@ -40,7 +40,14 @@ export function CoverageGrid({ height, width, padH, padW, unreadRows, unreadCols
       if (isUnread) unread++;
       const kind = isPadding ? 'pad' : isUnread ? 'unread' : 'read';
       rects.push(
-        <rect key={`${r}-${c}`} class={`os-cell os-cell--${kind}`} x={c * cell} y={r * cell} width={cell} height={cell} />,
+        <rect
+          key={`${r}-${c}`}
+          class={`os-cell os-cell--${kind}`}
+          x={c * cell}
+          y={r * cell}
+          width={cell}
+          height={cell}
+        />,
       );
     }
   }

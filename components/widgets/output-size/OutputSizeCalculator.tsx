@@ -11,7 +11,7 @@ import { SliderField } from '../../ui/SliderField.tsx';
 import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
 import { CoverageGrid } from './CoverageGrid.tsx';
 import { Tex } from '../../ui/Tex.tsx';
-import { GENERAL_FORMULA, workingTex } from './tex.ts';
+import { GENERAL_FORMULA, SHORT_FORMULA, ceilVersion, workingTex } from './tex.ts';
 import {
   DIM_FIELDS,
   LIMITS,
@@ -115,9 +115,11 @@ export default function OutputSizeCalculator({ lang }: OutputSizeCalculatorProps
 
   const result = useMemo(() => evaluate(config), [config]);
   const dims: (DimKey | 'both')[] = config.linked ? ['both'] : ['h', 'w'];
-  const setField = (which: DimKey, field: DimField, value: number) => setConfig((c) => withField(c, which, field, value));
+  const setField = (which: DimKey, field: DimField, value: number) =>
+    setConfig((c) => withField(c, which, field, value));
   const [oh, ow] = result.formulaSize ?? [0, 0];
   const hasOutput = result.formulaSize !== null && result.engineShape !== null;
+  const ceil = config.mode === 'pool' && config.ceilMode;
 
   return (
     <WidgetFrame title={t.title} caption={t.caption} class="os-calculator">
@@ -132,7 +134,12 @@ export default function OutputSizeCalculator({ lang }: OutputSizeCalculatorProps
           {t.presetsLabel}
         </span>
         {(Object.keys(PRESETS) as PresetName[]).map((name) => (
-          <button key={name} type="button" class="cl-button" data-preset={name} onClick={() => setConfig(presetConfig(name))}>
+          <button
+            key={name}
+            type="button"
+            class="cl-button"
+            data-preset={name}
+            onClick={() => setConfig(presetConfig(name))}>
             {t.presets[name]}
           </button>
         ))}
@@ -149,7 +156,11 @@ export default function OutputSizeCalculator({ lang }: OutputSizeCalculatorProps
           onChange={(mode) => setConfig((c) => ({ ...c, mode }))}
         />
         <label class="os-check">
-          <input type="checkbox" checked={config.linked} onChange={(e) => setConfig((c) => withLinked(c, e.currentTarget.checked))} />
+          <input
+            type="checkbox"
+            checked={config.linked}
+            onChange={(e) => setConfig((c) => withLinked(c, e.currentTarget.checked))}
+          />
           {t.linked}
         </label>
         <label class="os-check">
@@ -216,13 +227,20 @@ export default function OutputSizeCalculator({ lang }: OutputSizeCalculatorProps
 
       <section class="os-working" aria-labelledby="os-working-title">
         <h3 id="os-working-title">{t.workingHeading}</h3>
-        <Tex tex={GENERAL_FORMULA} display class="os-tex" />
+        {/* PyTorch's argument names on wide screens; the same formula in one-letter names on phones. */}
+        <Tex tex={ceil ? ceilVersion(GENERAL_FORMULA) : GENERAL_FORMULA} display class="os-tex os-tex--wide" />
+        <Tex tex={ceil ? ceilVersion(SHORT_FORMULA) : SHORT_FORMULA} display class="os-tex os-tex--narrow" />
         {dims.map((which) => {
           const r = which === 'w' ? result.width : result.height;
           return (
             <div key={which} class="os-working__dim">
               <h4>{t.dims[which]}</h4>
-              {r.steps ? <Tex tex={workingTex(r.steps)} display class="os-tex" /> : <p class="os-error-text">{r.stepsError}</p>}
+              {r.steps ? (
+                <Tex tex={workingTex(r.steps)} display class="os-tex" />
+              ) : (
+                <p class="os-error-text">{r.stepsError}</p>
+              )}
+              {r.steps?.droppedLastWindow && <p class="cl-hint">{t.droppedWindow}</p>}
             </div>
           );
         })}
@@ -269,7 +287,9 @@ export default function OutputSizeCalculator({ lang }: OutputSizeCalculatorProps
                     type="button"
                     class="cl-button"
                     data-testid={`apply-padding-${which}`}
-                    onClick={() => setConfig((c) => withField(withField(c, key, 'stride', 1), key, 'padding', answer.padding!))}>
+                    onClick={() =>
+                      setConfig((c) => withField(withField(c, key, 'stride', 1), key, 'padding', answer.padding!))
+                    }>
                     {t.applyPadding(answer.padding)}
                   </button>
                 )}
@@ -303,9 +323,14 @@ export default function OutputSizeCalculator({ lang }: OutputSizeCalculatorProps
             return (
               <li key={which} data-testid={`strides-${which}`}>
                 {prefix}
-                {answer.strides.length === 0 ? t.noStride(config.target) : t.strides(answer.strides, answer.andEveryLarger, config.target)}{' '}
+                {answer.strides.length === 0
+                  ? t.noStride(config.target)
+                  : t.strides(answer.strides, answer.andEveryLarger, config.target)}{' '}
                 {best !== undefined && best !== config[key].stride && (
-                  <button type="button" class="cl-button" onClick={() => setConfig((c) => withField(c, key, 'stride', best))}>
+                  <button
+                    type="button"
+                    class="cl-button"
+                    onClick={() => setConfig((c) => withField(c, key, 'stride', best))}>
                     {t.applyStride(best)}
                   </button>
                 )}

@@ -64,7 +64,10 @@ export const worked = convExample(6, 3);
 
 /** The worked example run as a real 2-D convolution of a 6x6 input with a 3x3 kernel. */
 export const workedShape = shapeText(
-  noGrad(() => conv2d(zeros([1, 1, worked.inSize, worked.inSize]), zeros([1, 1, worked.kernelSize, worked.kernelSize])).shape),
+  noGrad(
+    () =>
+      conv2d(zeros([1, 1, worked.inSize, worked.inSize]), zeros([1, 1, worked.kernelSize, worked.kernelSize])).shape,
+  ),
 );
 
 /** CS231n's running example: 7 wide, a 3-wide filter, stride 2: (7 - 3)/2 + 1 is whole. */

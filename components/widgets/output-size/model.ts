@@ -147,7 +147,8 @@ export function evaluateDim(mode: Mode, d: DimConfig, ceilMode: boolean): DimRes
   const opts = { kernelSize: d.kernel, stride: d.stride, padding: d.padding, dilation: d.dilation };
   try {
     const steps = mode === 'conv' ? convOutputSteps(d.input, opts) : poolOutputSteps(d.input, { ...opts, ceilMode });
-    const uncovered = steps.result >= 1 ? uncoveredInputs(d.input, mode === 'pool' ? { ...opts, ceilMode } : opts, mode) : [];
+    const uncovered =
+      steps.result >= 1 ? uncoveredInputs(d.input, mode === 'pool' ? { ...opts, ceilMode } : opts, mode) : [];
     return { steps, stepsError: null, uncovered };
   } catch (error) {
     return { steps: null, stepsError: messageOf(error), uncovered: [] };
@@ -202,7 +203,15 @@ export function evaluate(config: Config): Evaluation {
     formulaSize === null
       ? engine.shape === null
       : engine.shape !== null && engine.shape[2] === formulaSize[0] && engine.shape[3] === formulaSize[1];
-  return { height, width, formulaSize, call: describeCall(config), engineShape: engine.shape, engineError: engine.error, agree };
+  return {
+    height,
+    width,
+    formulaSize,
+    call: describeCall(config),
+    engineShape: engine.shape,
+    engineError: engine.error,
+    agree,
+  };
 }
 
 // ---------------------------------------------------------------------------
@@ -225,7 +234,12 @@ export function keepSize(d: DimConfig): KeepSizeAnswer {
 }
 
 /** Which strides reach the target, or the engine's message when the other settings are invalid. */
-export function stridesFor(mode: Mode, d: DimConfig, target: number, ceilMode: boolean): StrideSolution | { error: string } {
+export function stridesFor(
+  mode: Mode,
+  d: DimConfig,
+  target: number,
+  ceilMode: boolean,
+): StrideSolution | { error: string } {
   try {
     return stridesForOutputSize(
       d.input,

@@ -35,6 +35,7 @@ export interface CalculatorStrings {
   disagree: string;
   refused: string;
   workingHeading: string;
+  droppedWindow: string;
   coverageHeading: string;
   legendRead: string;
   legendUnread: string;
@@ -98,7 +99,8 @@ const en: CalculatorStrings = {
   ceilModeConvNote: 'conv2d has no ceil mode; it always rounds down.',
   dims: { h: 'Height', w: 'Width', both: 'Height and width' },
   fields: { input: 'Input size', kernel: 'Kernel size', stride: 'Stride', padding: 'Padding', dilation: 'Dilation' },
-  fieldLabel: (field, dim) => (dim === 'both' ? en.fields[field] : `${en.fields[field]} (${en.dims[dim].toLowerCase()})`),
+  fieldLabel: (field, dim) =>
+    dim === 'both' ? en.fields[field] : `${en.fields[field]} (${en.dims[dim].toLowerCase()})`,
   invalidNumber: (min, max) => `Enter a whole number from ${min} to ${max}.`,
   resultHeading: 'Output size',
   formulaSays: 'Formula',
@@ -108,6 +110,8 @@ const en: CalculatorStrings = {
   disagree: 'The engine and the formula disagree. Please report this configuration.',
   refused: 'The engine refuses this configuration, as PyTorch does:',
   workingHeading: 'The arithmetic, step by step',
+  droppedWindow:
+    'Ceil mode asked for one more window, but it would start in the right-hand padding and read no pixel, so PyTorch drops it.',
   coverageHeading: 'Which input pixels are read?',
   legendRead: 'read by a window',
   legendUnread: 'never read',
@@ -130,7 +134,8 @@ const en: CalculatorStrings = {
   keepSize: (padding, input) => `At stride 1, padding ${padding} keeps the length: ${input} in, ${input} out.`,
   keepSizeOdd: (total) =>
     `No padding can: the window needs dilation × (kernel − 1) = ${total} extra positions, an odd number, and padding adds the same amount on both sides.`,
-  keepSizeOutOfRange: (padding, max) => `It would take padding ${padding}, beyond this calculator's range (at most ${max}).`,
+  keepSizeOutOfRange: (padding, max) =>
+    `It would take padding ${padding}, beyond this calculator's range (at most ${max}).`,
   applyPadding: (padding) => `Use stride 1, padding ${padding}`,
   targetTitle: 'Which stride reaches a target size?',
   targetLabel: 'Target output size',
@@ -163,7 +168,13 @@ const ko: CalculatorStrings = {
   ceilMode: '올림 모드 (ceil mode)',
   ceilModeConvNote: 'conv2d에는 ceil mode가 없어서 항상 내림합니다.',
   dims: { h: '높이', w: '너비', both: '높이와 너비' },
-  fields: { input: '입력 크기', kernel: '커널 크기', stride: '스트라이드', padding: '패딩', dilation: '팽창(dilation)' },
+  fields: {
+    input: '입력 크기',
+    kernel: '커널 크기',
+    stride: '스트라이드',
+    padding: '패딩',
+    dilation: '팽창(dilation)',
+  },
   fieldLabel: (field, dim) => (dim === 'both' ? ko.fields[field] : `${ko.dims[dim]} ${ko.fields[field]}`),
   invalidNumber: (min, max) => `${min}부터 ${max}까지의 정수를 입력하세요.`,
   resultHeading: '출력 크기',
@@ -174,6 +185,8 @@ const ko: CalculatorStrings = {
   disagree: '엔진과 공식의 결과가 다릅니다. 이 설정을 알려 주세요.',
   refused: '엔진은 PyTorch와 마찬가지로 이 설정을 거부합니다:',
   workingHeading: '계산 과정',
+  droppedWindow:
+    '올림으로 창이 하나 더 생기지만, 그 창은 오른쪽 패딩 안에서 시작해 실제 픽셀을 하나도 읽지 못하므로 PyTorch가 뺍니다.',
   coverageHeading: '어떤 입력 픽셀이 읽힐까?',
   legendRead: '창이 읽는 픽셀',
   legendUnread: '한 번도 읽히지 않는 픽셀',

@@ -12,7 +12,13 @@ export const GENERAL_FORMULA =
   'L_{\\text{out}} = \\left\\lfloor \\frac{L_{\\text{in}} + 2 \\times \\text{padding} - \\text{dilation} \\times (\\text{kernel\\_size} - 1) - 1}{\\text{stride}} + 1 \\right\\rfloor';
 
 /** The same formula with one-letter names, for prose that has already introduced them. */
-export const SHORT_FORMULA = 'L_{\\text{out}} = \\left\\lfloor \\frac{L_{\\text{in}} + 2p - d(k-1) - 1}{s} + 1 \\right\\rfloor';
+export const SHORT_FORMULA =
+  'L_{\\text{out}} = \\left\\lfloor \\frac{L_{\\text{in}} + 2p - d(k-1) - 1}{s} + 1 \\right\\rfloor';
+
+/** The general formula as ceil mode computes it: the same, with ceiling brackets. */
+export function ceilVersion(tex: string): string {
+  return tex.replace(/lfloor/g, 'lceil').replace(/rfloor/g, 'rceil');
+}
 
 /**
  * A quotient shown the way a reader would write it down: exact values in full,
@@ -21,7 +27,9 @@ export const SHORT_FORMULA = 'L_{\\text{out}} = \\left\\lfloor \\frac{L_{\\text{
 export function formatQuotient(value: number): string {
   if (Number.isInteger(value)) return String(value);
   const rounded = Math.round(value * 1000) / 1000;
-  return rounded === value ? String(rounded) : `${value < 0 ? '-' : ''}${Math.abs(Math.trunc(value * 1000) / 1000)}\\ldots`;
+  return rounded === value
+    ? String(rounded)
+    : `${value < 0 ? '-' : ''}${Math.abs(Math.trunc(value * 1000) / 1000)}\\ldots`;
 }
 
 /**
@@ -32,8 +40,7 @@ export function formatQuotient(value: number): string {
 export function workingTex(s: OutputSizeSteps): string {
   const [open, close] = s.ceilMode ? ['\\left\\lceil', '\\right\\rceil'] : ['\\left\\lfloor', '\\right\\rfloor'];
   const [openSmall, closeSmall] = s.ceilMode ? ['\\lceil', '\\rceil'] : ['\\lfloor', '\\rfloor'];
-  const substituted =
-    `${s.inSize} + 2 \\times ${s.padding} - ${s.dilation} \\times (${s.kernelSize} - 1) - 1`;
+  const substituted = `${s.inSize} + 2 \\times ${s.padding} - ${s.dilation} \\times (${s.kernelSize} - 1) - 1`;
   const lines = [
     `L_{\\text{out}} &= ${open} \\frac{${substituted}}{${s.stride}} + 1 ${close}`,
     `&= ${open} \\frac{${s.numerator}}{${s.stride}} + 1 ${close}`,

@@ -23,7 +23,12 @@ import {
   stridesFor,
 } from '../../../components/widgets/output-size/model.ts';
 import type { Config, DimConfig, Mode } from '../../../components/widgets/output-size/model.ts';
-import { GENERAL_FORMULA, formatQuotient, workingTex } from '../../../components/widgets/output-size/tex.ts';
+import {
+  GENERAL_FORMULA,
+  ceilVersion,
+  formatQuotient,
+  workingTex,
+} from '../../../components/widgets/output-size/tex.ts';
 import { STRINGS } from '../../../components/widgets/output-size/strings.ts';
 import { Random, convOutputSize, poolOutputSteps } from '../../../src/engine/index.ts';
 
@@ -41,7 +46,10 @@ function read(lang: Lang): { frontmatter: unknown; body: string } {
 function expressions(body: string): string[] {
   const withoutCode = body
     .replace(/^import[\s\S]*?from '[^']*';$/gm, '')
-    .replace(/```[\s\S]*?```/g, '').replace(/`[^`\n]*`/g, '').replace(/\$\$[\s\S]*?\$\$/g, '').replace(/\$[^$\n]+\$/g, '');
+    .replace(/```[\s\S]*?```/g, '')
+    .replace(/`[^`\n]*`/g, '')
+    .replace(/\$\$[\s\S]*?\$\$/g, '')
+    .replace(/\$[^$\n]+\$/g, '');
   return [...withoutCode.matchAll(/\{((?:[^{}]|\{[^{}]*\})*)\}/g)].map((m) => m[1].replace(/\s+/g, ' ').trim());
 }
 
@@ -72,7 +80,13 @@ describe('lesson 4 numbers, computed by the engine', () => {
   });
 
   it('pool 224 with 2x2 windows, stride 2, down to 112, in the formula and in the engine', () => {
-    expect(numbers.vggPool).toMatchObject({ inSize: 224, kernelSize: 2, stride: 2, result: 112, shape: '1 × 1 × 112 × 112' });
+    expect(numbers.vggPool).toMatchObject({
+      inSize: 224,
+      kernelSize: 2,
+      stride: 2,
+      result: 112,
+      shape: '1 × 1 × 112 × 112',
+    });
   });
 
   it('show the CS231n form as the d = 1 case that agrees whenever the stride divides', () => {
@@ -105,11 +119,15 @@ describe('lesson 4 numbers, computed by the engine', () => {
   });
 
   it("quote the engine's refusals in PyTorch's words", () => {
-    expect(numbers.refusals.poolTooSmall).toBe('Given input size: (1x2x2). Calculated output size: (1x0x0). Output size is too small');
+    expect(numbers.refusals.poolTooSmall).toBe(
+      'Given input size: (1x2x2). Calculated output size: (1x0x0). Output size is too small',
+    );
     expect(numbers.refusals.convTooSmall).toBe(
       "Calculated padded input size per channel: (2 x 2). Kernel size: (3 x 3). Kernel size can't be greater than actual input size",
     );
-    expect(numbers.refusals.poolPadding).toBe('pad should be at most half of effective kernel size, but got pad=2, kernel_size=3 and dilation=1');
+    expect(numbers.refusals.poolPadding).toBe(
+      'pad should be at most half of effective kernel size, but got pad=2, kernel_size=3 and dilation=1',
+    );
     expect(() => numbers.errorOf(() => 1)).toThrow('expected the engine to refuse');
   });
 });
@@ -137,7 +155,10 @@ describe('lesson 4 text', () => {
       it('writes only the formulas’ own constants in hand-typed math', () => {
         for (const tex of math(body)) {
           const digits = tex.match(/\d+/g) ?? [];
-          expect(digits.filter((d) => !['0', '1', '2'].includes(d)), tex).toEqual([]);
+          expect(
+            digits.filter((d) => !['0', '1', '2'].includes(d)),
+            tex,
+          ).toEqual([]);
         }
       });
 
@@ -189,14 +210,18 @@ describe('the calculator model', () => {
     const result = evaluate(presetConfig('vggPool'));
     expect(result.formulaSize).toEqual([112, 112]);
     expect(result.engineShape).toEqual([1, 1, 112, 112]);
-    expect(result.call).toBe('maxPool2d(zeros([1, 1, 224, 224]), { kernelSize: 2, stride: 2, padding: 0, dilation: 1, ceilMode: false })');
+    expect(result.call).toBe(
+      'maxPool2d(zeros([1, 1, 224, 224]), { kernelSize: 2, stride: 2, padding: 0, dilation: 1, ceilMode: false })',
+    );
   });
 
   it("kernel 3 on a 2x2 input shows the engine's message and no size", () => {
     const result = evaluate(presetConfig('tooSmall'));
     expect(result.formulaSize).toBeNull();
     expect(result.engineShape).toBeNull();
-    expect(result.engineError).toBe('Given input size: (1x2x2). Calculated output size: (1x0x0). Output size is too small');
+    expect(result.engineError).toBe(
+      'Given input size: (1x2x2). Calculated output size: (1x0x0). Output size is too small',
+    );
     expect(result.agree).toBe(true);
   });
 
@@ -235,7 +260,11 @@ describe('the calculator model', () => {
     expect(odd).toEqual({ padding: 2, total: 4, inRange: true });
     expect(convOutputSize(10, { kernelSize: 5, padding: 2 })).toBe(10);
     expect(keepSize({ input: 10, kernel: 4, stride: 1, padding: 0, dilation: 1 }).padding).toBeNull();
-    expect(keepSize({ input: 10, kernel: 15, stride: 1, padding: 0, dilation: 5 })).toEqual({ padding: 35, total: 70, inRange: false });
+    expect(keepSize({ input: 10, kernel: 15, stride: 1, padding: 0, dilation: 5 })).toEqual({
+      padding: 35,
+      total: 70,
+      inRange: false,
+    });
   });
 
   it('solves for strides, or passes on the engine’s refusal', () => {
@@ -263,7 +292,9 @@ describe('the calculator model', () => {
   });
 
   it('falls back to the defaults for bad values and names them', () => {
-    const { config, rejected } = decodeConfig(new URLSearchParams('osMode=fft&osIn=0&osK=3x4x5&osS=2.5&osP=-1&osD=9&osCeil=yes&osTarget=abc'));
+    const { config, rejected } = decodeConfig(
+      new URLSearchParams('osMode=fft&osIn=0&osK=3x4x5&osS=2.5&osP=-1&osD=9&osCeil=yes&osTarget=abc'),
+    );
     expect(rejected).toEqual(['osMode', 'osIn', 'osK', 'osS', 'osP', 'osD', 'osCeil', 'osTarget']);
     expect(config).toEqual(presetConfig('worked'));
     // A good key next to bad ones still applies.
@@ -274,7 +305,12 @@ describe('the calculator model', () => {
 describe('the working, typeset', () => {
   it('writes every step with the engine’s numbers', () => {
     const tex = workingTex(numbers.notExact.steps);
-    for (const part of ['\\frac{8 + 2 \\times 0 - 1 \\times (3 - 1) - 1}{2}', '\\frac{5}{2}', '\\lfloor 2.5 \\rfloor + 1', '= 2 + 1 = 3']) {
+    for (const part of [
+      '\\frac{8 + 2 \\times 0 - 1 \\times (3 - 1) - 1}{2}',
+      '\\frac{5}{2}',
+      '\\lfloor 2.5 \\rfloor + 1',
+      '= 2 + 1 = 3',
+    ]) {
       expect(tex).toContain(part);
     }
   });
@@ -285,6 +321,11 @@ describe('the working, typeset', () => {
     expect(tex).toContain('\\lceil 2.5 \\rceil + 1');
     expect(tex).toContain('(4 - 1) \\times 2 = 6 \\ge L_{\\text{in}} + \\text{padding} = 6');
     expect(tex).toContain('L_{\\text{out}} = 4 - 1 = 3');
+  });
+
+  it('gives the general formula ceiling brackets for ceil mode', () => {
+    expect(ceilVersion(GENERAL_FORMULA)).toContain('\\left\\lceil');
+    expect(ceilVersion(GENERAL_FORMULA)).not.toContain('floor');
   });
 
   it('formats quotients exactly when it can and marks cut digits', () => {

@@ -30,7 +30,15 @@ describe('convOutputSize', () => {
 
   it('shows its working: numerator, division, floor, result', () => {
     const s = convOutputSteps(6, { kernelSize: 3 });
-    expect(s).toMatchObject({ effectiveKernel: 3, numerator: 3, quotient: 3, exact: true, rounded: 3, candidate: 4, result: 4 });
+    expect(s).toMatchObject({
+      effectiveKernel: 3,
+      numerator: 3,
+      quotient: 3,
+      exact: true,
+      rounded: 3,
+      candidate: 4,
+      result: 4,
+    });
     const t = convOutputSteps(8, { kernelSize: 3, stride: 2 });
     expect(t).toMatchObject({ numerator: 5, quotient: 2.5, exact: false, rounded: 2, result: 3 });
   });
@@ -70,14 +78,42 @@ describe('convOutputSize', () => {
   });
 
   const refusals: [string, () => unknown, string][] = [
-    ['a kernel wider than the padded input', () => convOutputSize(2, { kernelSize: 3 }), "Calculated padded input size per channel: (2). Kernel size: (3). Kernel size can't be greater than actual input size"],
+    [
+      'a kernel wider than the padded input',
+      () => convOutputSize(2, { kernelSize: 3 }),
+      "Calculated padded input size per channel: (2). Kernel size: (3). Kernel size can't be greater than actual input size",
+    ],
     ['the dilated kernel too', () => convOutputSize(4, { kernelSize: 3, dilation: 2 }), 'Kernel size: (5)'],
-    ['a zero kernel', () => convOutputSize(4, { kernelSize: 0 }), 'kernel size should be greater than zero, but got kernel_size=0'],
-    ['a zero stride', () => convOutputSize(4, { kernelSize: 2, stride: 0 }), 'stride should be greater than zero, but got stride=0'],
-    ['a zero dilation', () => convOutputSize(4, { kernelSize: 2, dilation: 0 }), 'dilation should be greater than zero, but got dilation=0'],
-    ['negative padding', () => convOutputSize(4, { kernelSize: 2, padding: -1 }), 'pad must be non-negative, but got pad: -1'],
-    ['a fractional stride', () => convOutputSize(4, { kernelSize: 2, stride: 1.5 }), 'stride must be an integer, but got 1.5'],
-    ['a fractional input size', () => convOutputSize(4.2, { kernelSize: 2 }), 'input size must be an integer, but got 4.2'],
+    [
+      'a zero kernel',
+      () => convOutputSize(4, { kernelSize: 0 }),
+      'kernel size should be greater than zero, but got kernel_size=0',
+    ],
+    [
+      'a zero stride',
+      () => convOutputSize(4, { kernelSize: 2, stride: 0 }),
+      'stride should be greater than zero, but got stride=0',
+    ],
+    [
+      'a zero dilation',
+      () => convOutputSize(4, { kernelSize: 2, dilation: 0 }),
+      'dilation should be greater than zero, but got dilation=0',
+    ],
+    [
+      'negative padding',
+      () => convOutputSize(4, { kernelSize: 2, padding: -1 }),
+      'pad must be non-negative, but got pad: -1',
+    ],
+    [
+      'a fractional stride',
+      () => convOutputSize(4, { kernelSize: 2, stride: 1.5 }),
+      'stride must be an integer, but got 1.5',
+    ],
+    [
+      'a fractional input size',
+      () => convOutputSize(4.2, { kernelSize: 2 }),
+      'input size must be an integer, but got 4.2',
+    ],
     ['an empty input', () => convOutputSize(0, { kernelSize: 1 }), 'input size should be greater than zero, but got 0'],
     ['a NaN kernel', () => convOutputSize(4, { kernelSize: NaN }), 'kernel_size must be an integer, but got NaN'],
   ];
@@ -124,9 +160,21 @@ describe('poolOutputSize', () => {
   });
 
   it('shows the ceil-mode working, including a dropped last window', () => {
-    expect(poolOutputSteps(5, { kernelSize: 2, ceilMode: true })).toMatchObject({ quotient: 1.5, rounded: 2, candidate: 3, droppedLastWindow: false, result: 3 });
+    expect(poolOutputSteps(5, { kernelSize: 2, ceilMode: true })).toMatchObject({
+      quotient: 1.5,
+      rounded: 2,
+      candidate: 3,
+      droppedLastWindow: false,
+      result: 3,
+    });
     // Padded row: p 1 2 3 4 5 p. A 4th window would start on the right-hand padding.
-    expect(poolOutputSteps(5, { kernelSize: 2, padding: 1, ceilMode: true })).toMatchObject({ numerator: 5, rounded: 3, candidate: 4, droppedLastWindow: true, result: 3 });
+    expect(poolOutputSteps(5, { kernelSize: 2, padding: 1, ceilMode: true })).toMatchObject({
+      numerator: 5,
+      rounded: 3,
+      candidate: 4,
+      droppedLastWindow: true,
+      result: 3,
+    });
   });
 
   it('lets a ceil-mode window overhang by less than a stride, as PyTorch does', () => {
@@ -135,12 +183,36 @@ describe('poolOutputSize', () => {
   });
 
   const refusals: [string, () => unknown, string][] = [
-    ['padding above half the kernel', () => poolOutputSize(8, { kernelSize: 3, padding: 2 }), 'pad should be at most half of effective kernel size, but got pad=2, kernel_size=3 and dilation=1'],
-    ['padding above half the dilated kernel', () => poolOutputSize(8, { kernelSize: 2, padding: 2, dilation: 2 }), 'pad should be at most half of effective kernel size, but got pad=2, kernel_size=2 and dilation=2'],
-    ['an output below 1', () => poolOutputSize(2, { kernelSize: 3 }), 'Given input size: (2). Calculated output size: (0). Output size is too small'],
-    ['a zero stride', () => poolOutputSize(8, { kernelSize: 2, stride: 0 }), 'stride should be greater than zero, but got stride=0'],
-    ['a fractional kernel', () => poolOutputSize(8, { kernelSize: 2.5 }), 'kernel_size must be an integer, but got 2.5'],
-    ['negative padding', () => poolOutputSize(8, { kernelSize: 2, padding: -1 }), 'pad must be non-negative, but got pad: -1'],
+    [
+      'padding above half the kernel',
+      () => poolOutputSize(8, { kernelSize: 3, padding: 2 }),
+      'pad should be at most half of effective kernel size, but got pad=2, kernel_size=3 and dilation=1',
+    ],
+    [
+      'padding above half the dilated kernel',
+      () => poolOutputSize(8, { kernelSize: 2, padding: 2, dilation: 2 }),
+      'pad should be at most half of effective kernel size, but got pad=2, kernel_size=2 and dilation=2',
+    ],
+    [
+      'an output below 1',
+      () => poolOutputSize(2, { kernelSize: 3 }),
+      'Given input size: (2). Calculated output size: (0). Output size is too small',
+    ],
+    [
+      'a zero stride',
+      () => poolOutputSize(8, { kernelSize: 2, stride: 0 }),
+      'stride should be greater than zero, but got stride=0',
+    ],
+    [
+      'a fractional kernel',
+      () => poolOutputSize(8, { kernelSize: 2.5 }),
+      'kernel_size must be an integer, but got 2.5',
+    ],
+    [
+      'negative padding',
+      () => poolOutputSize(8, { kernelSize: 2, padding: -1 }),
+      'pad must be non-negative, but got pad: -1',
+    ],
   ];
   for (const [what, call, message] of refusals) {
     it(`refuses ${what}`, () => {
@@ -170,7 +242,9 @@ describe('uncoveredInputs', () => {
           for (let s = 1; s <= 4; s++) {
             for (let p = 0; p <= Math.floor(k / 2); p++) {
               const x = ones([1, 1, 1, W], { requiresGrad: true });
-              withBackend(backend, () => sum(avgPool2d(x, { kernelSize: [1, k], stride: [1, s], padding: [0, p] })).backward());
+              withBackend(backend, () =>
+                sum(avgPool2d(x, { kernelSize: [1, k], stride: [1, s], padding: [0, p] })).backward(),
+              );
               const noGradient = [...x.grad!.data].flatMap((g, i) => (g === 0 ? [i] : []));
               expect(uncoveredInputs(W, { kernelSize: k, stride: s, padding: p }, 'pool')).toEqual(noGradient);
             }
@@ -209,7 +283,10 @@ describe('solvers', () => {
         for (let target = 1; target <= inSize + 2; target++) {
           const { strides } = stridesForOutputSize(inSize, target, opts, kind);
           for (let s = 1; s <= 3 * (inSize + 2); s++) {
-            const size = kind === 'conv' ? convOutputSize(inSize, { ...opts, stride: s }) : poolOutputSize(inSize, { ...opts, stride: s });
+            const size =
+              kind === 'conv'
+                ? convOutputSize(inSize, { ...opts, stride: s })
+                : poolOutputSize(inSize, { ...opts, stride: s });
             if (s <= inSize + 2) expect(strides.includes(s)).toBe(size === target);
           }
         }

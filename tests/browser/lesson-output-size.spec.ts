@@ -97,8 +97,9 @@ for (const lang of LANGS) {
         await calc.getByLabel(t.linked).uncheck();
         await calc.getByLabel(t.fieldLabel('input', 'w'), { exact: true }).fill('9');
         await expect(calc.getByTestId('formula-size')).toHaveText(t.size(3, 4));
+        // The address is rewritten just after the render, so wait for it rather than read it once.
+        await expect.poll(() => new URL(page.url()).search).toContain('osIn=8x9');
         const query = new URL(page.url()).search;
-        expect(query).toContain('osIn=8x9');
         expect(query).toContain('osS=2x2');
 
         await open(page, lang, query);

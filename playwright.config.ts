@@ -31,7 +31,8 @@ export default defineConfig({
     colorScheme: 'light',
     reducedMotion: 'reduce',
     viewport: { width: 1280, height: 900 },
-    trace: 'retain-on-failure',
+    // Traces only in CI: locally, parallel runs share test-results/ and would delete each other's.
+    trace: isCI ? 'retain-on-failure' : 'off',
   },
   webServer: {
     command: `"${process.execPath}" node_modules/astro/bin/astro.mjs preview --host 127.0.0.1 --port ${port} --ignore-lock`,

@@ -3,7 +3,8 @@
  *
  * Import `test` and `expect` from here instead of '@playwright/test': the `page` fixture
  * then fails the test on any console error, uncaught page error, failed request or HTTP
- * error response. Nothing is ignored silently: a test that expects an error status
+ * error response. The one thing not counted is a request aborted because the page then
+ * navigated elsewhere (see below). Nothing else is ignored: a test that expects an error status
  * (the 404 page) declares it with `test.use({ expectedFailures: { httpErrors: [...] } })`,
  * and a test that deliberately navigates away mid-load declares the requests that this
  * aborts with `expectedFailures: { abortedRequests: [...] }`.
@@ -64,11 +65,24 @@ export const test = base.extend<ConvLabFixtures>({
     page.on('pageerror', (error) => {
       pageProblems.push(`uncaught page error: ${error.message}`);
     });
+    // A request cancelled because the page went on to load another document (a test
+    // navigating away or reloading before the favicon arrived) is not a fault of the
+    // page. Aborts are therefore judged at the end: excused if a main-frame navigation
+    // followed them, reported otherwise.
+    let navigations = 0;
+    const aborted: { description: string; navigationsBefore: number }[] = [];
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame()) navigations += 1;
+    });
     page.on('requestfailed', (request) => {
       const url = request.url();
       const reason = request.failure()?.errorText ?? 'unknown reason';
-      if (reason.includes('ERR_ABORTED') && expectedAbortedRequests.some((pattern) => pattern.test(url))) return;
-      pageProblems.push(`request failed: ${request.method()} ${url} (${reason})`);
+      const description = `request failed: ${request.method()} ${url} (${reason})`;
+      if (!reason.includes('ERR_ABORTED')) {
+        pageProblems.push(description);
+      } else if (!expectedAbortedRequests.some((pattern) => pattern.test(url))) {
+        aborted.push({ description, navigationsBefore: navigations });
+      }
     });
     page.on('response', (response) => {
       const status = response.status();
@@ -79,6 +93,9 @@ export const test = base.extend<ConvLabFixtures>({
 
     await use(page);
 
+    for (const abort of aborted) {
+      if (navigations === abort.navigationsBefore) pageProblems.push(abort.description);
+    }
     expect(pageProblems, 'console errors, page errors or failed requests on the page').toEqual([]);
   },
 });

@@ -46,17 +46,27 @@ function firstLesson(lang: 'en' | 'ko') {
   return lesson;
 }
 
-/** Scroll through the page so every client:visible island hydrates, then wait for all. */
+/**
+ * Bring every client:visible island into view, one at a time, and wait until each has
+ * hydrated (Astro removes its `ssr` attribute), so widget errors surface in the test.
+ */
 async function hydrateAllIslands(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    const step = Math.max(200, Math.floor(window.innerHeight * 0.6));
-    for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
-      window.scrollTo(0, y);
-      await new Promise((resolve) => setTimeout(resolve, 30));
-    }
-    window.scrollTo(0, 0);
-  });
-  await expect(page.locator('astro-island[ssr]')).toHaveCount(0, { timeout: 20_000 });
+  const islands = page.locator('astro-island');
+  const count = await islands.count();
+  for (let index = 0; index < count; index++) {
+    const island = islands.nth(index);
+    if ((await island.getAttribute('ssr')) === null) continue;
+    // Islands are display: contents (no box of their own): scroll to what they render.
+    await island.evaluate((node) => {
+      const box = [...node.querySelectorAll('*')].find((child) => child.getBoundingClientRect().height > 0);
+      (box ?? node).scrollIntoView({ block: 'center' });
+    });
+    const name = (await island.getAttribute('component-url')) ?? `island ${index}`;
+    await expect(island, `widget ${name} did not hydrate once scrolled into view`).not.toHaveAttribute('ssr', {
+      timeout: 20_000,
+    });
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
 }
 
 /** Every formula is typeset by KaTeX (no error nodes) and styled by its stylesheet. */
@@ -169,6 +179,7 @@ test.describe('search', () => {
 
 test.describe('theme', () => {
   test('follows the system, and a chosen theme survives reloads without a flash', async ({ page }) => {
+    test.setTimeout(120_000);
     await page.emulateMedia({ colorScheme: 'dark' });
     // Record the theme attribute at the moment <body> starts, i.e. before first paint.
     await page.addInitScript(() => {

@@ -423,6 +423,7 @@ function conv2dBackwardWeight(gradOutput: Float32Array, input: Float32Array, g: 
  * first of equal values wins, and a NaN takes over and stays.
  */
 function maxPool2dForward(input: Float32Array, g: PoolGeometry): { output: Float32Array; indices: Int32Array } {
+  if (windowsInside(g)) return maxPool2dInterior(input, g);
   const { inHeight: H, inWidth: W, outHeight, outWidth, kernelHeight, kernelWidth } = g;
   const planes = g.batch * g.channels;
   const output = new Float32Array(planes * outHeight * outWidth);
@@ -456,6 +457,47 @@ function maxPool2dForward(input: Float32Array, g: PoolGeometry): { output: Float
             if (value > best || bestAt === -1 || value !== value) {
               best = value;
               bestAt = at;
+            }
+          }
+        }
+        output[o] = best;
+        indices[o] = bestAt;
+      }
+    }
+  }
+  return { output, indices };
+}
+
+/** True when no window touches padding or leaves the image: the common 2x2/2 case. */
+function windowsInside(g: PoolGeometry): boolean {
+  return (
+    g.padTop === 0 && g.padLeft === 0 && g.dilationH === 1 && g.dilationW === 1 &&
+    (g.outHeight - 1) * g.strideH + g.kernelHeight <= g.inHeight &&
+    (g.outWidth - 1) * g.strideW + g.kernelWidth <= g.inWidth
+  );
+}
+
+/** Max pooling when every window lies inside the image: no clipping, no bound tests. */
+function maxPool2dInterior(input: Float32Array, g: PoolGeometry): { output: Float32Array; indices: Int32Array } {
+  const { inHeight: H, inWidth: W, outHeight, outWidth, kernelHeight, kernelWidth, strideH, strideW } = g;
+  const planes = g.batch * g.channels;
+  const output = new Float32Array(planes * outHeight * outWidth);
+  const indices = new Int32Array(output.length);
+  let o = 0;
+  for (let plane = 0; plane < planes; plane++) {
+    const base = plane * H * W;
+    for (let oh = 0; oh < outHeight; oh++) {
+      for (let ow = 0; ow < outWidth; ow++, o++) {
+        const corner = oh * strideH * W + ow * strideW;
+        let best = input[base + corner];
+        let bestAt = corner;
+        for (let kh = 0; kh < kernelHeight; kh++) {
+          const row = corner + kh * W;
+          for (let kw = kh === 0 ? 1 : 0; kw < kernelWidth; kw++) {
+            const value = input[base + row + kw];
+            if (value > best || value !== value) {
+              best = value;
+              bestAt = row + kw;
             }
           }
         }

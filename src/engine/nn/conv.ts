@@ -4,6 +4,7 @@
 import type { Tensor } from '../tensor.ts';
 import { formatShape } from '../tensor.ts';
 import { conv2d } from '../ops/conv2d.ts';
+import { padOutputShape } from '../ops/pad.ts';
 import type { PaddingMode } from '../ops/conv2d.ts';
 import type { Size2 } from '../shapes.ts';
 import { Module } from './module.ts';
@@ -130,10 +131,16 @@ export class Conv2d extends Module {
       );
     }
     const [top, left] = this.leadingPadding();
-    const padded = [height, width].map((size, d) => {
-      if (this.padding === 'same') return size + this.dilation[d] * (this.kernelSize[d] - 1);
-      return size + 2 * [top, left][d];
-    });
+    // Padding added per dimension in all: 'same' needs dilation*(k-1), any odd pixel going after.
+    const total = [0, 1].map((d) =>
+      this.padding === 'same' ? this.dilation[d] * (this.kernelSize[d] - 1) : 2 * [top, left][d],
+    );
+    if (this.paddingMode !== 'zeros' && total[0] + total[1] > 0) {
+      // The forward pass pads for real in these modes, so F.pad's limits apply (reflect: less than the size).
+      const batched = ndim === 4 ? inputShape : [1, ...inputShape];
+      padOutputShape(batched, [left, total[1] - left, top, total[0] - top], this.paddingMode);
+    }
+    const padded = [height + total[0], width + total[1]];
     const extent = [0, 1].map((d) => this.dilation[d] * (this.kernelSize[d] - 1) + 1);
     if (padded[0] < extent[0] || padded[1] < extent[1]) {
       throw new Error(

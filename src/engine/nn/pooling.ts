@@ -5,7 +5,7 @@
 import type { Tensor } from '../tensor.ts';
 import { formatShape } from '../tensor.ts';
 import { maxPool2d } from '../ops/maxPool2d.ts';
-import { avgPool2d } from '../ops/avgPool2d.ts';
+import { avgPool2d, checkedDivisorOverride } from '../ops/avgPool2d.ts';
 import { adaptiveAvgPool2d } from '../ops/adaptiveAvgPool2d.ts';
 import type { AdaptiveOutputSize } from '../ops/adaptiveAvgPool2d.ts';
 import { pool2dGeometry } from '../shapes.ts';
@@ -140,6 +140,7 @@ export class AvgPool2d extends Module {
   }
 
   override outputShape(inputShape: readonly number[]): number[] {
+    checkedDivisorOverride(this.divisorOverride);
     return pool2dGeometry('avgPool2d', inputShape, {
       kernelSize: this.kernelSize,
       stride: this.stride,

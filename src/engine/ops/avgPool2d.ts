@@ -105,6 +105,20 @@ export function avgPool2dBackwardLoops(gradOutput: Float32Array, g: AvgPoolGeome
 }
 
 /**
+ * `divisorOverride` as `avgPool2d` uses it (null when not given), or PyTorch's
+ * error for a fractional or zero divisor. `nn.AvgPool2d` checks with it too, so
+ * `summary` refuses exactly what the forward pass refuses.
+ */
+export function checkedDivisorOverride(divisorOverride: number | null | undefined): number | null {
+  if (divisorOverride === undefined || divisorOverride === null) return null;
+  if (!Number.isInteger(divisorOverride)) {
+    throw new Error(`avgPool2d(): argument 'divisorOverride' must be int, not float (${divisorOverride})`);
+  }
+  if (divisorOverride === 0) throw new Error('divisor must be not zero');
+  return divisorOverride;
+}
+
+/**
  * 2-D average pooling over an [N, C, H, W] or [C, H, W] input, as
  * `torch.nn.functional.avg_pool2d`.
  *
@@ -112,13 +126,7 @@ export function avgPool2dBackwardLoops(gradOutput: Float32Array, g: AvgPoolGeome
  * @example avgPool2d(x, { kernelSize: 3, stride: 1, padding: 1, countIncludePad: false })
  */
 export function avgPool2d(input: Tensor, options: AvgPool2dOptions): Tensor {
-  const divisorOverride = options.divisorOverride ?? null;
-  if (divisorOverride !== null) {
-    if (!Number.isInteger(divisorOverride)) {
-      throw new Error(`avgPool2d(): argument 'divisorOverride' must be int, not float (${divisorOverride})`);
-    }
-    if (divisorOverride === 0) throw new Error('divisor must be not zero');
-  }
+  const divisorOverride = checkedDivisorOverride(options.divisorOverride);
   const { geometry, outputShape } = pool2dGeometry('avgPool2d', input.shape, { ...options, dilation: 1 });
   const g: AvgPoolGeometry = { ...geometry, countIncludePad: options.countIncludePad ?? true, divisorOverride };
   // The backward pass runs on the backend that ran the forward pass.

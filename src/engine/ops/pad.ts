@@ -121,6 +121,18 @@ function resolvePads(shape: readonly number[], pads: readonly number[], mode: Pa
 }
 
 /**
+ * The shape `pad(input, pads, mode)` returns for an input of `shape`, with the
+ * same checks and messages, computing nothing: layers use it to describe their
+ * output (for `summary`) exactly as their forward pass would refuse or accept it.
+ *
+ * @example padOutputShape([1, 1, 3, 3], [1, 1, 2, 2], 'reflect') // [1, 1, 7, 5]
+ */
+export function padOutputShape(shape: readonly number[], pads: readonly number[], mode: PadMode = 'constant'): number[] {
+  const { before, after } = resolvePads(shape, pads, mode, undefined);
+  return shape.map((n, d) => n + before[d] + after[d]);
+}
+
+/**
  * Pads the last dimensions of `input`, like `F.pad(input, pads, mode, value)`.
  *
  * `pads` lists (before, after) pairs starting from the LAST dimension:

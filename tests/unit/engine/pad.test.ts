@@ -2,7 +2,7 @@
 // finite differences; every error PyTorch raises. Runs on every backend.
 import { describe, expect, it } from 'vitest';
 import type { PadMode } from '../../../src/engine/index.ts';
-import { Tensor, listBackends, pad, tensor, withBackend, zeros } from '../../../src/engine/index.ts';
+import { Tensor, listBackends, pad, padOutputShape, tensor, withBackend, zeros } from '../../../src/engine/index.ts';
 import { gradcheck } from './helpers/gradcheck.ts';
 import { expectClose, padNaive, toArray64 } from './helpers/reference.ts';
 import { pick, randomInt, randomTensor, seeded } from './helpers/random.ts';
@@ -147,3 +147,27 @@ for (const backend of listBackends()) {
     });
   });
 }
+
+describe('padOutputShape', () => {
+  it('gives the shape pad gives, or its refusal, without computing', () => {
+    const rng = seeded(95);
+    let refused = 0;
+    for (let trial = 0; trial < 200; trial++) {
+      const shape = Array.from({ length: randomInt(rng, 1, 4) }, () => randomInt(rng, 1, 4));
+      const pads = Array.from({ length: 2 * randomInt(rng, 1, Math.min(2, shape.length)) }, () => randomInt(rng, -1, 4));
+      const mode = pick(rng, MODES);
+      let expected: number[] | string;
+      try {
+        expected = [...pad(zeros(shape), pads, mode).shape];
+      } catch (error) {
+        expected = (error as Error).message;
+        refused++;
+      }
+      const label = `${mode} ${JSON.stringify(pads)} on ${JSON.stringify(shape)}`;
+      if (typeof expected === 'string') expect(() => padOutputShape(shape, pads, mode), label).toThrow(expected);
+      else expect(padOutputShape(shape, pads, mode), label).toEqual(expected);
+    }
+    expect(refused).toBeGreaterThan(20);
+    expect(refused).toBeLessThan(180);
+  });
+});

@@ -15,7 +15,7 @@ import {
   withBackend,
   zeros,
 } from '../../../src/engine/index.ts';
-import { randomTensor, seeded } from './helpers/random.ts';
+import { pick, randomInt, randomTensor, seeded } from './helpers/random.ts';
 
 function row(result: ReturnType<typeof summary>, name: string) {
   const found = result.layers.find((r) => r.name === name);
@@ -243,6 +243,48 @@ describe('shape errors', () => {
     }
     // Unbatched input works in both, as in PyTorch.
     expect(summary(new nn.Sequential(new nn.Conv2d(1, 6, 5)), [1, 32, 32]).outputShape).toEqual([6, 28, 28]);
+  });
+
+  it('give the shape running the layer gives, or its very refusal, on random conv and pooling layers', () => {
+    const rng = seeded(77);
+    const modes = ['zeros', 'reflect', 'replicate', 'circular'] as const;
+    const outcome = (fn: () => number[]) => {
+      try {
+        return { shape: fn() };
+      } catch (error) {
+        return { error: (error as Error).message };
+      }
+    };
+    let refused = 0;
+    for (let trial = 0; trial < 300; trial++) {
+      const k = randomInt(rng, 1, 5);
+      const size = randomInt(rng, 1, 7);
+      const shape = rng.next() < 0.2 ? [2, size, randomInt(rng, 1, 7)] : [1, 2, size, randomInt(rng, 1, 7)];
+      let layer: nn.Module;
+      const kind = trial % 3;
+      if (kind === 0) {
+        const same = rng.next() < 0.3;
+        layer = new nn.Conv2d(2, 3, [k, randomInt(rng, 1, 4)], {
+          padding: same ? 'same' : randomInt(rng, 0, 4),
+          stride: same ? 1 : randomInt(rng, 1, 3),
+          dilation: randomInt(rng, 1, 2),
+          paddingMode: modes[trial % 4],
+          seed: trial,
+        });
+      } else if (kind === 1) {
+        layer = new nn.MaxPool2d(k, { stride: randomInt(rng, 1, 3), padding: randomInt(rng, 0, 2), dilation: randomInt(rng, 1, 2), ceilMode: rng.next() < 0.5 });
+      } else {
+        layer = new nn.AvgPool2d(k, { padding: randomInt(rng, 0, 2), ceilMode: rng.next() < 0.5, divisorOverride: pick(rng, [null, 0, 3]) });
+      }
+      const label = `trial ${trial}: ${layer.toString()} on [${shape.join(', ')}]`;
+      const ran = outcome(() => [...layer.forward(zeros(shape)).shape]);
+      const traced = outcome(() => summary(new nn.Sequential(layer), shape).outputShape);
+      expect(traced, label).toEqual('error' in ran ? { error: `layer '0' (${layer.typeName}): ${ran.error}` } : ran);
+      if ('error' in ran) refused++;
+    }
+    // Both sides of the comparison must be exercised.
+    expect(refused).toBeGreaterThan(30);
+    expect(refused).toBeLessThan(270);
   });
 
   it('a residual sum of different shapes is refused', () => {

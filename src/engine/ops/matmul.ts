@@ -23,8 +23,8 @@ export function gemmLoops(
   if (!accumulate) out.fill(0, 0, m * n);
   for (let i = 0; i < m; i++) {
     for (let p = 0; p < k; p++) {
+      // No shortcut for aip === 0: 0 * NaN and 0 * inf are NaN, and PyTorch lets them through.
       const aip = transA ? a[p * m + i] : a[i * k + p];
-      if (aip === 0) continue;
       const row = i * n;
       if (transB) for (let j = 0; j < n; j++) out[row + j] += aip * b[j * k + p];
       else {

@@ -7,6 +7,7 @@ import {
   add,
   arange,
   full,
+  getBackend,
   listBackends,
   manualSeed,
   matmul,
@@ -274,6 +275,24 @@ for (const backend of listBackends()) {
           return out;
         };
         expect(gradcheck(matmul, [a, b], { reference: naive }).checked).toBe(35);
+      });
+    });
+
+    it('propagates NaN and infinity through a zero factor (0 * NaN and 0 * inf are NaN), as PyTorch does', () => {
+      withBackend(backend, () => {
+        // Row [0, 1] times a column holding NaN (or inf) opposite the 0: the sum is NaN.
+        for (const bad of [NaN, Infinity]) {
+          for (const transA of [false, true]) {
+            for (const transB of [false, true]) {
+              const out = new Float32Array(2);
+              const a = Float32Array.of(0, 1); // 1x2, and its own transpose
+              const b = transB ? Float32Array.of(bad, 1, 2, 3) : Float32Array.of(bad, 2, 1, 3);
+              getBackend().gemm(a, b, out, 1, 2, 2, transA, transB, false);
+              expect([...out].map(Number.isNaN), `${bad} transA=${transA} transB=${transB}`).toEqual([true, false]);
+            }
+          }
+        }
+        expect(Number.isNaN(matmul(tensor([[0, 1]]), tensor([[NaN], [2]])).item())).toBe(true);
       });
     });
 

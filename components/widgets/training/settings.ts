@@ -1,0 +1,204 @@
+/**
+ * The dashboard's settings: what the learner chose in the form, as one flat
+ * object that a URL, localStorage and the form all share, and its translation
+ * into the trainer's `TrainConfig`.
+ *
+ * Every number field is checked here (not in the form), with a reason code the
+ * strings turn into a sentence in the reader's language, so the same rules
+ * decide what the form refuses, what a URL may set and what gets sent to the
+ * worker.
+ */
+import { DEFAULT_STACK, DEFAULT_TRAIN_CONFIG, OPTIMIZER_DEFAULTS, TRAIN_LIMITS } from '../../../src/training/config.ts';
+import type {
+  ArchitectureSpec,
+  LayerSpec,
+  OptimizerKind,
+  TrainConfig,
+  TrainDataset,
+} from '../../../src/training/config.ts';
+
+/** Which lesson the dashboard sits in: it decides the defaults and the storage key. */
+export type DashboardLesson = 'training' | 'lenet-5';
+
+/** Everything the form sets. */
+export interface DashboardSettings {
+  dataset: TrainDataset;
+  /** LeNet-5 from the model zoo, or the learner's own stack. */
+  arch: 'lenet5' | 'stack';
+  lenetActivation: 'tanh' | 'relu';
+  lenetPooling: 'avg' | 'max';
+  /** The stack, kept even while LeNet-5 is chosen so switching back loses nothing. */
+  layers: LayerSpec[];
+  optimizer: OptimizerKind;
+  lr: number;
+  /** Used by 'momentum' only. */
+  momentum: number;
+  batchSize: number;
+  weightDecay: number;
+  epochs: number;
+  seed: number;
+}
+
+/** The number fields of the form. */
+export const NUMBER_FIELDS = ['lr', 'momentum', 'batchSize', 'weightDecay', 'epochs', 'seed'] as const;
+/** One of {@link NUMBER_FIELDS}. */
+export type NumberFieldName = (typeof NUMBER_FIELDS)[number];
+
+/** Why a number was refused; `strings.ts` words each one. */
+export type FieldProblem =
+  | { kind: 'notANumber' }
+  | { kind: 'notWhole' }
+  | { kind: 'range'; min: number; max: number; minOpen?: boolean; maxOpen?: boolean };
+
+/** The rule of one number field. */
+export interface FieldRule {
+  integer: boolean;
+  min: number;
+  max: number;
+  /** The bound itself is not allowed (a learning rate of 0 learns nothing). */
+  minOpen?: boolean;
+  maxOpen?: boolean;
+}
+
+/** The rules, from the trainer's own limits (`checkTrainConfig` applies the same ones). */
+export const FIELD_RULES: Readonly<Record<NumberFieldName, FieldRule>> = Object.freeze({
+  lr: { integer: false, min: 0, max: 10, minOpen: true },
+  momentum: { integer: false, min: 0, max: 1, maxOpen: true },
+  batchSize: { integer: true, min: 1, max: TRAIN_LIMITS.maxBatchSize },
+  weightDecay: { integer: false, min: 0, max: 1 },
+  epochs: { integer: true, min: 1, max: TRAIN_LIMITS.maxEpochs },
+  seed: { integer: true, min: 0, max: 0xffffffff },
+});
+
+/** Checks one number against its field's rule: null when allowed. */
+export function numberProblem(field: NumberFieldName, value: number): FieldProblem | null {
+  const rule = FIELD_RULES[field];
+  if (!Number.isFinite(value)) return { kind: 'notANumber' };
+  if (rule.integer && !Number.isInteger(value)) return { kind: 'notWhole' };
+  const below = rule.minOpen ? value <= rule.min : value < rule.min;
+  const above = rule.maxOpen ? value >= rule.max : value > rule.max;
+  if (below || above) {
+    return {
+      kind: 'range',
+      min: rule.min,
+      max: rule.max,
+      ...(rule.minOpen ? { minOpen: true } : {}),
+      ...(rule.maxOpen ? { maxOpen: true } : {}),
+    };
+  }
+  return null;
+}
+
+/**
+ * Parses what the learner typed into a number field. Accepts the usual ways of
+ * writing a number ("0.01", "1e-3", " 64 "); refuses empty text and anything
+ * `Number` would stretch ("0x10", "Infinity").
+ */
+export function parseField(field: NumberFieldName, text: string): { value: number } | { problem: FieldProblem } {
+  const trimmed = text.trim();
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(trimmed)) return { problem: { kind: 'notANumber' } };
+  const value = Number(trimmed);
+  const problem = numberProblem(field, value);
+  return problem ? { problem } : { value };
+}
+
+/** A deep copy of a stack, so edits never reach a shared default. */
+export function copyLayers(layers: readonly LayerSpec[]): LayerSpec[] {
+  return layers.map((layer) => ({ ...layer }));
+}
+
+/** The defaults of each lesson: lesson 13 starts from the editable stack, lesson 14 from LeNet-5. */
+export function defaultSettings(lesson: DashboardLesson): DashboardSettings {
+  const base = DEFAULT_TRAIN_CONFIG;
+  const lenet = base.architecture.kind === 'lenet5' ? base.architecture : { activation: 'tanh' as const, pooling: 'avg' as const };
+  return {
+    dataset: base.dataset,
+    arch: lesson === 'training' ? 'stack' : 'lenet5',
+    lenetActivation: lenet.activation ?? 'tanh',
+    lenetPooling: lenet.pooling ?? 'avg',
+    layers: copyLayers(DEFAULT_STACK.layers),
+    optimizer: base.optimizer.kind,
+    lr: base.optimizer.lr,
+    momentum: OPTIMIZER_DEFAULTS.momentum.momentum,
+    batchSize: base.batchSize,
+    weightDecay: base.optimizer.weightDecay,
+    epochs: base.epochs,
+    seed: base.seed,
+  };
+}
+
+/** The architecture the settings describe. */
+export function architectureOf(settings: DashboardSettings): ArchitectureSpec {
+  return settings.arch === 'lenet5'
+    ? { kind: 'lenet5', activation: settings.lenetActivation, pooling: settings.lenetPooling }
+    : { kind: 'stack', layers: copyLayers(settings.layers) };
+}
+
+/** The run the worker is asked to train. */
+export function toTrainConfig(settings: DashboardSettings): TrainConfig {
+  return {
+    dataset: settings.dataset,
+    architecture: architectureOf(settings),
+    optimizer: {
+      kind: settings.optimizer,
+      lr: settings.lr,
+      momentum: settings.optimizer === 'momentum' ? settings.momentum : 0,
+      weightDecay: settings.weightDecay,
+    },
+    batchSize: settings.batchSize,
+    epochs: settings.epochs,
+    seed: settings.seed,
+  };
+}
+
+/**
+ * The settings of a run the worker reports (after loading a saved model, say),
+ * keeping from `current` whatever the run does not decide (the stack while the
+ * run is LeNet-5, the momentum of a plain SGD run).
+ */
+export function fromTrainConfig(config: TrainConfig, current: DashboardSettings): DashboardSettings {
+  const arch = config.architecture;
+  return {
+    ...current,
+    dataset: config.dataset,
+    arch: arch.kind,
+    lenetActivation: arch.kind === 'lenet5' ? (arch.activation ?? 'tanh') : current.lenetActivation,
+    lenetPooling: arch.kind === 'lenet5' ? (arch.pooling ?? 'avg') : current.lenetPooling,
+    layers: arch.kind === 'stack' ? copyLayers(arch.layers) : current.layers,
+    optimizer: config.optimizer.kind,
+    lr: config.optimizer.lr,
+    momentum: config.optimizer.kind === 'momentum' ? config.optimizer.momentum : current.momentum,
+    batchSize: config.batchSize,
+    weightDecay: config.optimizer.weightDecay,
+    epochs: config.epochs,
+    seed: config.seed,
+  };
+}
+
+/** Switching optimiser brings its usual learning rate (Adam's is fifty times smaller than momentum's). */
+export function withOptimizer(settings: DashboardSettings, kind: OptimizerKind): DashboardSettings {
+  const defaults = OPTIMIZER_DEFAULTS[kind];
+  return {
+    ...settings,
+    optimizer: kind,
+    lr: defaults.lr,
+    momentum: kind === 'momentum' ? defaults.momentum : settings.momentum,
+  };
+}
+
+/** Whether two settings ask for the same run (the form against the run the worker holds). */
+export function sameRun(a: TrainConfig, b: TrainConfig): boolean {
+  return canonicalJson(a) === canonicalJson(b);
+}
+
+/** JSON with object keys sorted and `undefined` fields dropped, so equal configs compare equal. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}

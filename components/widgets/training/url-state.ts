@@ -1,0 +1,187 @@
+/**
+ * The dashboard's settings in the address bar, so a link reproduces a run:
+ *
+ *   ?ds=fashion-mnist&arch=stack&layers=conv8k5p2,relu,max2,flat,fc10&opt=adam&lr=0.001&bs=32&ep=1&seed=7&img=12
+ *
+ * Only settings that differ from the lesson's defaults are written. Reading
+ * checks every key with the same rules as the form; a bad value falls back to
+ * its default and its key is reported, so the widget can say which part of the
+ * link it ignored.
+ *
+ * The same text is kept in localStorage, per lesson, so the settings of the run
+ * in progress also survive a reload or a visit elsewhere and back.
+ */
+import { OPTIMIZER_KINDS, TRAIN_DATASETS } from '../../../src/training/config.ts';
+import type { OptimizerKind, TrainDataset } from '../../../src/training/config.ts';
+import { defaultSettings, numberProblem } from './settings.ts';
+import type { DashboardLesson, DashboardSettings, NumberFieldName } from './settings.ts';
+import { decodeStack, encodeStack } from './stack-code.ts';
+
+/** Query keys, one per setting (short: they end up in shared links). */
+export const URL_KEYS = {
+  dataset: 'ds',
+  arch: 'arch',
+  lenetActivation: 'act',
+  lenetPooling: 'pool',
+  layers: 'layers',
+  optimizer: 'opt',
+  lr: 'lr',
+  momentum: 'mom',
+  batchSize: 'bs',
+  weightDecay: 'wd',
+  epochs: 'ep',
+  seed: 'seed',
+  testIndex: 'img',
+} as const;
+
+/** Highest test image index a link may ask for (both test sets hold 10,000). */
+export const MAX_TEST_INDEX = 9999;
+
+/** What a query string asked for, after checking. */
+export interface DashboardUrlState {
+  settings: DashboardSettings;
+  testIndex: number;
+  /** Query keys whose values were refused (each replaced by its default). */
+  rejected: string[];
+  /** Whether the query held any of the dashboard's keys at all. */
+  present: boolean;
+}
+
+const NUMBER_KEYS: readonly NumberFieldName[] = ['lr', 'momentum', 'batchSize', 'weightDecay', 'epochs', 'seed'];
+
+function oneOf<T extends string>(value: string, allowed: readonly T[]): T | null {
+  return (allowed as readonly string[]).includes(value) ? (value as T) : null;
+}
+
+/** Reads and checks the dashboard's keys in `search` ("?a=1&b=2" or "a=1&b=2"). */
+export function readUrlState(search: string, lesson: DashboardLesson): DashboardUrlState {
+  const params = new URLSearchParams(search);
+  const settings = defaultSettings(lesson);
+  const rejected: string[] = [];
+  let present = false;
+  const take = (key: string, apply: (raw: string) => boolean) => {
+    const raw = params.get(key);
+    if (raw === null) return;
+    present = true;
+    if (!apply(raw)) rejected.push(key);
+  };
+
+  take(URL_KEYS.dataset, (raw) => {
+    const value = oneOf<TrainDataset>(raw, TRAIN_DATASETS);
+    if (value) settings.dataset = value;
+    return value !== null;
+  });
+  take(URL_KEYS.arch, (raw) => {
+    const value = oneOf(raw, ['lenet5', 'stack'] as const);
+    // Lesson 14 is about LeNet-5 and has no stack editor.
+    if (value && (value === 'lenet5' || lesson === 'training')) settings.arch = value;
+    return value !== null && (value === 'lenet5' || lesson === 'training');
+  });
+  take(URL_KEYS.lenetActivation, (raw) => {
+    const value = oneOf(raw, ['tanh', 'relu'] as const);
+    if (value) settings.lenetActivation = value;
+    return value !== null;
+  });
+  take(URL_KEYS.lenetPooling, (raw) => {
+    const value = oneOf(raw, ['avg', 'max'] as const);
+    if (value) settings.lenetPooling = value;
+    return value !== null;
+  });
+  take(URL_KEYS.layers, (raw) => {
+    const layers = decodeStack(raw);
+    if (layers) settings.layers = layers;
+    return layers !== null;
+  });
+  take(URL_KEYS.optimizer, (raw) => {
+    const value = oneOf<OptimizerKind>(raw, OPTIMIZER_KINDS);
+    if (value) settings.optimizer = value;
+    return value !== null;
+  });
+  for (const field of NUMBER_KEYS) {
+    take(URL_KEYS[field], (raw) => {
+      const value = raw.trim() === '' ? Number.NaN : Number(raw);
+      if (numberProblem(field, value) !== null) return false;
+      settings[field] = value;
+      return true;
+    });
+  }
+  let testIndex = 0;
+  take(URL_KEYS.testIndex, (raw) => {
+    const value = Number(raw);
+    const ok = raw.trim() !== '' && Number.isInteger(value) && value >= 0 && value <= MAX_TEST_INDEX;
+    if (ok) testIndex = value;
+    return ok;
+  });
+  return { settings, testIndex, rejected, present };
+}
+
+/** The query string for `settings` (only what differs from the lesson's defaults), without "?". */
+export function settingsQuery(settings: DashboardSettings, testIndex: number, lesson: DashboardLesson): string {
+  const defaults = defaultSettings(lesson);
+  const params = new URLSearchParams();
+  const set = (key: string, value: string, fallback: string) => {
+    if (value !== fallback) params.set(key, value);
+  };
+  set(URL_KEYS.dataset, settings.dataset, defaults.dataset);
+  set(URL_KEYS.arch, settings.arch, defaults.arch);
+  if (settings.arch === 'lenet5') {
+    set(URL_KEYS.lenetActivation, settings.lenetActivation, defaults.lenetActivation);
+    set(URL_KEYS.lenetPooling, settings.lenetPooling, defaults.lenetPooling);
+  } else {
+    set(URL_KEYS.layers, encodeStack(settings.layers), encodeStack(defaults.layers));
+  }
+  set(URL_KEYS.optimizer, settings.optimizer, defaults.optimizer);
+  for (const field of NUMBER_KEYS) {
+    if (field === 'momentum' && settings.optimizer !== 'momentum') continue;
+    set(URL_KEYS[field], String(settings[field]), String(defaults[field]));
+  }
+  set(URL_KEYS.testIndex, String(testIndex), '0');
+  return params.toString();
+}
+
+/**
+ * Puts the settings into the address bar (no new history entry), keeping any
+ * query keys that are not the dashboard's.
+ */
+export function writeUrlState(settings: DashboardSettings, testIndex: number, lesson: DashboardLesson): void {
+  if (typeof window === 'undefined') return;
+  const url = new URL(window.location.href);
+  for (const key of Object.values(URL_KEYS)) url.searchParams.delete(key);
+  for (const [key, value] of new URLSearchParams(settingsQuery(settings, testIndex, lesson))) url.searchParams.set(key, value);
+  if (url.href !== window.location.href) window.history.replaceState(window.history.state, '', url);
+}
+
+/** localStorage key of a lesson's last settings. */
+export function storageKey(lesson: DashboardLesson): string {
+  return `convlab:dashboard:${lesson}`;
+}
+
+/** Remembers the settings for the next visit; silently does nothing where storage is blocked. */
+export function rememberSettings(settings: DashboardSettings, testIndex: number, lesson: DashboardLesson): void {
+  try {
+    localStorage.setItem(storageKey(lesson), settingsQuery(settings, testIndex, lesson));
+  } catch {
+    // Private modes may refuse storage: the address bar still holds the settings.
+  }
+}
+
+/** The remembered query of a lesson, or '' when there is none (or storage is blocked). */
+export function rememberedQuery(lesson: DashboardLesson): string {
+  try {
+    return localStorage.getItem(storageKey(lesson)) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * The settings to start with: the link's when it has any of the dashboard's
+ * keys (a shared link wins), else the remembered ones, else the defaults.
+ */
+export function initialState(search: string, remembered: string, lesson: DashboardLesson): DashboardUrlState {
+  const fromLink = readUrlState(search, lesson);
+  if (fromLink.present) return fromLink;
+  const fromMemory = readUrlState(remembered, lesson);
+  // A remembered value that no longer passes the checks is dropped quietly: the reader never typed it in a link.
+  return { ...fromMemory, rejected: [] };
+}

@@ -31,8 +31,9 @@ function pointwise(
 }
 
 /**
- * max(0, x). The gradient is 1 where x > 0 and 0 elsewhere, including at exactly
- * 0 (PyTorch's choice). NaN stays NaN.
+ * max(0, x). The gradient is 0 where x <= 0, including at exactly 0 (PyTorch's
+ * choice), and passes through elsewhere. NaN stays NaN, and so does the gradient
+ * through it: like PyTorch's threshold_backward, only x <= 0 blocks it.
  */
 export function relu(input: Tensor): Tensor {
   return pointwise(
@@ -41,7 +42,7 @@ export function relu(input: Tensor): Tensor {
     (x, y) => {
       for (let i = 0; i < x.length; i++) y[i] = x[i] <= 0 ? 0 : x[i];
     },
-    (x) => (x > 0 ? 1 : 0),
+    (x) => (x <= 0 ? 0 : 1),
   );
 }
 

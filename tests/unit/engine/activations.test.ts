@@ -97,6 +97,14 @@ describe('activation details that follow PyTorch', () => {
     sum(leakyRelu(z, 0.25)).backward();
     expect([...z.grad!.data]).toEqual([0.25, 0.25, 1]);
     expect(Number.isNaN(relu(tensor([NaN])).item())).toBe(true);
+    // PyTorch's threshold_backward blocks the gradient only where x <= 0: a NaN lets it through.
+    const n = tensor([NaN, -1], undefined, { requiresGrad: true });
+    relu(n).backward(tensor([3, 3]));
+    expect([...n.grad!.data]).toEqual([3, 0]);
+    const m = tensor([NaN, -1], undefined, { requiresGrad: true });
+    leakyRelu(m, 0.5).backward(tensor([3, 3]));
+    expect(Number.isNaN(leakyRelu(tensor([NaN])).item())).toBe(true);
+    expect([...m.grad!.data]).toEqual([1.5, 1.5]);
     expect([...leakyRelu(tensor([-10, 3]), 0.2).data]).toEqual([Math.fround(-2), 3]);
   });
 

@@ -1,0 +1,99 @@
+/**
+ * The run's curves, drawn with Observable Plot (loaded with the first chart):
+ * loss, and accuracy in percent, against epochs. Training values come from
+ * the worker's progress reports, test values from its evaluations. The
+ * dashboard hands in a new `history` at most a few times a second, which is
+ * what keeps redrawing cheap.
+ */
+import { useCallback, useRef } from 'preact/hooks';
+import { LazyPlot } from '../../ui/LazyPlot.tsx';
+import type { PlotModule } from '../../ui/LazyPlot.tsx';
+import type { RunHistory } from './history.ts';
+import type { TrainingStrings } from './strings.ts';
+
+/** Props of {@link Charts}. */
+export interface ChartsProps {
+  history: RunHistory;
+  /** Planned epochs: the x axis grows with the run up to this width. */
+  epochs: number;
+  t: TrainingStrings;
+  /** Accessible descriptions of each chart's current state. */
+  lossLabel: string;
+  accuracyLabel: string;
+  /** Bumped when the theme changes, so the charts redraw with its colours. */
+  themeVersion: number;
+}
+
+const HEIGHT = 200;
+const TRAIN_STYLE = { stroke: 'var(--negative)', dash: 'none' };
+const TEST_STYLE = { stroke: 'var(--positive)', dash: '6 3' };
+
+function Legend({ t }: { t: TrainingStrings }) {
+  return (
+    <ul class="training-legend" aria-hidden="true">
+      {[
+        { style: TRAIN_STYLE, name: t.charts.train },
+        { style: TEST_STYLE, name: t.charts.test },
+      ].map(({ style, name }) => (
+        <li key={name}>
+          <svg width="28" height="10" focusable="false">
+            <line x1="0" y1="5" x2="28" y2="5" stroke={style.stroke} stroke-width="2.5" stroke-dasharray={style.dash} />
+          </svg>
+          {name}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Both charts, side by side where there is room. */
+export function Charts({ history, epochs, t, lossLabel, accuracyLabel, themeVersion }: ChartsProps) {
+  const box = useRef<HTMLDivElement>(null);
+  const latest = Math.max(history.train.at(-1)?.epoch ?? 0, history.test.at(-1)?.epoch ?? 0);
+  // The axis grows with the run (the first steps would be a sliver of the planned epochs), up to the plan.
+  const xEnd = latest >= epochs ? latest : Math.min(epochs, Math.max(0.02, latest * 1.05));
+  const width = () => Math.round(Math.min(520, Math.max(260, (box.current?.clientWidth ?? 560) / (box.current && box.current.clientWidth > 620 ? 2 : 1) - 8)));
+
+  const frame = (Plot: PlotModule, yLabel: string, yDomain: [number, number], marks: ReturnType<PlotModule['lineY']>[]) =>
+    Plot.plot({
+      width: width(),
+      height: HEIGHT,
+      marginLeft: 44,
+      marginRight: 14,
+      marginBottom: 36,
+      style: { background: 'transparent', color: 'var(--fg)', fontSize: '12px', maxWidth: '100%', height: 'auto' },
+      x: { domain: [0, xEnd], label: t.charts.epoch, labelAnchor: 'center', labelArrow: 'none' },
+      y: { domain: yDomain, label: yLabel, grid: true, labelArrow: 'none' },
+      marks,
+    });
+
+  const drawLoss = useCallback(
+    (Plot: PlotModule) => {
+      const peak = Math.max(2.5, ...history.train.map((p) => p.loss), ...history.test.map((p) => p.loss));
+      return frame(Plot, t.charts.loss, [0, Math.min(peak, 10)], [
+        Plot.lineY(history.train, { x: 'epoch', y: 'loss', stroke: TRAIN_STYLE.stroke, strokeWidth: 1.75, clip: true }),
+        Plot.lineY(history.test, { x: 'epoch', y: 'loss', stroke: TEST_STYLE.stroke, strokeWidth: 2, strokeDasharray: TEST_STYLE.dash, marker: 'circle', clip: true }),
+      ]);
+    },
+    [history, epochs, t, themeVersion],
+  );
+
+  const drawAccuracy = useCallback(
+    (Plot: PlotModule) =>
+      frame(Plot, t.charts.accuracy, [0, 100], [
+        Plot.lineY(history.train, { x: 'epoch', y: (p: { accuracy: number }) => p.accuracy * 100, stroke: TRAIN_STYLE.stroke, strokeWidth: 1.75 }),
+        Plot.lineY(history.test, { x: 'epoch', y: (p: { accuracy: number }) => p.accuracy * 100, stroke: TEST_STYLE.stroke, strokeWidth: 2, strokeDasharray: TEST_STYLE.dash, marker: 'circle' }),
+      ]),
+    [history, epochs, t, themeVersion],
+  );
+
+  return (
+    <div class="training-charts" ref={box}>
+      <Legend t={t} />
+      <div class="training-charts__pair">
+        <LazyPlot draw={drawLoss} label={lossLabel} height={HEIGHT} loadingText={t.charts.loading} class="training-chart training-chart--loss" />
+        <LazyPlot draw={drawAccuracy} label={accuracyLabel} height={HEIGHT} loadingText={t.charts.loading} class="training-chart training-chart--accuracy" />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,126 @@
+/**
+ * The run's settings: dataset, network, optimiser and the numbers. Every field
+ * is labelled and checked as it is typed (`settings.ts` holds the rules); the
+ * network's shapes and parameters are traced live by the engine's `summary`.
+ */
+import { useId } from 'preact/hooks';
+import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
+import { OPTIMIZER_KINDS, TRAIN_DATASETS } from '../../../src/training/config.ts';
+import type { LayerSpec } from '../../../src/training/config.ts';
+import type { ArchitectureCheck } from '../../../src/training/architecture.ts';
+import { IMAGE_SHAPE } from '../../../src/training/architecture.ts';
+import { NumberInput } from './NumberInput.tsx';
+import { StackEditor } from './StackEditor.tsx';
+import { SummaryTable } from './SummaryTable.tsx';
+import { parseField, withOptimizer } from './settings.ts';
+import type { DashboardLesson, DashboardSettings, NumberFieldName } from './settings.ts';
+import { megabytes } from './format.ts';
+import type { Lang } from './format.ts';
+import type { TrainingStrings } from './strings.ts';
+
+/** Props of {@link SetupPanel}. */
+export interface SetupPanelProps {
+  settings: DashboardSettings;
+  onChange: (settings: DashboardSettings) => void;
+  onInvalid: (field: string, invalid: boolean) => void;
+  lesson: DashboardLesson;
+  check: ArchitectureCheck;
+  /** Download size of each dataset (both splits), once the manifest is read. */
+  dataSizes: Partial<Record<string, number>>;
+  /** id the Start button's reason can point at when the stack is broken. */
+  problemId: string;
+  t: TrainingStrings;
+  lang: Lang;
+}
+
+/** The form. */
+export function SetupPanel({ settings, onChange, onInvalid, lesson, check, dataSizes, problemId, t, lang }: SetupPanelProps) {
+  const s = t.setup;
+  const numbersId = useId();
+  const set = <K extends keyof DashboardSettings>(key: K, value: DashboardSettings[K]) => onChange({ ...settings, [key]: value });
+  const parser = (field: NumberFieldName) => (text: string) => {
+    const parsed = parseField(field, text);
+    return 'value' in parsed ? parsed : { message: t.fieldProblem(parsed.problem) };
+  };
+  const numberField = (field: NumberFieldName, size = 8) => (
+    <NumberInput
+      key={field}
+      name={field}
+      label={s.fields[field]}
+      hint={s.hints[field]}
+      value={settings[field]}
+      size={size}
+      parse={parser(field)}
+      onInvalid={(invalid) => onInvalid(field, invalid)}
+      onChange={(value) => set(field, value)}
+    />
+  );
+  const size = dataSizes[settings.dataset];
+  return (
+    <div class="training-setup">
+      <div class="cl-controls">
+        <ChoiceGroup
+          label={s.dataset}
+          options={TRAIN_DATASETS.map((value) => ({ value, label: s.datasetNames[value] }))}
+          value={settings.dataset}
+          onChange={(value) => set('dataset', value)}
+        />
+        {lesson === 'training' && (
+          <ChoiceGroup
+            label={s.architecture}
+            options={(['stack', 'lenet5'] as const).map((value) => ({ value, label: s.archNames[value] }))}
+            value={settings.arch}
+            onChange={(value) => set('arch', value)}
+          />
+        )}
+      </div>
+      <p class="cl-hint training-setup__size">{size !== undefined ? s.downloadSize(megabytes(size)) : s.downloadOnce}</p>
+
+      {settings.arch === 'lenet5' && (
+        <div class="cl-controls">
+          <ChoiceGroup
+            label={s.lenetActivation}
+            options={(['tanh', 'relu'] as const).map((value) => ({ value, label: s.activationNames[value] }))}
+            value={settings.lenetActivation}
+            onChange={(value) => set('lenetActivation', value)}
+          />
+          <ChoiceGroup
+            label={s.lenetPooling}
+            options={(['avg', 'max'] as const).map((value) => ({ value, label: s.poolingNames[value] }))}
+            value={settings.lenetPooling}
+            onChange={(value) => set('lenetPooling', value)}
+          />
+        </div>
+      )}
+
+      {settings.arch === 'stack' && (
+        <details class="training-details" open>
+          <summary>{s.stackHeading}</summary>
+          <StackEditor layers={settings.layers} check={check} onChange={(layers: LayerSpec[]) => set('layers', layers)} t={t} lang={lang} />
+        </details>
+      )}
+      <SummaryTable check={check} inputShape={IMAGE_SHAPE} t={t} lang={lang} problemId={problemId} />
+
+      <fieldset class="training-fieldset" aria-describedby={numbersId}>
+        <legend>{s.optimiserHeading}</legend>
+        <p id={numbersId} class="cl-hint">
+          {s.optimiserHint}
+        </p>
+        <ChoiceGroup
+          label={s.optimizer}
+          options={OPTIMIZER_KINDS.map((value) => ({ value, label: s.optimizerNames[value] }))}
+          value={settings.optimizer}
+          onChange={(value) => onChange(withOptimizer(settings, value))}
+        />
+        <div class="training-fields">
+          {numberField('lr')}
+          {settings.optimizer === 'momentum' && numberField('momentum')}
+          {numberField('weightDecay')}
+          {numberField('batchSize', 6)}
+          {numberField('epochs', 5)}
+          {numberField('seed', 11)}
+        </div>
+      </fieldset>
+    </div>
+  );
+}

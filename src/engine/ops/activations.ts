@@ -32,8 +32,8 @@ function pointwise(
 
 /**
  * max(0, x). The gradient is 0 where x <= 0, including at exactly 0 (PyTorch's
- * choice), and passes through elsewhere. NaN stays NaN, and so does the gradient
- * through it: like PyTorch's threshold_backward, only x <= 0 blocks it.
+ * choice), and passes through elsewhere. NaN stays NaN, and its gradient passes
+ * through: as in PyTorch's threshold_backward, only x <= 0 blocks it.
  */
 export function relu(input: Tensor): Tensor {
   return pointwise(

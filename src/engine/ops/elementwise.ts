@@ -121,15 +121,19 @@ export function div(a: TensorLike, b: TensorLike): Tensor {
   return binary('div', a, b, (x, y) => x / y, (_x, y, _o, g) => g / y, (x, y, _o, g) => (-g * x) / (y * y));
 }
 
-/** max(a, b) elementwise; the gradient goes to the larger (half each on a tie, as PyTorch). */
+/**
+ * max(a, b) elementwise; the gradient goes to the larger (half each on a tie, as
+ * PyTorch). PyTorch only withholds it from the strictly smaller side, so where a
+ * NaN makes the comparison fail both sides receive the whole gradient.
+ */
 export function maximum(a: TensorLike, b: TensorLike): Tensor {
   return binary(
     'maximum',
     a,
     b,
     (x, y) => (Number.isNaN(x) || Number.isNaN(y) ? NaN : Math.max(x, y)),
-    (x, y, _o, g) => (x > y ? g : x === y ? g / 2 : 0),
-    (x, y, _o, g) => (y > x ? g : x === y ? g / 2 : 0),
+    (x, y, _o, g) => (x < y ? 0 : x === y ? g / 2 : g),
+    (x, y, _o, g) => (y < x ? 0 : x === y ? g / 2 : g),
   );
 }
 

@@ -194,6 +194,11 @@ describe('elementwise edge cases follow PyTorch', () => {
     expect([...a.grad!.data]).toEqual([0.5, 0, 1]);
     expect([...b.grad!.data]).toEqual([0.5, 1, 0]);
     expect(Number.isNaN(maximum(tensor([NaN]), tensor([1])).item())).toBe(true);
+    // PyTorch masks only the strictly smaller side: with a NaN neither is, so both get the gradient.
+    const c = tensor([NaN, 1], undefined, { requiresGrad: true });
+    const d = tensor([2, NaN], undefined, { requiresGrad: true });
+    maximum(c, d).backward(tensor([3, 5]));
+    expect([...c.grad!.data, ...d.grad!.data]).toEqual([3, 5, 3, 5]);
   });
 
   it('abs has gradient 0 at 0 and clamp passes it inside the closed range', () => {

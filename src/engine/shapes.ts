@@ -76,7 +76,14 @@ function requireInteger(name: string, value: number): void {
   }
 }
 
-function checkCommon(inSize: number, kernelSize: number, stride: number, padding: number, dilation: number): void {
+function checkCommon(
+  kind: WindowKind,
+  inSize: number,
+  kernelSize: number,
+  stride: number,
+  padding: number,
+  dilation: number,
+): void {
   requireInteger('input size', inSize);
   requireInteger('kernel_size', kernelSize);
   requireInteger('stride', stride);
@@ -84,6 +91,14 @@ function checkCommon(inSize: number, kernelSize: number, stride: number, padding
   requireInteger('dilation', dilation);
   if (inSize < 1) throw new Error(`input size should be greater than zero, but got ${inSize}`);
   if (kernelSize < 1) throw new Error(`kernel size should be greater than zero, but got kernel_size=${kernelSize}`);
+  // PyTorch words these refusals differently for convolution (ConvUtils) and pooling (Pool.h);
+  // the conv ones match what conv2d itself says.
+  if (kind === 'conv') {
+    if (stride < 1) throw new Error(`non-positive stride is not supported, got stride=${stride}`);
+    if (dilation < 1) throw new Error(`dilation should be greater than zero, got dilation=${dilation}`);
+    if (padding < 0) throw new Error(`negative padding is not supported, got padding=${padding}`);
+    return;
+  }
   if (stride < 1) throw new Error(`stride should be greater than zero, but got stride=${stride}`);
   if (dilation < 1) throw new Error(`dilation should be greater than zero, but got dilation=${dilation}`);
   if (padding < 0) throw new Error(`pad must be non-negative, but got pad: ${padding}`);
@@ -131,7 +146,7 @@ function steps(
  */
 export function convOutputSteps(inSize: number, options: ConvSizeOptions): OutputSizeSteps {
   const { kernelSize, stride = 1, padding = 0, dilation = 1 } = options;
-  checkCommon(inSize, kernelSize, stride, padding, dilation);
+  checkCommon('conv', inSize, kernelSize, stride, padding, dilation);
   return steps('conv', inSize, kernelSize, stride, padding, dilation, false);
 }
 
@@ -141,7 +156,7 @@ export function convOutputSteps(inSize: number, options: ConvSizeOptions): Outpu
  */
 export function poolOutputSteps(inSize: number, options: PoolSizeOptions): OutputSizeSteps {
   const { kernelSize, stride = kernelSize, padding = 0, dilation = 1, ceilMode = false } = options;
-  checkCommon(inSize, kernelSize, stride, padding, dilation);
+  checkCommon('pool', inSize, kernelSize, stride, padding, dilation);
   // A window more than half padding could sit entirely outside the input.
   if (padding > Math.floor(((kernelSize - 1) * dilation + 1) / 2)) {
     throw new Error(

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   avgPool2d,
+  conv2d,
   convOutputSize,
   convOutputSteps,
   listBackends,
@@ -92,17 +93,17 @@ describe('convOutputSize', () => {
     [
       'a zero stride',
       () => convOutputSize(4, { kernelSize: 2, stride: 0 }),
-      'stride should be greater than zero, but got stride=0',
+      'non-positive stride is not supported, got stride=0',
     ],
     [
       'a zero dilation',
       () => convOutputSize(4, { kernelSize: 2, dilation: 0 }),
-      'dilation should be greater than zero, but got dilation=0',
+      'dilation should be greater than zero, got dilation=0',
     ],
     [
       'negative padding',
       () => convOutputSize(4, { kernelSize: 2, padding: -1 }),
-      'pad must be non-negative, but got pad: -1',
+      'negative padding is not supported, got padding=-1',
     ],
     [
       'a fractional stride',
@@ -122,6 +123,21 @@ describe('convOutputSize', () => {
       expect(call).toThrow(message);
     });
   }
+
+  it('refuses a bad stride, dilation or padding in the very words conv2d uses (PyTorch's for convolution)', () => {
+    const messageOf = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (error) {
+        return (error as Error).message;
+      }
+      throw new Error('expected a refusal');
+    };
+    const w = zeros([1, 1, 2, 2]);
+    for (const bad of [{ stride: 0 }, { dilation: 0 }, { padding: -1 }]) {
+      expect(messageOf(() => conv2d(zeros([1, 1, 4, 4]), w, null, bad))).toBe(`conv2d: ${messageOf(() => convOutputSize(4, { kernelSize: 2, ...bad }))}`);
+    }
+  });
 });
 
 describe('poolOutputSize', () => {

@@ -124,7 +124,7 @@ describe('convOutputSize', () => {
     });
   }
 
-  it('refuses a bad stride, dilation or padding in the very words conv2d uses (PyTorch's for convolution)', () => {
+  it("refuses a bad stride, dilation or padding in the very words conv2d uses (PyTorch's for convolution)", () => {
     const messageOf = (fn: () => unknown) => {
       try {
         fn();

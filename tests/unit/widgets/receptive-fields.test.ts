@@ -100,11 +100,13 @@ describe('parameter comparison', () => {
     expect([c.convPerNeuron, c.fcPerNeuron]).toEqual([76, 3073]);
   });
 
-  it('describes a layer of trillions of parameters without allocating it', () => {
+  it('describes a layer of trillions of parameters without allocating it', async ({ annotate }) => {
+    // Allocating 10^13 weights could not succeed, so getting the count proves nothing was
+    // allocated; the time taken is recorded, never asserted.
     const started = performance.now();
     const c = compareParams({ inputSize: 224, channels: 64, kernelSize: 7, filters: 64 });
     expect(c.fc).toBe(218 * 218 * 64 * (224 * 224 * 64 + 1));
-    expect(performance.now() - started).toBeLessThan(1000);
+    await annotate(`compareParams took ${(performance.now() - started).toFixed(1)} ms`);
   });
 
   it('round-trips through the address bar and rejects values it does not offer', () => {

@@ -12,7 +12,9 @@
  * Each product  in[i] * w[k]  in that sum feeds out[o]. Backward runs the same
  * loops and sends the gradient back along each product:
  *   dIn[i] += dOut[o] * w[k]     and     dW[k] += dOut[o] * in[i].
- * Input positions that fall in the padding read as zero, so they are skipped.
+ * Input positions in the zero padding read as 0. The products with them still
+ * count (0 * w), so a NaN or infinite weight shows in the border outputs too, as
+ * in PyTorch's im2col path; backward to the input has no pixel there to send to.
  */
 import type { ConvGeometry } from '../backend.ts';
 import { getBackend } from '../backend.ts';
@@ -43,14 +45,14 @@ export function conv2dForwardLoops(
           for (let ci = 0; ci < inPerGroup; ci++) {
             for (let kh = 0; kh < kernelHeight; kh++) {
               const ih = oh * g.strideH - g.padTop + kh * g.dilationH;
-              if (ih < 0 || ih >= inHeight) continue; // a padding row: zeros add nothing
+              const rowInside = ih >= 0 && ih < inHeight;
               const inRow = ((n * inChannels + firstIn + ci) * inHeight + ih) * inWidth;
               const wRow = ((co * inPerGroup + ci) * kernelHeight + kh) * kernelWidth;
               // kw walks along one row of the input and of the kernel: contiguous memory.
               for (let kw = 0; kw < kernelWidth; kw++) {
                 const iw = ow * g.strideW - g.padLeft + kw * g.dilationW;
-                if (iw < 0 || iw >= inWidth) continue;
-                sum += input[inRow + iw] * weight[wRow + kw];
+                const x = rowInside && iw >= 0 && iw < inWidth ? input[inRow + iw] : 0; // 0 in the padding
+                sum += x * weight[wRow + kw];
               }
             }
           }
@@ -119,13 +121,13 @@ export function conv2dBackwardWeightLoops(gradOutput: Float32Array, input: Float
           for (let ci = 0; ci < inPerGroup; ci++) {
             for (let kh = 0; kh < kernelHeight; kh++) {
               const ih = oh * g.strideH - g.padTop + kh * g.dilationH;
-              if (ih < 0 || ih >= inHeight) continue;
+              const rowInside = ih >= 0 && ih < inHeight;
               const inRow = ((n * inChannels + firstIn + ci) * inHeight + ih) * inWidth;
               const wRow = ((co * inPerGroup + ci) * kernelHeight + kh) * kernelWidth;
               for (let kw = 0; kw < kernelWidth; kw++) {
                 const iw = ow * g.strideW - g.padLeft + kw * g.dilationW;
-                if (iw < 0 || iw >= inWidth) continue;
-                gradWeight[wRow + kw] += dOut * input[inRow + iw];
+                const x = rowInside && iw >= 0 && iw < inWidth ? input[inRow + iw] : 0; // as in forward
+                gradWeight[wRow + kw] += dOut * x;
               }
             }
           }

@@ -405,6 +405,25 @@ for (const backend of listBackends()) {
           out.backward(tensor(new Array(16).fill(1), [1, 1, 4, 4]));
           expect(Number.isNaN(w.grad!.data[0])).toBe(true);
         }));
+
+      it('a NaN weight reaches every output, even where its tap falls in the zero padding (0 * NaN is NaN)', () =>
+        run(() => {
+          const weight = new Float32Array(9).fill(1);
+          weight[0] = NaN; // the top-left tap: in the padding for the whole first row and column
+          const out = conv2d(tensor(new Array(16).fill(1), [1, 1, 4, 4]), new Tensor(weight, [1, 1, 3, 3]), null, { padding: 1 });
+          expect([...out.data].every(Number.isNaN)).toBe(true);
+        }));
+
+      it('an infinite output gradient reaches a weight tap that only saw padding there (Infinity * 0 is NaN)', () =>
+        run(() => {
+          const w = tensor(new Array(9).fill(1), [1, 1, 3, 3], { requiresGrad: true });
+          const out = conv2d(tensor(new Array(16).fill(1), [1, 1, 4, 4]), w, null, { padding: 1 });
+          const gradOut = new Float32Array(16);
+          gradOut[0] = Infinity; // the top-left output, whose top-left tap reads padding
+          out.backward(new Tensor(gradOut, out.shape));
+          expect(Number.isNaN(w.grad!.data[0])).toBe(true);
+          expect(w.grad!.data[4]).toBe(Infinity); // the centre tap read a real pixel of 1
+        }));
     });
 
     describe('errors', () => {

@@ -1,11 +1,12 @@
 /**
- * Production build: `astro build` into dist/, then the Pagefind search index into
- * dist/pagefind/. Any failure of either step fails the build (astro-pagefind only logs
+ * Production build: the training datasets into public/data/ (generated from the npm
+ * packages, skipped when already up to date), `astro build` into dist/, then the
+ * Pagefind search index into dist/pagefind/. Any failure of either step fails the build (astro-pagefind only logs
  * indexing errors, which would ship a site whose search silently does not work).
  */
 import path from 'node:path';
 import { createIndex, close } from 'pagefind';
-import { bin, outDir as dist, runNode } from './run.mjs';
+import { bin, outDir as dist, root, runNode } from './run.mjs';
 
 async function buildSearchIndex() {
   const { index, errors } = await createIndex({});
@@ -18,6 +19,13 @@ async function buildSearchIndex() {
   const written = await index.writeFiles({ outputPath: path.join(dist, 'pagefind') });
   if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
   console.log(`Search index: ${added.page_count} pages indexed into ${path.relative(process.cwd(), dist) || '.'}/pagefind/`);
+}
+
+// The lessons that train on MNIST fetch these files; they are generated, never committed.
+const prepared = await runNode(path.join(root, 'node_modules/tsx/dist/cli.mjs'), ['scripts/prepare-data.ts']);
+if (prepared !== 0) {
+  console.error(`preparing public/data/ failed (exit code ${prepared})`);
+  process.exit(prepared);
 }
 
 const code = await runNode(bin.astro, ['build']);

@@ -3,7 +3,8 @@
  * loss, and accuracy in percent, against epochs. Training values come from
  * the worker's progress reports, test values from its evaluations. The
  * dashboard hands in a new `history` at most a few times a second, which is
- * what keeps redrawing cheap.
+ * what keeps redrawing cheap. The marks are hidden from assistive technology:
+ * each chart is one labelled image whose label states the latest values.
  */
 import { useCallback, useRef } from 'preact/hooks';
 import { LazyPlot } from '../../ui/LazyPlot.tsx';
@@ -71,8 +72,8 @@ export function Charts({ history, epochs, t, lossLabel, accuracyLabel, themeVers
     (Plot: PlotModule) => {
       const peak = Math.max(2.5, ...history.train.map((p) => p.loss), ...history.test.map((p) => p.loss));
       return frame(Plot, t.charts.loss, [0, Math.min(peak, 10)], [
-        Plot.lineY(history.train, { x: 'epoch', y: 'loss', stroke: TRAIN_STYLE.stroke, strokeWidth: 1.75, clip: true }),
-        Plot.lineY(history.test, { x: 'epoch', y: 'loss', stroke: TEST_STYLE.stroke, strokeWidth: 2, strokeDasharray: TEST_STYLE.dash, marker: 'circle', clip: true }),
+        Plot.lineY(history.train, { x: 'epoch', y: 'loss', stroke: TRAIN_STYLE.stroke, strokeWidth: 1.75, clip: true, ariaHidden: 'true' }),
+        Plot.lineY(history.test, { x: 'epoch', y: 'loss', stroke: TEST_STYLE.stroke, strokeWidth: 2, strokeDasharray: TEST_STYLE.dash, marker: 'circle', clip: true, ariaHidden: 'true' }),
       ]);
     },
     [history, epochs, t, themeVersion],
@@ -81,8 +82,8 @@ export function Charts({ history, epochs, t, lossLabel, accuracyLabel, themeVers
   const drawAccuracy = useCallback(
     (Plot: PlotModule) =>
       frame(Plot, t.charts.accuracy, [0, 100], [
-        Plot.lineY(history.train, { x: 'epoch', y: (p: { accuracy: number }) => p.accuracy * 100, stroke: TRAIN_STYLE.stroke, strokeWidth: 1.75 }),
-        Plot.lineY(history.test, { x: 'epoch', y: (p: { accuracy: number }) => p.accuracy * 100, stroke: TEST_STYLE.stroke, strokeWidth: 2, strokeDasharray: TEST_STYLE.dash, marker: 'circle' }),
+        Plot.lineY(history.train, { x: 'epoch', y: (p: { accuracy: number }) => p.accuracy * 100, stroke: TRAIN_STYLE.stroke, strokeWidth: 1.75, ariaHidden: 'true' }),
+        Plot.lineY(history.test, { x: 'epoch', y: (p: { accuracy: number }) => p.accuracy * 100, stroke: TEST_STYLE.stroke, strokeWidth: 2, strokeDasharray: TEST_STYLE.dash, marker: 'circle', ariaHidden: 'true' }),
       ]),
     [history, epochs, t, themeVersion],
   );

@@ -41,16 +41,11 @@ function MistakesGalleryInner({ mistakes, total, testCount, classes, inputShape,
       <ul class="training-mistakes__grid">
         {mistakes.slice(0, shown).map((mistake) => (
           <li key={mistake.index}>
-            <button
-              type="button"
-              class="training-mistake"
-              aria-label={m.itemLabel(mistake.index, name(mistake.label), name(mistake.predicted), Math.round(mistake.confidence * 100))}
-              onClick={() => onInspect(mistake.index)}
-            >
+            <button type="button" class="training-mistake" data-test-index={mistake.index} onClick={() => onInspect(mistake.index)}>
               <PixelCanvas rgba={bytesToRgba(mistake.image.subarray(0, h * w))} width={w} height={h} scale={2} />
-              <span class="training-mistake__text" aria-hidden="true">
-                {m.itemText(name(mistake.label), name(mistake.predicted))}
-              </span>
+              <span class="training-mistake__text">{m.itemText(name(mistake.label), name(mistake.predicted))}</span>
+              {/* The visible "5 → 3" starts the accessible name; this says it in words. */}
+              <span class="visually-hidden">{m.itemLabel(mistake.index, name(mistake.label), name(mistake.predicted), Math.round(mistake.confidence * 100))}</span>
             </button>
           </li>
         ))}

@@ -1,0 +1,138 @@
+/**
+ * Lesson 13 in a real browser, in both languages: the page renders without
+ * console errors and passes axe; the stack editor's live check names a layer
+ * that no longer fits and holds Start with the reason, and the summary shows
+ * the engine's parameter count; a short run of the default stack draws the
+ * curves, the filters beside the hand-made ones and a test accuracy; the
+ * drawing pad classifies a stroke drawn with the pointer and, from the
+ * keyboard, a copied test image; Fashion-MNIST loads with its classes in the
+ * reader's language. Screenshots at 1280 and 390 px.
+ */
+import type { Page } from '@playwright/test';
+import { expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtures.ts';
+import { STRINGS } from '../../components/widgets/training/strings.ts';
+import type { Lang } from '../../components/widgets/training/strings.ts';
+import { classNames } from '../../components/widgets/training/strings.ts';
+import { trainingNumbers } from '../../components/widgets/training/lesson-numbers.ts';
+
+const LANGS: Lang[] = ['en', 'ko'];
+const numbers = trainingNumbers();
+
+async function open(page: Page, lang: Lang, query = ''): Promise<void> {
+  await page.goto(`/${lang}/lessons/training/${query}`);
+  await page.locator('.training').scrollIntoViewIfNeeded();
+  await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+}
+
+function run(page: Page) {
+  return page.locator('.training-run');
+}
+
+async function globalStep(page: Page): Promise<number> {
+  return Number(await run(page).getAttribute('data-global-step'));
+}
+
+for (const lang of LANGS) {
+  const t = STRINGS[lang];
+
+  test.describe(`lesson 13 (${lang})`, () => {
+    test('renders the lesson and the dashboard without errors, and passes axe', async ({ page }) => {
+      await open(page, lang);
+      await expect(page.locator('.training .cl-widget__title')).toHaveText(t.titles.training);
+      // The engine's pooling backward passes are on the page, and the worked gradients.
+      await expect(page.locator('.engine-source').first()).toBeAttached();
+      await expect(page.locator('.katex-display').first()).toBeVisible();
+      await expect(page.locator('.training-summary td[data-total-params]')).toHaveAttribute('data-total-params', String(numbers.stackParams));
+      await expectNoSeriousA11yViolations(page);
+      await screenshot(page, `lesson-training-${lang}`);
+    });
+
+    test('the stack editor names the layer that no longer fits and holds Start until it is fixed', async ({ page }) => {
+      await open(page, lang);
+      const flatIndex = 6;
+      const flatten = page.locator(`.training-stack__layer[data-layer-index="${flatIndex}"]`);
+      await flatten.getByRole('button', { name: t.stack.remove(t.stack.layerName(flatIndex, t.stack.types.flatten)) }).click();
+      const problem = page.locator('.training-summary__problem');
+      await expect(problem).toContainText(t.summary.brokenLayer(flatIndex, t.stack.types.linear));
+      await expect(problem).toContainText('put a flatten layer before it');
+      await expect(page.locator(`.training-stack__layer--broken[data-layer-index="${flatIndex}"]`)).toBeVisible();
+      const start = page.getByRole('button', { name: t.run.start, exact: true });
+      await expect(start).toBeDisabled();
+      await expect(page.locator('.training-reason')).toHaveText(t.run.blocked.broken);
+      await expect(page).toHaveURL(/layers=/);
+      await expectNoSeriousA11yViolations(page);
+
+      // Turn the broken layer back into a flatten: the network fits again.
+      await page.getByLabel(t.stack.kindOf(flatIndex), { exact: true }).selectOption('flatten');
+      await page.getByLabel(t.stack.kindOf(flatIndex + 1), { exact: true }).selectOption('linear');
+      await page.locator(`.training-stack__layer[data-layer-index="${flatIndex + 1}"]`).getByLabel(t.stack.outFeatures).fill('64');
+      await expect(problem).toHaveCount(0);
+      await expect(page.locator('.training-summary td[data-total-params]')).toHaveAttribute('data-total-params', String(numbers.stackParams));
+      await expect(start).toBeEnabled();
+    });
+  });
+}
+
+test.describe('lesson 13 (en): a short run', () => {
+  test('trains the default stack: curves, filters beside hand-made ones, a test score, and the drawing pad', async ({ page }) => {
+    test.setTimeout(10 * 60_000);
+    const t = STRINGS.en;
+    await open(page, 'en');
+    const step = page.getByRole('button', { name: t.run.step, exact: true });
+    await step.click();
+    await expect(run(page)).toHaveAttribute('data-global-step', '1', { timeout: 120_000 });
+    await expect(page.locator('.training-handmade__match')).toHaveCount(numbers.stackFilters);
+    const before = await page.locator('.training-handmade__match').evaluateAll((items) => items.map((i) => Number(i.getAttribute('data-correlation'))));
+
+    await page.getByRole('button', { name: t.run.start, exact: true }).click();
+    await expect.poll(() => globalStep(page), { timeout: 6 * 60_000, intervals: [2000] }).toBeGreaterThanOrEqual(120);
+    await page.getByRole('button', { name: t.run.pause, exact: true }).click();
+    await expect(run(page)).toHaveAttribute('data-status', 'paused');
+    const paused = await globalStep(page);
+    await expect(page.locator('.training-test-accuracy')).toHaveAttribute('data-eval-step', String(paused), { timeout: 180_000 });
+    expect(Number(await page.locator('.training-test-accuracy').getAttribute('data-test-accuracy'))).toBeGreaterThan(0.8);
+    expect(await page.locator('.training-chart--loss svg path').count()).toBeGreaterThanOrEqual(2);
+    const after = await page.locator('.training-handmade__match').evaluateAll((items) => items.map((i) => Number(i.getAttribute('data-correlation'))));
+    expect(after).toHaveLength(before.length);
+    expect(after).not.toEqual(before);
+
+    // Draw a vertical stroke: the pad prepares it and the network answers.
+    const pad = page.locator('.training-pad__canvas');
+    await pad.scrollIntoViewIfNeeded();
+    const box = (await pad.boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.15);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * (0.15 + 0.07 * i));
+    await page.mouse.up();
+    const verdict = page.locator('.training-draw__answer .training-verdict');
+    await expect(verdict).toHaveAttribute('data-predicted', /\d/);
+    await expect(page.locator('.training-pad__seen canvas')).toBeVisible();
+    await expect(page.locator('.training-draw__answer .training-probs__row')).toHaveCount(10);
+
+    // Keyboard route: clear, then copy the inspected test image onto the pad.
+    await page.getByRole('button', { name: t.draw.clear, exact: true }).click();
+    await expect(verdict).toHaveCount(0);
+    await page.getByRole('button', { name: t.draw.copySample, exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await expect(verdict).toHaveAttribute('data-predicted', /\d/);
+    await expectNoSeriousA11yViolations(page);
+    await screenshot(page, 'lesson-training-en-trained');
+  });
+});
+
+test.describe('lesson 13 (ko): Fashion-MNIST', () => {
+  test('loads Fashion-MNIST and names its classes in Korean', async ({ page }) => {
+    test.setTimeout(6 * 60_000);
+    const t = STRINGS.ko;
+    await open(page, 'ko');
+    await page.getByRole('radio', { name: t.setup.datasetNames['fashion-mnist'] }).check({ force: true });
+    await expect(page).toHaveURL(/ds=fashion-mnist/);
+    await page.getByRole('button', { name: t.run.step, exact: true }).click();
+    await expect(run(page)).toHaveAttribute('data-global-step', '1', { timeout: 240_000 });
+    const names = classNames('ko', 'fashion-mnist');
+    await expect(page.locator('.training-inside .training-probs__name')).toHaveText([...names]);
+    await expect(page.getByText(t.draw.introFashion)).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+    await screenshot(page, 'lesson-training-ko-fashion');
+  });
+});

@@ -132,7 +132,7 @@ export interface TrainConfig {
 /** The default optimiser of each kind: what the controls reset to when the kind changes. */
 export const OPTIMIZER_DEFAULTS: Readonly<Record<OptimizerKind, Readonly<OptimizerConfig>>> = Object.freeze({
   sgd: Object.freeze({ kind: 'sgd', lr: 0.1, momentum: 0, weightDecay: 0 }),
-  momentum: Object.freeze({ kind: 'momentum', lr: 0.05, momentum: 0.9, weightDecay: 0 }),
+  momentum: Object.freeze({ kind: 'momentum', lr: 0.02, momentum: 0.9, weightDecay: 0 }),
   adam: Object.freeze({ kind: 'adam', lr: 0.001, momentum: 0, weightDecay: 0 }),
 });
 

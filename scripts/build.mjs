@@ -9,7 +9,9 @@ import { createIndex, close } from 'pagefind';
 import { bin, outDir as dist, root, runNode } from './run.mjs';
 
 async function buildSearchIndex() {
-  const { index, errors } = await createIndex({});
+  // Index the prose only: KaTeX's markup would put both the TeX source and the typeset
+  // glyphs into result excerpts, and widgets' buttons and readouts are not content.
+  const { index, errors } = await createIndex({ excludeSelectors: ['.katex', 'astro-island'] });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   const added = await index.addDirectory({ path: dist });
   if (added.errors.length > 0) throw new Error(`Pagefind could not index ${dist}: ${added.errors.join('; ')}`);

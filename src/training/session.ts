@@ -129,7 +129,7 @@ export class TrainerSession {
         case 'exportWeights':
           return this.#export(id);
         case 'importWeights':
-          return await this.#import(command.bytes, id);
+          return await this.#import(command.bytes, id, command.dataUrl);
         default:
           throw new Error(`unknown command ${JSON.stringify(type)}`);
       }
@@ -411,9 +411,10 @@ export class TrainerSession {
     });
   }
 
-  async #import(bytes: Uint8Array, id: number | undefined): Promise<void> {
+  async #import(bytes: Uint8Array, id: number | undefined, dataUrl?: string): Promise<void> {
     // Everything is checked, and the new model built and loaded, before the current one is touched.
     const file = importWeights(bytes);
+    if (dataUrl !== undefined) this.#dataUrl = dataUrl;
     const sets = await this.#data(file.config.dataset);
     if (sets.train.shape.some((d, i) => d !== file.header.inputShape[i]) || sets.train.classes.length !== file.header.classes.length) {
       throw new Error(

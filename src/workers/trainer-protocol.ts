@@ -124,6 +124,8 @@ export interface ExportWeightsCommand extends CommandBase {
 export interface ImportWeightsCommand extends CommandBase {
   type: 'importWeights';
   bytes: Uint8Array;
+  /** As in `init`: where the data files are, if this worker has not loaded any yet. */
+  dataUrl?: string;
 }
 
 /** Anything the page can ask of the trainer. */

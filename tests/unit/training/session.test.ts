@@ -13,21 +13,23 @@ const SMALL: TrainConfig = { ...(structuredClone(DEFAULT_TRAIN_CONFIG) as TrainC
 function harness() {
   const events: TrainerEvent[] = [];
   let loads = 0;
+  const dataUrls: (string | undefined)[] = [];
   const session = new TrainerSession({
     post: (event) => {
       // What postMessage would do: the event must survive structured cloning.
       events.push(structuredClone(event));
     },
     yieldToMessages: () => new Promise((resolve) => setTimeout(resolve, 0)),
-    loadData: (dataset, split, onProgress) => {
+    loadData: (dataset, split, onProgress, dataUrl) => {
       loads++;
+      dataUrls.push(dataUrl);
       return datasets.loadRaw(dataset, { split, onProgress: ({ loaded, total }) => onProgress(loaded, total) });
     },
   });
   const send = (command: TrainerCommand) => session.handle(command);
   const of = <T extends TrainerEventType>(type: T) => events.filter((e): e is EventOf<T> => e.type === type);
   const last = <T extends TrainerEventType>(type: T) => of(type).at(-1);
-  return { session, events, send, of, last, loads: () => loads };
+  return { session, events, send, of, last, loads: () => loads, dataUrls };
 }
 
 describe('trainer session: the worker protocol, driven directly', () => {
@@ -167,7 +169,9 @@ describe('trainer session: the worker protocol, driven directly', () => {
     expect(file.meta.testAccuracy).toBe(a.last('evalResult')!.testAcc);
 
     const b = harness();
-    await b.send({ type: 'importWeights', bytes: file.bytes, id: 22 });
+    await b.send({ type: 'importWeights', bytes: file.bytes, id: 22, dataUrl: '/convlab/data/' });
+    // A fresh worker loads the file's dataset itself, from where the page says the data is.
+    expect(b.dataUrls).toEqual(['/convlab/data/', '/convlab/data/']);
     const ready = b.last('ready')!;
     expect(ready).toMatchObject({ id: 22, step: 8, loaded: file.meta });
     expect(b.session.state).toBe('done');

@@ -195,7 +195,8 @@ export class Tensor {
       if (this.data.length !== 1) throw new Error('grad can be implicitly created only for scalar outputs');
       seed = new Float32Array([1]);
     } else {
-      if (grad.data.length !== this.data.length) {
+      // The shape, not just the count: a [3, 1] gradient for a [3] output is a mix-up, as in PyTorch.
+      if (grad.ndim !== this.ndim || grad.shape.some((d, i) => d !== this.shape[i])) {
         throw new Error(
           `Mismatch in shape: grad_output[0] has a shape of ${formatShape(grad.shape)} and output[0] has a shape of ${formatShape(this.shape)}.`,
         );

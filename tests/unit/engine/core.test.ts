@@ -196,6 +196,10 @@ describe('autograd', () => {
     expect(() => y.backward(tensor([1, 2, 3]))).toThrow(
       'Mismatch in shape: grad_output[0] has a shape of [3] and output[0] has a shape of [2].',
     );
+    // Same count, other shape: still refused, as in PyTorch.
+    expect(() => y.backward(tensor([1, 2], [2, 1]))).toThrow(
+      'Mismatch in shape: grad_output[0] has a shape of [2, 1] and output[0] has a shape of [2].',
+    );
     expect(() => y.requiresGrad_()).toThrow('you can only change requires_grad flags of leaf variables.');
   });
 });

@@ -49,6 +49,14 @@ function defaultDownsample(inPlanes: number, outPlanes: number, stride: number):
   return new Sequential(conv1x1(inPlanes, outPlanes, stride), new BatchNorm2d(outPlanes));
 }
 
+/** Why the main path and the shortcut cannot be summed, or null when their shapes are equal. */
+function residualMismatch(main: readonly number[], skip: readonly number[]): string | null {
+  const same = main.length === skip.length && main.every((d, i) => d === skip[i]);
+  return same
+    ? null
+    : `the residual sum needs equal shapes, got ${formatShape(main)} from the main path and ${formatShape(skip)} from the shortcut`;
+}
+
 /** What residual blocks share: the shortcut, its sum, and the trace of both paths. */
 abstract class ResidualBlock extends Module {
   readonly residual: boolean;
@@ -72,6 +80,10 @@ abstract class ResidualBlock extends Module {
     for (const [name, layer] of this.mainPath()) out = this.runChild(name, layer, out);
     if (this.residual) {
       const identity = this.shortcut ? this.runChild('downsample', this.shortcut, x) : x;
+      // add() would broadcast a 1-channel path against an 8-channel one into a
+      // silently wrong shape; the sum needs equal shapes, exactly as summary says.
+      const mismatch = residualMismatch(out.shape, identity.shape);
+      if (mismatch) throw new LayerError('', this.typeName, mismatch);
       out = add(out, identity);
     }
     return this.runChild('relu', this.activation, out);
@@ -82,14 +94,8 @@ abstract class ResidualBlock extends Module {
     for (const [childName, layer] of this.mainPath()) state = this.traceChild(childName, layer, state, tracer, name);
     if (this.residual) {
       const skip = this.shortcut ? this.traceChild('downsample', this.shortcut, input, tracer, name) : input;
-      const same = skip.shape.length === state.shape.length && skip.shape.every((d, i) => d === state.shape[i]);
-      if (!same) {
-        throw new LayerError(
-          name,
-          this.typeName,
-          `the residual sum needs equal shapes, got ${formatShape(state.shape)} from the main path and ${formatShape(skip.shape)} from the shortcut`,
-        );
-      }
+      const mismatch = residualMismatch(state.shape, skip.shape);
+      if (mismatch) throw new LayerError(name, this.typeName, mismatch);
       const field =
         state.receptiveField && skip.receptiveField ? unionReceptiveFields(state.receptiveField, skip.receptiveField) : null;
       state = { shape: state.shape, receptiveField: field };

@@ -287,10 +287,19 @@ describe('shape errors', () => {
     expect(refused).toBeLessThan(270);
   });
 
-  it('a residual sum of different shapes is refused', () => {
+  it('a residual sum of different shapes is refused, by summary and by running it alike', () => {
     const model = new nn.Sequential(new nn.BasicBlock(4, 8, { downsample: null }));
-    expect(() => summary(model, [1, 4, 8, 8])).toThrow(
-      "layer '0' (BasicBlock): the residual sum needs equal shapes, got [1, 8, 8, 8] from the main path and [1, 4, 8, 8] from the shortcut",
+    const message =
+      "layer '0' (BasicBlock): the residual sum needs equal shapes, got [1, 8, 8, 8] from the main path and [1, 4, 8, 8] from the shortcut";
+    expect(() => summary(model, [1, 4, 8, 8])).toThrow(message);
+    // Broadcasting would have turned [1, 8, 8, 8] + [1, 4, 8, 8] into an error, but a
+    // 1-channel shortcut into a silently wrong [1, 8, 8, 8]: both are refused.
+    expect(() => model.forward(zeros([1, 4, 8, 8]))).toThrow(message);
+    expect(() => new nn.BasicBlock(1, 8, { downsample: null }).forward(zeros([1, 1, 8, 8]))).toThrow(
+      'BasicBlock: the residual sum needs equal shapes, got [1, 8, 8, 8] from the main path and [1, 1, 8, 8] from the shortcut',
+    );
+    expect(() => new nn.Bottleneck(8, 2, { downsample: null, stride: 2 }).forward(zeros([1, 8, 8, 8]))).toThrow(
+      'Bottleneck: the residual sum needs equal shapes, got [1, 8, 4, 4] from the main path and [1, 8, 8, 8] from the shortcut',
     );
   });
 

@@ -2,18 +2,19 @@
  * Lesson 13 in a real browser, in both languages: the page renders without
  * console errors and passes axe; the stack editor's live check names a layer
  * that no longer fits and holds Start with the reason, and the summary shows
- * the engine's parameter count; a short run of the default stack draws the
- * curves, the filters beside the hand-made ones and a test accuracy; the
- * drawing pad classifies a stroke drawn with the pointer and, from the
- * keyboard, a copied test image; Fashion-MNIST loads with its classes in the
- * reader's language. Screenshots at 1280 and 390 px.
+ * the engine's parameter count; the lesson's quick run of the default stack
+ * reaches the test accuracy the lesson promises, with the curves and the
+ * filters beside the hand-made ones drawn; the drawing pad classifies a
+ * stroke drawn with the pointer and, from the keyboard, a copied test image;
+ * Fashion-MNIST loads with its classes in the reader's language. Screenshots
+ * at 1280 and 390 px.
  */
 import type { Page } from '@playwright/test';
 import { expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtures.ts';
 import { STRINGS } from '../../components/widgets/training/strings.ts';
 import type { Lang } from '../../components/widgets/training/strings.ts';
 import { classNames } from '../../components/widgets/training/strings.ts';
-import { trainingNumbers } from '../../components/widgets/training/lesson-numbers.ts';
+import { QUICK_RUN, trainingNumbers } from '../../components/widgets/training/lesson-numbers.ts';
 
 const LANGS: Lang[] = ['en', 'ko'];
 const numbers = trainingNumbers();
@@ -75,7 +76,7 @@ for (const lang of LANGS) {
 
 test.describe('lesson 13 (en): a short run', () => {
   test('trains the default stack: curves, filters beside hand-made ones, a test score, and the drawing pad', async ({ page }) => {
-    test.setTimeout(10 * 60_000);
+    test.setTimeout(12 * 60_000);
     const t = STRINGS.en;
     await open(page, 'en');
     const step = page.getByRole('button', { name: t.run.step, exact: true });
@@ -85,12 +86,15 @@ test.describe('lesson 13 (en): a short run', () => {
     const before = await page.locator('.training-handmade__match').evaluateAll((items) => items.map((i) => Number(i.getAttribute('data-correlation'))));
 
     await page.getByRole('button', { name: t.run.start, exact: true }).click();
-    await expect.poll(() => globalStep(page), { timeout: 6 * 60_000, intervals: [2000] }).toBeGreaterThanOrEqual(120);
+    // The lesson's promise for this stack: above the quick run's accuracy after its steps.
+    await expect.poll(() => globalStep(page), { timeout: 8 * 60_000, intervals: [2000] }).toBeGreaterThanOrEqual(QUICK_RUN.steps);
     await page.getByRole('button', { name: t.run.pause, exact: true }).click();
     await expect(run(page)).toHaveAttribute('data-status', 'paused');
     const paused = await globalStep(page);
     await expect(page.locator('.training-test-accuracy')).toHaveAttribute('data-eval-step', String(paused), { timeout: 180_000 });
-    expect(Number(await page.locator('.training-test-accuracy').getAttribute('data-test-accuracy'))).toBeGreaterThan(0.8);
+    const testAcc = Number(await page.locator('.training-test-accuracy').getAttribute('data-test-accuracy'));
+    test.info().annotations.push({ type: 'test accuracy', description: `${(testAcc * 100).toFixed(2)}% after ${paused} steps` });
+    expect(testAcc).toBeGreaterThan(QUICK_RUN.accuracy);
     expect(await page.locator('.training-chart--loss svg path').count()).toBeGreaterThanOrEqual(2);
     const after = await page.locator('.training-handmade__match').evaluateAll((items) => items.map((i) => Number(i.getAttribute('data-correlation'))));
     expect(after).toHaveLength(before.length);

@@ -188,7 +188,7 @@ export default function TrainingDashboard({ lang, lesson }: TrainingDashboardPro
 
   return (
     <WidgetFrame title={t.titles[lesson]} class="training">
-      <p class="cl-hint training-intro">{t.caption[lesson]}</p>
+      <p class="cl-hint training-intro">{t.intro[lesson]}</p>
       {rejected.length > 0 && (
         <p class="training-note" role="status">
           {t.urlNote(rejected.join(', '))}

@@ -83,10 +83,3 @@ export function runFraction(state: RunState): number {
 export function isMilestone(event: TrainerEvent): boolean {
   return event.type !== 'progress' && event.type !== 'dataProgress';
 }
-
-/** Kept for the chart: how many steps since the last test evaluation. */
-export function stepsSinceEvaluation(state: RunState): number {
-  return state.globalStep - (state.evaluation?.globalStep ?? 0);
-}
-
-export type { RunHistory };

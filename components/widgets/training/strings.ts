@@ -21,7 +21,8 @@ export type { Lang };
 /** Everything the dashboard says. */
 export interface TrainingStrings {
   titles: Record<DashboardLesson, string>;
-  caption: Record<DashboardLesson, string>;
+  /** The sentence under the title: what runs where, what to try. */
+  intro: Record<DashboardLesson, string>;
   urlNote: (keys: string) => string;
   crash: { message: string; safe: string; restart: string };
   sections: { setup: string; run: string; inside: string; mistakes: string; draw: string; models: string };
@@ -220,7 +221,7 @@ function bound(value: number, open: boolean | undefined, lang: Lang): string {
 
 const en: TrainingStrings = {
   titles: { training: 'Train a ConvNet in your browser', 'lenet-5': 'Train LeNet-5 on MNIST' },
-  caption: {
+  intro: {
     training:
       'Everything runs in a Web Worker on this page: the data is downloaded once, then kept by your browser. Change one setting at a time and watch what it does to the curves and the filters.',
     'lenet-5': 'The network of 1998, trained live by this site’s own engine in a Web Worker. The data is downloaded once, then kept by your browser.',
@@ -471,7 +472,7 @@ const en: TrainingStrings = {
 
 const ko: TrainingStrings = {
   titles: { training: '브라우저에서 합성곱 신경망 학습시키기', 'lenet-5': 'MNIST로 LeNet-5 학습시키기' },
-  caption: {
+  intro: {
     training:
       '모든 계산은 이 페이지의 웹 워커에서 돌아갑니다. 데이터는 처음 한 번만 내려받고, 그다음부터는 브라우저에 보관된 것을 씁니다. 설정은 한 번에 하나씩 바꿔 보고 곡선과 필터가 어떻게 달라지는지 살펴보세요.',
     'lenet-5': '1998년의 신경망을 이 사이트의 엔진이 웹 워커에서 직접 학습시킵니다. 데이터는 처음 한 번만 내려받고 브라우저에 보관합니다.',

@@ -285,7 +285,7 @@ export function useTrainer({ config, dataUrl, testIndex, createWorker }: Trainer
     async importWeights(bytes) {
       setBusy(true);
       try {
-        const event = await ensureClient().request({ type: 'importWeights', bytes }, [bytes.buffer as ArrayBuffer]);
+        const event = await ensureClient().request({ type: 'importWeights', bytes, dataUrl }, [bytes.buffer as ArrayBuffer]);
         if (event.type !== 'ready') return { refused: `unexpected answer ${event.type}` };
         setFailure(null);
         return { ready: event };

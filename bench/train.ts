@@ -230,7 +230,7 @@ export async function runTrainingBench(argv: readonly string[] = process.argv.sl
   const orderOf = (epoch: number) => orderer.epochOrder(epoch).slice();
   const limits: RaceLimits = options.quick
     ? { maxImages: 3200, maxTrainSeconds: 30, score: false }
-    : { maxImages: 2 * train.count, maxTrainSeconds: 150, score: true };
+    : { maxImages: 2 * train.count, maxTrainSeconds: 120, score: true };
   console.log(
     options.quick
       ? `Quick: ${fmt(limits.maxImages)} images each (or ${limits.maxTrainSeconds} s), throughput only.\n`

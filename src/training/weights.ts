@@ -1,6 +1,6 @@
 /**
  * ConvLab weights files: a trained model's `stateDict`, its architecture and
- * how it was trained, in one small binary file (docs/weights-format.md).
+ * how it was trained, in one small binary file (WEIGHTS_FORMAT.md, next to this file).
  *
  * | offset    | size | field                                              |
  * |-----------|------|----------------------------------------------------|

@@ -109,7 +109,7 @@ export interface ClassifyCommand extends CommandBase {
   pixels: Float32Array | number[];
 }
 
-/** The current weights as a ConvLab weights file (docs/weights-format.md). Answers `weights`. */
+/** The current weights as a ConvLab weights file (src/training/WEIGHTS_FORMAT.md). Answers `weights`. */
 export interface ExportWeightsCommand extends CommandBase {
   type: 'exportWeights';
 }

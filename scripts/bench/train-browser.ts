@@ -7,8 +7,8 @@ import { build } from 'esbuild';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import type { RawImageSet } from '../src/engine/datasets/format.ts';
-import { chromiumArgs, findChromium } from '../scripts/chromium.mjs';
+import type { RawImageSet } from '../../src/engine/datasets/format.ts';
+import { chromiumArgs, findChromium } from '../chromium.mjs';
 import type { BrowserRunResult } from './train-browser-entry.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

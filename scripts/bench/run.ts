@@ -13,7 +13,7 @@
  * weight and bias (TF.js: tf.grads). GFLOP/s counts 2 flops per multiply-add,
  * 3x the forward count for fwd+bwd; for pooling, one op per window tap.
  *
- * Writes everything to bench/results/bench-<time>.json as well.
+ * Writes everything to scripts/bench/results/bench-<time>.json as well.
  *
  * Options: `--cases=0,4` runs only those rows; `--cpu-time` times with this
  * process's CPU time instead of the wall clock (for a machine busy with other work).
@@ -26,7 +26,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Random, Tensor, conv2d, maxPool2d, noGrad, withBackend } from '../src/engine/index.ts';
+import { Random, Tensor, conv2d, maxPool2d, noGrad, withBackend } from '../../src/engine/index.ts';
 
 /** A run longer than this is not repeated. */
 const SLOW_MS = 2000;

@@ -11,10 +11,10 @@ import '@tensorflow/tfjs-backend-cpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { RawImageSet } from '../src/engine/datasets/format.ts';
-import { DATASET_SCALING } from '../src/training/config.ts';
-import type { TrainConfig } from '../src/training/config.ts';
-import { Trainer } from '../src/training/trainer.ts';
+import type { RawImageSet } from '../../src/engine/datasets/format.ts';
+import { DATASET_SCALING } from '../../src/training/config.ts';
+import type { TrainConfig } from '../../src/training/config.ts';
+import { Trainer } from '../../src/training/trainer.ts';
 
 /** What the bench asks of each library. */
 export interface Contender {

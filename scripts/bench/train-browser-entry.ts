@@ -2,11 +2,11 @@
  * The page side of the bench's browser run (bundled by `train-browser.ts`): our
  * trainer, unchanged, on MNIST images the bench serves, timed in the page.
  */
-import { Trainer } from '../src/training/trainer.ts';
-import { DEFAULT_TRAIN_CONFIG } from '../src/training/config.ts';
-import type { TrainConfig } from '../src/training/config.ts';
-import type { RawImageSet } from '../src/engine/datasets/format.ts';
-import { MNIST_CLASSES } from '../src/engine/datasets/mnist.ts';
+import { Trainer } from '../../src/training/trainer.ts';
+import { DEFAULT_TRAIN_CONFIG } from '../../src/training/config.ts';
+import type { TrainConfig } from '../../src/training/config.ts';
+import type { RawImageSet } from '../../src/engine/datasets/format.ts';
+import { MNIST_CLASSES } from '../../src/engine/datasets/mnist.ts';
 
 /** What the page reports back. */
 export interface BrowserRunResult {

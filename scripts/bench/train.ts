@@ -10,13 +10,13 @@
  * 98%, after two epochs, or after its training-time budget, whichever comes
  * first, and a target not reached is reported as such.
  *
- *   tsx bench/train.ts             the full bench (about 10 minutes on an idle 2-core machine)
- *   tsx bench/train.ts --quick     throughput only, a few thousand images each (about a minute)
- *   tsx bench/train.ts --memory    heap over a 10-epoch run of ours (reduced set), nothing else
+ *   tsx scripts/bench/train.ts             the full bench (about 10 minutes on an idle 2-core machine)
+ *   tsx scripts/bench/train.ts --quick     throughput only, a few thousand images each (about a minute)
+ *   tsx scripts/bench/train.ts --memory    heap over a 10-epoch run of ours (reduced set), nothing else
  *   --cpu-time                     time Node contenders by this process's CPU time (a busy machine)
  *   --only=convlab,tfjs-wasm       run only these contenders (convlab, tfjs-cpu, tfjs-wasm, convnetjs, browser)
  *
- * Results also go to bench/results/train-<time>.json.
+ * Results also go to scripts/bench/results/train-<time>.json.
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -25,10 +25,10 @@ import vm from 'node:vm';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
-import { datasets } from '../src/engine/index.ts';
-import { DEFAULT_TRAIN_CONFIG } from '../src/training/config.ts';
-import type { TrainConfig } from '../src/training/config.ts';
-import { Trainer } from '../src/training/trainer.ts';
+import { datasets } from '../../src/engine/index.ts';
+import { DEFAULT_TRAIN_CONFIG } from '../../src/training/config.ts';
+import type { TrainConfig } from '../../src/training/config.ts';
+import { Trainer } from '../../src/training/trainer.ts';
 import { convlabContender, convnetContender, tfContender } from './train-contenders.ts';
 import type { BenchData, Contender } from './train-contenders.ts';
 import { browserRun } from './train-browser.ts';

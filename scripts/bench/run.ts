@@ -1,6 +1,6 @@
 /**
- * `npm run bench`: our convolution and max pooling against TF.js, same shapes,
- * same data, one process.
+ * The kernel bench (the first half of `npm run bench`, before train.ts): our
+ * convolution and max pooling against TF.js, same shapes, same data, one process.
  *
  * Contenders: the engine's `reference` backend (the readable loops the lessons
  * show) and `fast` backend (im2col + tiled gemm), TF.js's plain-JavaScript
@@ -15,8 +15,9 @@
  *
  * Writes everything to scripts/bench/results/bench-<time>.json as well.
  *
- * Options: `--cases=0,4` runs only those rows; `--cpu-time` times with this
- * process's CPU time instead of the wall clock (for a machine busy with other work).
+ * Options (run it directly for these: `npx tsx scripts/bench/run.ts --cases=0`):
+ * `--cases=0,4` runs only those rows; `--cpu-time` times with this process's CPU
+ * time instead of the wall clock (for a machine busy with other work).
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-cpu';

@@ -10,12 +10,14 @@
  * 98%, after two epochs, or after its training-time budget, whichever comes
  * first, and a target not reached is reported as such.
  *
- *   tsx scripts/bench/train.ts             the full bench (about 10 minutes on an idle 2-core machine)
- *   tsx scripts/bench/train.ts --quick     throughput only, a few thousand images each (about a minute)
- *   tsx scripts/bench/train.ts --memory    heap over a 10-epoch run of ours (reduced set), nothing else
- *   --cpu-time                     time Node contenders by this process's CPU time (a busy machine)
- *   --only=convlab,tfjs-wasm       run only these contenders (convlab, tfjs-cpu, tfjs-wasm, convnetjs, browser)
+ *   npx tsx scripts/bench/train.ts           the full bench (about 10 minutes on an idle 2-core machine)
+ *   npx tsx scripts/bench/train.ts --quick   throughput only, a few thousand images each (about a minute)
+ *   npx tsx scripts/bench/train.ts --memory  heap over a 10-epoch run of ours (reduced set), nothing else
+ *   --cpu-time                               time Node contenders by this process's CPU time (a busy machine)
+ *   --only=convlab,tfjs-wasm                 run only these contenders (convlab, tfjs-cpu, tfjs-wasm, convnetjs, browser)
  *
+ * `npm run bench` runs the kernel bench (run.ts) and then this one; arguments after
+ * `npm run bench --` reach this one only (npm appends them to the last command).
  * Results also go to scripts/bench/results/train-<time>.json.
  */
 import os from 'node:os';

@@ -14,6 +14,7 @@ import { checkTrainConfig } from './config.ts';
 import type { TrainConfig, TrainDataset } from './config.ts';
 import { RunningStats, ThroughputMeter } from './metrics.ts';
 import { Trainer } from './trainer.ts';
+import type { StepReport } from './trainer.ts';
 import { WEIGHTS_EXTENSION, exportWeights, importWeights } from './weights.ts';
 import type { TrainingMeta } from './weights.ts';
 import {
@@ -68,6 +69,8 @@ export class TrainerSession {
   #stats = new RunningStats();
   #meter = new ThroughputMeter();
   #lastProgress = -Infinity;
+  /** The latest batch trained but not yet reported (progress is throttled). */
+  #unreported: StepReport | null = null;
   #lastAccuracy: number | null = null;
   #loadedFrom: WeightsMetaInfo | undefined;
 
@@ -233,6 +236,7 @@ export class TrainerSession {
     this.#stats = new RunningStats();
     this.#meter = new ThroughputMeter();
     this.#lastProgress = -Infinity;
+    this.#unreported = null;
   }
 
   async #init(config: TrainConfig, id: number | undefined, dataUrl?: string): Promise<void> {
@@ -276,6 +280,8 @@ export class TrainerSession {
     } finally {
       this.#running = false;
       const t = this.#trainer;
+      // The page must show the step the run stopped on, not the last throttled one.
+      if (t) this.#flushProgress(t);
       this.#setState(t && t.done ? 'done' : 'paused');
     }
   }
@@ -292,25 +298,31 @@ export class TrainerSession {
     }
     this.#stats.add(report.loss, report.correct, report.count);
     this.#meter.add(report.count, report.seconds);
-    const now = this.#now();
-    if (forceProgress || report.endOfEpoch || now - this.#lastProgress >= PROGRESS_INTERVAL_MS) {
-      this.#lastProgress = now;
-      const { loss, accuracy } = this.#stats.take();
-      const imagesLeft = Math.max(0, t.totalSteps - t.globalStep) * t.config.batchSize;
-      this.#post({
-        type: 'progress',
-        epoch: report.epoch,
-        step: report.step,
-        stepsPerEpoch: t.stepsPerEpoch,
-        globalStep: report.globalStep,
-        totalSteps: t.totalSteps,
-        imagesPerSec: this.#meter.imagesPerSec,
-        etaSeconds: this.#meter.etaSeconds(imagesLeft),
-        loss,
-        trainAcc: accuracy,
-      });
-    }
+    this.#unreported = report;
+    if (forceProgress || report.endOfEpoch || this.#now() - this.#lastProgress >= PROGRESS_INTERVAL_MS) this.#flushProgress(t);
     return report;
+  }
+
+  /** Posts progress for the batches trained since the last report, if any. */
+  #flushProgress(t: Trainer): void {
+    const report = this.#unreported;
+    if (!report || t !== this.#trainer) return;
+    this.#unreported = null;
+    this.#lastProgress = this.#now();
+    const { loss, accuracy } = this.#stats.take();
+    const imagesLeft = Math.max(0, t.totalSteps - t.globalStep) * t.config.batchSize;
+    this.#post({
+      type: 'progress',
+      epoch: report.epoch,
+      step: report.step,
+      stepsPerEpoch: t.stepsPerEpoch,
+      globalStep: report.globalStep,
+      totalSteps: t.totalSteps,
+      imagesPerSec: this.#meter.imagesPerSec,
+      etaSeconds: this.#meter.etaSeconds(imagesLeft),
+      loss,
+      trainAcc: accuracy,
+    });
   }
 
   async #step(id: number | undefined): Promise<void> {

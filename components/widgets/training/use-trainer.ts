@@ -105,6 +105,8 @@ export function useTrainer({ config, dataUrl, testIndex, createWorker }: Trainer
   const lastInspect = useRef(-Infinity);
   const inspecting = useRef(false);
   const evaluating = useRef(false);
+  /** A pause arrived while an earlier evaluation was still running: score the paused step after it. */
+  const evaluateAgain = useRef(false);
   const lastEvalStep = useRef(-1);
   const previousStatus = useRef(run.status);
 
@@ -128,8 +130,13 @@ export function useTrainer({ config, dataUrl, testIndex, createWorker }: Trainer
 
   const evaluate = async () => {
     const c = client.current;
-    if (!c || !state.current.ready || evaluating.current) return;
+    if (!c || !state.current.ready) return;
+    if (evaluating.current) {
+      evaluateAgain.current = true;
+      return;
+    }
     evaluating.current = true;
+    evaluateAgain.current = false;
     lastEvalStep.current = state.current.globalStep;
     try {
       await c.request({ type: 'evaluate' });
@@ -139,6 +146,9 @@ export function useTrainer({ config, dataUrl, testIndex, createWorker }: Trainer
     } finally {
       evaluating.current = false;
     }
+    const s = state.current;
+    if (evaluateAgain.current && s.status !== 'running' && s.evaluation?.globalStep !== s.globalStep) void evaluate();
+    evaluateAgain.current = false;
   };
 
   const redraw = useMemo(
@@ -189,6 +199,7 @@ export function useTrainer({ config, dataUrl, testIndex, createWorker }: Trainer
           previousStatus.current = 'empty';
           inspecting.current = false;
           evaluating.current = false;
+          evaluateAgain.current = false;
           setRun(state.current);
           setInspection(null);
           setClassification(null);

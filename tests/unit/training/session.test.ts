@@ -105,6 +105,30 @@ describe('trainer session: the worker protocol, driven directly', () => {
     expect(h.session.state).toBe('done');
   });
 
+  it('a paused run reports the step it stopped on, even between throttled progress events', async () => {
+    // A clock that never moves: after the first batch, no progress event is due by time.
+    const events: TrainerEvent[] = [];
+    const session = new TrainerSession({
+      post: (event) => events.push(structuredClone(event)),
+      yieldToMessages: () => new Promise((resolve) => setTimeout(resolve, 0)),
+      loadData: (dataset, split) => datasets.loadRaw(dataset, { split }),
+      now: () => 0,
+    });
+    await session.handle({ type: 'init', config: { ...SMALL, trainLimit: 1024, epochs: 1 } });
+    await session.handle({ type: 'start' });
+    while (session.trainer!.globalStep < 3) await new Promise((resolve) => setTimeout(resolve, 1));
+    await session.handle({ type: 'pause' });
+    await session.whenStopped();
+    const stoppedAt = session.trainer!.globalStep;
+    const progress = events.filter((e): e is EventOf<'progress'> => e.type === 'progress');
+    // The first batch and the flush on stopping: nothing in between was due.
+    expect(progress.map((p) => p.globalStep)).toEqual([1, stoppedAt]);
+    // The flushed event averages the batches since the first report, and comes before 'paused'.
+    expect(progress[1].loss).toBeGreaterThan(0);
+    const pausedAt = events.findIndex((e) => e.type === 'status' && e.state === 'paused');
+    expect(events.indexOf(progress[1])).toBeLessThan(pausedAt);
+  });
+
   it('answers inspect, classify and evaluate while training runs', async () => {
     const h = harness();
     await h.send({ type: 'init', config: { ...SMALL, trainLimit: 2048, epochs: 1 } });

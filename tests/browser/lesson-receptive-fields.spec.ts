@@ -113,6 +113,16 @@ for (const lang of LANGS) {
         s.explorer.cellLabel(5, 5),
       );
       await expect(explorer.locator('.rfx-headline')).toHaveText(s.explorer.neuronSentence(1, 5, 5, 7));
+      // Keys faster than frames: each render commits before the next key, no frame in
+      // between. Focus must still follow the chosen neuron (CI once saw it left behind).
+      await page.evaluate(async () => {
+        for (const key of ['ArrowUp', 'ArrowLeft', 'ArrowDown', 'ArrowRight']) {
+          document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+          await Promise.resolve(); // Preact renders in a microtask queued before this one
+        }
+      });
+      await expect(explorer.locator('td[aria-selected="true"]')).toBeFocused();
+      await expect(explorer.locator('td[aria-selected="true"]')).toHaveAttribute('aria-label', s.explorer.cellLabel(5, 5));
       await page.keyboard.press('Home');
       await expect(explorer.locator('td[aria-selected="true"]')).toHaveAttribute(
         'aria-label',

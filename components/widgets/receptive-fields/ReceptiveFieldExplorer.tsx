@@ -194,7 +194,6 @@ export default function ReceptiveFieldExplorer({ lang }: ReceptiveFieldExplorerP
   const [rejected, setRejected] = useState<string[]>([]);
   const gridHolder = useRef<HTMLDivElement>(null);
   const body = useRef<HTMLDivElement>(null);
-  const moveFocus = useRef(false);
   const [available, setAvailable] = useState(640);
 
   useEffect(() => {
@@ -212,12 +211,6 @@ export default function ReceptiveFieldExplorer({ lang }: ReceptiveFieldExplorerP
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
-
-  useEffect(() => {
-    if (!moveFocus.current) return;
-    moveFocus.current = false;
-    gridHolder.current?.querySelector<HTMLElement>('td[tabindex="0"]')?.focus();
-  });
 
   // Only the reader's own changes go to the address bar, so opening a plain link stays plain.
   const apply = (next: ExplorerState) => {
@@ -339,8 +332,11 @@ export default function ReceptiveFieldExplorer({ lang }: ReceptiveFieldExplorerP
             t={t}
             gridHolder={gridHolder}
             onPick={(r, c, viaKeyboard) => {
-              moveFocus.current = viaKeyboard;
               apply({ ...state, row: r, col: c });
+              // Focus follows the keys at once: every cell is focusable, and waiting for an
+              // effect loses keys pressed in quick succession (Preact runs a pending effect
+              // before the next render commits, so it would focus the previous cell).
+              if (viaKeyboard) gridHolder.current?.querySelector<HTMLElement>(`td[data-r="${r}"][data-c="${c}"]`)?.focus();
             }}
           />
         )}

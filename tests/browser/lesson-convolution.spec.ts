@@ -104,7 +104,8 @@ for (const lang of langs) {
       await expect(weight).toHaveText('0');
       await expect(cell(map, 0)).toHaveText('0.89');
       // Reload: the same state comes back from the address.
-      await expect(page).toHaveURL(/conv-filters=/);
+      // Wait for the address to hold the last change (it is written once changes settle).
+      await expect(page).toHaveURL(/conv-filters=1---0---1\./);
       await page.reload();
       const again = page.locator('section.conv-widget').first();
       await hydrated(page, again);

@@ -37,14 +37,14 @@ for (const lang of LANGS) {
       // Clicking another neuron moves the cone with it.
       await explorer.locator('td[data-r="0"][data-c="9"]').click();
       await expect(explorer.locator('.rfx-headline')).toHaveText(s.explorer.neuronSentence(3, 0, 9, 7));
-      expect(page.url()).toContain('rfAt=0.9');
+      await expect.poll(() => page.url()).toContain('rfAt=0.9'); // written once the change settles
       await explorer.getByRole('button', { name: s.explorer.presets.threeByThreeTimesThree }).click();
 
       await explorer.getByLabel(s.explorer.controlLabel(2, 'dilation')).selectOption('2');
       await expect(explorer.getByTestId('rf-formula')).toHaveText('1 + 2 + 4 + 2 = 9');
       await expect(explorer.getByTestId('rf-backward')).toHaveText(s.explorer.backwardValue(9, 9, 81));
       await expect(explorer.getByText(s.explorer.agree)).toBeVisible();
-      expect(page.url()).toContain('rfL=3.1.1.0-3.1.2.0-3.1.1.0');
+      await expect.poll(() => page.url()).toContain('rfL=3.1.1.0-3.1.2.0-3.1.1.0'); // written once the change settles
 
       // A stack too deep for the input says so instead of breaking.
       await explorer.getByLabel(s.explorer.inputSize).selectOption('8');
@@ -63,7 +63,7 @@ for (const lang of LANGS) {
       const more = compareParams({ ...DEFAULT_PARAMS, filters: 16 });
       await expect(widget.getByTestId('pc-conv')).toHaveText(formatCount(more.conv, lang));
       await expect(widget.getByTestId('pc-fc')).toHaveText(formatCount(more.fc, lang));
-      expect(page.url()).toContain('pcK=16');
+      await expect.poll(() => page.url()).toContain('pcK=16'); // written once the change settles
     });
 
     test('tiny network: an output lights its 4 edges, a weight its 4 uses, values come from conv2d', async ({

@@ -151,7 +151,7 @@ for (const lang of LANGS) {
       await page.keyboard.press('Enter');
       await page.keyboard.press('Enter');
       await expect(page.locator('.xolab-cell--ink')).toHaveCount(2);
-      expect(new URL(page.url()).searchParams.get('draw')).toMatch(/^[0-9a-f]{21}$/);
+      await expect.poll(() => new URL(page.url()).searchParams.get('draw')).toMatch(/^[0-9a-f]{21}$/);
 
       // Tab leaves the pad in one step and reaches the next control.
       await page.keyboard.press('Tab');

@@ -6,6 +6,7 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
+import { updateQuery } from '../../../src/site/address.ts';
 import { CellGrid } from './CellGrid.tsx';
 import {
   IMAGE_SIZE,
@@ -71,9 +72,11 @@ export default function ConvolutionStepper({ lang }: ConvolutionStepperProps): J
 
   useEffect(() => {
     if (!urlRead) return;
-    const query = encodeState(state, new URLSearchParams(window.location.search)).toString();
-    const url = `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`;
-    window.history.replaceState(window.history.state, '', url);
+    updateQuery((params) => {
+      const next = encodeState(state, params);
+      for (const key of [...params.keys()]) params.delete(key);
+      for (const [key, value] of next) params.append(key, value);
+    });
   }, [state, urlRead]);
 
   useEffect(() => {

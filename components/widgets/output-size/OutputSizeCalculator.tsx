@@ -11,6 +11,7 @@ import { SliderField } from '../../ui/SliderField.tsx';
 import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
 import { CoverageGrid } from './CoverageGrid.tsx';
 import { Tex } from '../../ui/Tex.tsx';
+import { setQueryValues } from '../../../src/site/address.ts';
 import { GENERAL_FORMULA, SHORT_FORMULA, ceilVersion, workingTex } from './tex.ts';
 import {
   DIM_FIELDS,
@@ -37,13 +38,6 @@ export interface OutputSizeCalculatorProps {
 }
 
 type DimKey = 'h' | 'w';
-
-function writeQuery(values: Record<string, string>): void {
-  const url = new URL(window.location.href);
-  for (const [key, value] of Object.entries(values)) url.searchParams.set(key, value);
-  // replaceState: every slider step is not a page the Back button should revisit.
-  if (url.href !== window.location.href) window.history.replaceState(window.history.state, '', url);
-}
 
 interface DimControlsProps {
   config: Config;
@@ -110,7 +104,7 @@ export default function OutputSizeCalculator({ lang }: OutputSizeCalculatorProps
   }, []);
 
   useEffect(() => {
-    if (ready) writeQuery(encodeConfig(config));
+    if (ready) setQueryValues(encodeConfig(config));
   }, [config, ready]);
 
   const result = useMemo(() => evaluate(config), [config]);

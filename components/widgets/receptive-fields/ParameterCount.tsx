@@ -14,7 +14,8 @@ import {
   type ParamState,
 } from './params-model.ts';
 import { STRINGS, formatCount, langOf } from './strings.ts';
-import { currentParams, writeParams } from './url-state.ts';
+import { setQueryValues } from '../../../src/site/address.ts';
+import { currentParams } from './url-state.ts';
 import { WidgetFrame } from '../../ui/WidgetFrame.tsx';
 import './receptive-fields.css';
 
@@ -49,7 +50,7 @@ export default function ParameterCount({ lang }: ParameterCountProps) {
   const set = (key: keyof ParamState, value: number) => {
     const next = { ...state, [key]: value };
     setState(next);
-    writeParams(encodeParams(next));
+    setQueryValues(encodeParams(next));
   };
   const fmt = (v: number) => formatCount(v, language);
   const controls: { key: keyof ParamState; label: string }[] = [

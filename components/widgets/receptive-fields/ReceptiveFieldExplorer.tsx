@@ -22,7 +22,8 @@ import {
   type PresetName,
 } from './explorer-model.ts';
 import { STRINGS, langOf, type ExplorerStrings } from './strings.ts';
-import { currentParams, writeParams } from './url-state.ts';
+import { setQueryValues } from '../../../src/site/address.ts';
+import { currentParams } from './url-state.ts';
 import { WidgetFrame } from '../../ui/WidgetFrame.tsx';
 import './receptive-fields.css';
 
@@ -215,7 +216,7 @@ export default function ReceptiveFieldExplorer({ lang }: ReceptiveFieldExplorerP
   // Only the reader's own changes go to the address bar, so opening a plain link stays plain.
   const apply = (next: ExplorerState) => {
     setState(next);
-    writeParams(encodeExplorer(next));
+    setQueryValues(encodeExplorer(next));
   };
   const setLayers = (layers: ConvLayerSpec[]) => apply(withCentredNeuron(state.inputSize, layers));
   const setField = (index: number, field: LayerField, value: number) =>

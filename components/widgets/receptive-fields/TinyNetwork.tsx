@@ -19,7 +19,8 @@ import {
   tinyParameterCounts,
 } from './tiny-net-model.ts';
 import { STRINGS, formatCount, langOf } from './strings.ts';
-import { currentParams, writeParams } from './url-state.ts';
+import { setQueryValues } from '../../../src/site/address.ts';
+import { currentParams } from './url-state.ts';
 import { WidgetFrame } from '../../ui/WidgetFrame.tsx';
 import './receptive-fields.css';
 
@@ -85,7 +86,7 @@ export default function TinyNetwork({ lang }: TinyNetworkProps) {
     setWText(nextW);
     const nx = nextX.map(readValue);
     const nw = nextW.map(readValue);
-    if ([...nx, ...nw].every((v) => v !== null)) writeParams(encodeTiny(nx as number[], nw as number[]));
+    if ([...nx, ...nw].every((v) => v !== null)) setQueryValues(encodeTiny(nx as number[], nw as number[]));
   };
 
   const active: Highlight = transient !== null ? { kind: 'output', index: transient } : pinned;

@@ -12,17 +12,6 @@ export function currentParams(): URLSearchParams {
 }
 
 /**
- * Replaces this widget's keys in the address bar without adding a history entry
- * (every slider step is not a page the Back button should visit).
- */
-export function writeParams(values: Record<string, string>): void {
-  if (typeof window === 'undefined') return;
-  const url = new URL(window.location.href);
-  for (const [key, value] of Object.entries(values)) url.searchParams.set(key, value);
-  if (url.href !== window.location.href) window.history.replaceState(window.history.state, '', url);
-}
-
-/**
  * Reads a whole number in [min, max] from `params[key]`. Returns `fallback` when the
  * key is absent, and also when it holds anything else, in which case it records the
  * key in `rejected` so the widget can say which setting it ignored.

@@ -16,6 +16,7 @@ import type { OptimizerKind, TrainDataset } from '../../../src/training/config.t
 import { defaultSettings, numberProblem } from './settings.ts';
 import type { DashboardLesson, DashboardSettings, NumberFieldName } from './settings.ts';
 import { decodeStack, encodeStack } from './stack-code.ts';
+import { updateQuery } from '../../../src/site/address.ts';
 
 /** Query keys, one per setting (short: they end up in shared links). */
 export const URL_KEYS = {
@@ -144,11 +145,11 @@ export function settingsQuery(settings: DashboardSettings, testIndex: number, le
  * query keys that are not the dashboard's.
  */
 export function writeUrlState(settings: DashboardSettings, testIndex: number, lesson: DashboardLesson): void {
-  if (typeof window === 'undefined') return;
-  const url = new URL(window.location.href);
-  for (const key of Object.values(URL_KEYS)) url.searchParams.delete(key);
-  for (const [key, value] of new URLSearchParams(settingsQuery(settings, testIndex, lesson))) url.searchParams.set(key, value);
-  if (url.href !== window.location.href) window.history.replaceState(window.history.state, '', url);
+  const query = new URLSearchParams(settingsQuery(settings, testIndex, lesson));
+  updateQuery((params) => {
+    for (const key of Object.values(URL_KEYS)) params.delete(key);
+    for (const [key, value] of query) params.set(key, value);
+  });
 }
 
 /** localStorage key of a lesson's last settings. */

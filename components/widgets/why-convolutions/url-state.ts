@@ -3,6 +3,7 @@
  * (`?seed=7&draw=...`), so a link reproduces the same run and the same picture.
  * Anything malformed falls back to the default and is reported, never thrown.
  */
+import { setQueryValues } from '../../../src/site/address.ts';
 import { XO_EXPERIMENT_DEFAULTS, XO_MAX_SEED } from '../../../src/workers/xo-config.ts';
 
 /** Query keys this widget owns. */
@@ -62,11 +63,7 @@ export function readUrlState(search: string, pixels: number): XoUrlState {
   return { seed, drawing, rejected };
 }
 
-/** Writes the widget's keys into the address bar without a new history entry. */
+/** Writes the widget's keys into the address bar (soon, without a new history entry). */
 export function writeUrlState(seed: number, drawing: ArrayLike<number>): void {
-  if (typeof window === 'undefined') return;
-  const url = new URL(window.location.href);
-  url.searchParams.set(URL_KEYS.seed, String(seed));
-  url.searchParams.set(URL_KEYS.draw, encodePicture(drawing));
-  if (url.href !== window.location.href) window.history.replaceState(window.history.state, '', url);
+  setQueryValues({ [URL_KEYS.seed]: String(seed), [URL_KEYS.draw]: encodePicture(drawing) });
 }

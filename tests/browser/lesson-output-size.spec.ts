@@ -7,7 +7,7 @@
  * long a slider change takes to reach the screen for a 64x64 input, and saves
  * screenshots at 1280 and 390 px.
  */
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtures.ts';
 import { STRINGS } from '../../components/widgets/output-size/strings.ts';
 import type { Lang } from '../../components/widgets/output-size/strings.ts';
@@ -168,6 +168,62 @@ for (const lang of LANGS) {
   });
 }
 
+const KEY_PRESSES = 40;
+
+/** One key press as Event Timing saw it: all of it, the handlers, and the rendering after them (ms). */
+interface KeyTiming {
+  duration: number;
+  processing: number;
+  presentation: number;
+}
+
+/**
+ * Presses ArrowRight and ArrowLeft in turn on `slider`, waiting after each for
+ * `changed` / `restored`, and returns the presses Event Timing reports. It only
+ * reports events of 16 ms or more, so every one listed missed a 60 Hz frame.
+ */
+async function keyPressTimings(
+  page: Page,
+  slider: Locator,
+  changed: () => Promise<void>,
+  restored: () => Promise<void>,
+): Promise<{ total: number; slow: KeyTiming[] }> {
+  await page.evaluate(() => {
+    const slow: KeyTiming[] = [];
+    (window as unknown as { slowKeys: KeyTiming[] }).slowKeys = slow;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as PerformanceEventTiming[]) {
+        if (entry.name !== 'keydown') continue;
+        slow.push({
+          duration: entry.duration,
+          processing: entry.processingEnd - entry.processingStart,
+          presentation: entry.startTime + entry.duration - entry.processingEnd,
+        });
+      }
+    }).observe({ type: 'event', durationThreshold: 16 } as PerformanceObserverInit);
+  });
+  await slider.focus();
+  for (let i = 0; i < KEY_PRESSES; i++) {
+    await page.keyboard.press(i % 2 === 0 ? 'ArrowRight' : 'ArrowLeft');
+    await (i % 2 === 0 ? changed() : restored());
+    await page.waitForTimeout(50);
+  }
+  // Entries arrive after the frame they describe.
+  await page.waitForTimeout(300);
+  const slow = await page.evaluate(() => (window as unknown as { slowKeys: KeyTiming[] }).slowKeys);
+  return { total: KEY_PRESSES, slow };
+}
+
+function describeKeys({ total, slow }: { total: number; slow: KeyTiming[] }): string {
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
+  const within = `${total - slow.length} of ${total} painted within 16 ms`;
+  if (slow.length === 0) return within;
+  return (
+    `${within}; the other ${slow.length}: median ${median(slow.map((k) => k.duration)).toFixed(0)} ms ` +
+    `(handlers ${median(slow.map((k) => k.processing)).toFixed(1)} ms, rendering after them ${median(slow.map((k) => k.presentation)).toFixed(1)} ms)`
+  );
+}
+
 test('records how long a slider change takes to reach the screen for a 64x64 input', async ({ page }, testInfo) => {
   await open(page, 'en', '?osIn=64');
   const t = STRINGS.en;
@@ -214,5 +270,29 @@ test('records how long a slider change takes to reach the screen for a 64x64 inp
   // hold: every change reached the result, and the last one (kernel 3) left 62x62.
   testInfo.annotations.push({ type: 'slider latency', description: report });
   expect(timings.updated).toHaveLength(40);
+  await expect(calculator(page).getByTestId('formula-size')).toHaveText(t.size(62, 62));
+
+  // The browser's own measure (Event Timing, what INP is built on): from a real key
+  // press on the focused slider to the frame painted after its handlers ran, split
+  // into the handlers' time and the rendering after them. The same measure on a bare
+  // slider in a blank page of the same browser gives this machine's floor.
+  const kernel = calculator(page).getByRole('slider', { name: t.fields.kernel, exact: true });
+  const widget = await keyPressTimings(page, kernel, async () => {
+    await expect(calculator(page).getByTestId('formula-size')).not.toHaveText(t.size(62, 62));
+  }, async () => {
+    await expect(calculator(page).getByTestId('formula-size')).toHaveText(t.size(62, 62));
+  });
+  const bare = await page.context().newPage();
+  await bare.setContent('<label>k <input type="range" min="1" max="9" value="3"></label><output>3</output>' +
+    '<script>document.querySelector("input").oninput = (e) => { document.querySelector("output").textContent = e.target.value; };</script>');
+  const floor = await keyPressTimings(bare, bare.getByRole('slider'), async () => {}, async () => {});
+  await bare.close();
+  const keyReport =
+    `Event Timing, ${KEY_PRESSES} key presses on the kernel slider: ${describeKeys(widget)}; ` +
+    `a bare slider in a blank page of the same browser: ${describeKeys(floor)}`;
+  console.log(keyReport);
+  await testInfo.attach('key-latency', { body: keyReport, contentType: 'text/plain' });
+  testInfo.annotations.push({ type: 'key latency', description: keyReport });
+  expect(widget.total).toBe(KEY_PRESSES);
   await expect(calculator(page).getByTestId('formula-size')).toHaveText(t.size(62, 62));
 });

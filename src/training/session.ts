@@ -100,6 +100,11 @@ export class TrainerSession {
       this.#running = false;
       return Promise.resolve();
     }
+    // ping must not wait behind queued commands either: it asks whether the loop is free now.
+    if (command?.type === 'ping') {
+      this.#post({ type: 'pong', ...(typeof command.id === 'number' ? { id: command.id } : {}) });
+      return Promise.resolve();
+    }
     const run = this.#queue.then(() => this.#dispatch(command));
     this.#queue = run;
     return run;

@@ -128,6 +128,15 @@ export interface ImportWeightsCommand extends CommandBase {
   dataUrl?: string;
 }
 
+/**
+ * Are you there? Answered with `pong` as soon as the worker's event loop is free:
+ * between batches, between evaluation chunks, while data downloads. The page
+ * pings when it has heard nothing for a while, to tell a long batch from a hang.
+ */
+export interface PingCommand extends CommandBase {
+  type: 'ping';
+}
+
 /** Anything the page can ask of the trainer. */
 export type TrainerCommand =
   | InitCommand
@@ -139,7 +148,8 @@ export type TrainerCommand =
   | InspectCommand
   | ClassifyCommand
   | ExportWeightsCommand
-  | ImportWeightsCommand;
+  | ImportWeightsCommand
+  | PingCommand;
 
 /** The `type` of each command. */
 export type TrainerCommandType = TrainerCommand['type'];
@@ -325,6 +335,11 @@ export interface ErrorEvent extends EventBase {
   layerType?: string;
 }
 
+/** The answer to `ping`. */
+export interface PongEvent extends EventBase {
+  type: 'pong';
+}
+
 /** Anything the trainer tells the page. */
 export type TrainerEvent =
   | StatusEvent
@@ -335,7 +350,8 @@ export type TrainerEvent =
   | InspectionEvent
   | ClassificationEvent
   | WeightsEvent
-  | ErrorEvent;
+  | ErrorEvent
+  | PongEvent;
 
 /** The `type` of each event. */
 export type TrainerEventType = TrainerEvent['type'];

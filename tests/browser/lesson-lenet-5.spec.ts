@@ -7,7 +7,7 @@
  * Other tests: a model saved in IndexedDB survives a reload and loads back; a
  * corrupt weights file is refused with a message and changes nothing; a
  * crashed worker is reported, the saved models are still listed, and the
- * trainer restarts. Both languages render without console errors and pass
+ * trainer restarts; a worker that stops answering is reported and can be restarted. Both languages render without console errors and pass
  * axe; screenshots at 1280 and 390 px.
  */
 import type { Browser, Page } from '@playwright/test';
@@ -208,6 +208,34 @@ test.describe('lesson 14 (en): saved models', () => {
     await expect(run(page)).toHaveAttribute('data-status', 'idle', { timeout: 120_000 });
     await page.getByRole('button', { name: t.run.step, exact: true }).click();
     await expect(run(page)).toHaveAttribute('data-global-step', '1');
+  });
+
+  test('a trainer that stops answering is reported, not ended, and a restart brings back a working one', async ({ page }) => {
+    test.setTimeout(5 * 60_000);
+    const t = STRINGS.en;
+    // The page's clock is ours to move (timers and performance.now), so thirty-odd seconds pass at once.
+    await page.clock.install();
+    // The first trainer takes every message and never answers, as a worker stuck in a loop would.
+    await page.route(/trainer\.worker[^/]*\.js/, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: 'self.onmessage = () => {};' }));
+    await open(page, 'en');
+    await page.getByRole('button', { name: t.run.step, exact: true }).click();
+    const notice = page.locator('.training-silent');
+    await page.clock.runFor(20_000);
+    await expect(notice).toHaveCount(0); // quiet for 20 s is not yet silence
+    await page.clock.runFor(20_000);
+    await expect(notice).toHaveRole('status');
+    await expect(notice).toContainText(t.silence.message(30));
+    await expect(page.locator('.training-crash')).toHaveCount(0);
+    await expectNoSeriousA11yViolations(page);
+    await notice.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: test.info().outputPath('silent-trainer.png') });
+
+    await page.unroute(/trainer\.worker[^/]*\.js/);
+    await notice.getByRole('button', { name: t.crash.restart, exact: true }).click();
+    await expect(notice).toHaveCount(0);
+    await expect(run(page)).toHaveAttribute('data-status', 'idle', { timeout: 120_000 });
+    await page.getByRole('button', { name: t.run.step, exact: true }).click();
+    await expect(run(page)).toHaveAttribute('data-global-step', '1', { timeout: 120_000 });
   });
 });
 

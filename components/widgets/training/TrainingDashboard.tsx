@@ -31,6 +31,7 @@ import { architectureOf, defaultSettings, fromTrainConfig, toTrainConfig } from 
 import type { DashboardLesson, DashboardSettings } from './settings.ts';
 import { initialState, rememberSettings, rememberedQuery, writeUrlState } from './url-state.ts';
 import { useTrainer } from './use-trainer.ts';
+import { SILENCE_WATCH } from './trainer-client.ts';
 import { useLibrary } from './use-library.ts';
 import { percent } from './format.ts';
 import type { Lang } from './format.ts';
@@ -205,6 +206,16 @@ export default function TrainingDashboard({ lang, lesson }: TrainingDashboardPro
             </p>
           )}
           <button type="button" class="cl-button cl-button--primary" onClick={() => void trainer.restart()}>
+            {t.crash.restart}
+          </button>
+        </div>
+      )}
+      {trainer.silent && trainer.crash === undefined && (
+        <div class="training-problem training-silent" role="status">
+          <p>
+            <strong>{t.silence.message(SILENCE_WATCH.silentMs / 1000)}</strong> {t.silence.hint}
+          </p>
+          <button type="button" class="cl-button" onClick={() => void trainer.restart()}>
             {t.crash.restart}
           </button>
         </div>

@@ -25,6 +25,7 @@ export interface TrainingStrings {
   intro: Record<DashboardLesson, string>;
   urlNote: (keys: string) => string;
   crash: { message: string; safe: string; restart: string };
+  silence: { message: (seconds: number) => string; hint: string };
   sections: { setup: string; run: string; inside: string; mistakes: string; draw: string; models: string };
   setup: {
     dataset: string;
@@ -231,6 +232,10 @@ const en: TrainingStrings = {
     message: 'The trainer stopped unexpectedly.',
     safe: 'Your saved models are safe: they are kept by your browser, not by the trainer. The run in progress is lost.',
     restart: 'Restart the trainer',
+  },
+  silence: {
+    message: (seconds) => `The trainer has not answered for over ${seconds} seconds.`,
+    hint: 'A very large network can take that long for a single batch. If nothing moves, restart it: your saved models are kept.',
   },
   sections: {
     setup: '1. Set up the run',
@@ -482,6 +487,10 @@ const ko: TrainingStrings = {
     message: '학습기가 예기치 않게 멈췄습니다.',
     safe: '저장한 모델은 학습기가 아니라 브라우저에 보관되어 있으니 그대로 남아 있습니다. 진행 중이던 학습만 사라졌습니다.',
     restart: '학습기 다시 시작',
+  },
+  silence: {
+    message: (seconds) => `학습기가 ${seconds}초 넘게 응답하지 않습니다.`,
+    hint: '아주 큰 신경망은 배치 하나에 그만큼 걸리기도 합니다. 그래도 아무 변화가 없으면 다시 시작하세요. 저장한 모델은 그대로 남습니다.',
   },
   sections: {
     setup: '1. 학습 설정',

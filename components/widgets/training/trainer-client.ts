@@ -10,6 +10,10 @@
  *   every pending request, ends the worker and calls `onCrash` once; `restart()`
  *   starts a fresh worker. Saved models live in IndexedDB on the page's side,
  *   so a crash loses only the run in progress.
+ * - A worker that says nothing for a while is pinged; one that leaves a ping
+ *   unanswered for `silentMs` is reported through `onSilence`. It is not ended:
+ *   a legal but very large network can spend minutes on one batch, and only the
+ *   learner can tell that from a hang (the dashboard offers a restart).
  */
 import type { TrainerCommand, TrainerEvent, ErrorEvent as TrainerErrorEvent } from '../../../src/workers/trainer-protocol.ts';
 
@@ -27,7 +31,22 @@ export interface TrainerClientHandlers {
   onEvent(event: TrainerEvent): void;
   /** The worker died; `detail` is the browser's message when it gave one. */
   onCrash(detail: string | undefined): void;
+  /** The worker left a ping unanswered for `silentMs` (true), or spoke again (false). */
+  onSilence?(silent: boolean): void;
 }
+
+/** When the client pings a quiet worker and when it calls it silent. */
+export interface SilenceWatch {
+  /** Ping after this long without any message from the worker (ms). */
+  pingMs: number;
+  /** Call the worker silent when a ping has gone unanswered this long (ms). */
+  silentMs: number;
+  /** How often to check (ms). */
+  checkMs: number;
+}
+
+/** Defaults: a free worker answers a ping within milliseconds. */
+export const SILENCE_WATCH: SilenceWatch = { pingMs: 5_000, silentMs: 30_000, checkMs: 1_000 };
 
 /** A command refused by the worker: `event` is its `error` event. */
 export class TrainerRequestError extends Error {
@@ -67,10 +86,17 @@ export class TrainerClient {
   #pending = new Map<number, Pending>();
   readonly #handlers: TrainerClientHandlers;
   readonly #create: () => WorkerLike;
+  readonly #watch: SilenceWatch;
+  #watchTimer: ReturnType<typeof setInterval> | null = null;
+  #lastHeard = 0;
+  /** When the unanswered ping went out, if one is out. */
+  #pingSentAt: number | null = null;
+  #silent = false;
 
-  constructor(handlers: TrainerClientHandlers, create: () => WorkerLike = startTrainerWorker) {
+  constructor(handlers: TrainerClientHandlers, create: () => WorkerLike = startTrainerWorker, watch: SilenceWatch = SILENCE_WATCH) {
     this.#handlers = handlers;
     this.#create = create;
+    this.#watch = watch;
   }
 
   /** Whether a worker is running. */
@@ -93,10 +119,49 @@ export class TrainerClient {
     worker.onmessageerror = () => {
       if (worker === this.#worker) this.#crash('a message from the trainer could not be read');
     };
+    this.#lastHeard = performance.now();
+    this.#pingSentAt = null;
+    this.#watchTimer = setInterval(() => this.#check(), this.#watch.checkMs);
     return worker;
   }
 
+  /**
+   * Pings a quiet worker and reports one that leaves the ping unanswered. Only an
+   * unanswered ping counts, never mere quiet: a background tab runs this check
+   * rarely, but the worker's answers still arrive on time.
+   */
+  #check(): void {
+    const worker = this.#worker;
+    if (!worker) return;
+    const now = performance.now();
+    if (this.#pingSentAt === null) {
+      if (now - this.#lastHeard < this.#watch.pingMs) return;
+      this.#pingSentAt = now;
+      try {
+        worker.postMessage({ type: 'ping' });
+      } catch {
+        this.#pingSentAt = null; // not sent: try again at the next check
+      }
+      return;
+    }
+    if (!this.#silent && now - this.#pingSentAt >= this.#watch.silentMs) {
+      this.#silent = true;
+      this.#handlers.onSilence?.(true);
+    }
+  }
+
+  #heard(): void {
+    this.#lastHeard = performance.now();
+    this.#pingSentAt = null;
+    if (this.#silent) {
+      this.#silent = false;
+      this.#handlers.onSilence?.(false);
+    }
+  }
+
   #receive(event: TrainerEvent): void {
+    this.#heard();
+    if (event.type === 'pong') return; // only the watch cares
     const id = event.id;
     if (id !== undefined && event.type !== 'dataProgress' && event.type !== 'progress') {
       const pending = this.#pending.get(id);
@@ -118,6 +183,13 @@ export class TrainerClient {
     const worker = this.#worker;
     this.#worker = null;
     worker?.terminate();
+    if (this.#watchTimer !== null) clearInterval(this.#watchTimer);
+    this.#watchTimer = null;
+    this.#pingSentAt = null;
+    if (this.#silent) {
+      this.#silent = false;
+      this.#handlers.onSilence?.(false);
+    }
     const pending = [...this.#pending.values()];
     this.#pending.clear();
     for (const p of pending) p.reject(reason);

@@ -59,6 +59,8 @@ export interface TrainerHandle {
   run: RunState;
   /** The worker crashed: undefined when it did not, else the browser's message (possibly empty). */
   crash: string | undefined;
+  /** The worker has left a ping unanswered for a while: busy with a huge batch, or hung. */
+  silent: boolean;
   /** A command the worker refused, or an error it reported while running. */
   failure: CommandFailure | null;
   clearFailure(): void;
@@ -93,6 +95,7 @@ function failureOf(error: unknown, command: TrainerCommandType): CommandFailure 
 export function useTrainer({ config, dataUrl, testIndex, createWorker }: TrainerOptions): TrainerHandle {
   const [run, setRun] = useState<RunState>(initialRunState);
   const [crash, setCrash] = useState<string | undefined>(undefined);
+  const [silent, setSilent] = useState(false);
   const [failure, setFailure] = useState<CommandFailure | null>(null);
   const [busy, setBusy] = useState(false);
   const [inspection, setInspection] = useState<InspectionEvent | null>(null);
@@ -206,6 +209,7 @@ export function useTrainer({ config, dataUrl, testIndex, createWorker }: Trainer
           setBusy(false);
           setCrash(detail ?? '');
         },
+        onSilence: setSilent,
       },
       createWorker,
     );
@@ -254,6 +258,7 @@ export function useTrainer({ config, dataUrl, testIndex, createWorker }: Trainer
   return {
     run,
     crash,
+    silent,
     failure,
     clearFailure: () => setFailure(null),
     busy,

@@ -129,6 +129,16 @@ describe('trainer session: the worker protocol, driven directly', () => {
     expect(events.indexOf(progress[1])).toBeLessThan(pausedAt);
   });
 
+  it('answers ping at once, ahead of queued commands, with the ping\'s id', async () => {
+    const h = harness();
+    await h.send({ type: 'init', config: SMALL });
+    const evaluation = h.send({ type: 'evaluate', id: 1 });
+    await h.send({ type: 'ping', id: 2 });
+    await evaluation;
+    const order = h.events.filter((e) => e.type === 'pong' || e.type === 'evalResult').map((e) => [e.type, e.id]);
+    expect(order).toEqual([['pong', 2], ['evalResult', 1]]);
+  });
+
   it('answers inspect, classify and evaluate while training runs', async () => {
     const h = harness();
     await h.send({ type: 'init', config: { ...SMALL, trainLimit: 2048, epochs: 1 } });

@@ -5,7 +5,7 @@
  * refusals reject with the trainer's message and change nothing, and a crash
  * rejects what was pending, reports once and leaves a client that restarts.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { datasets } from '../../../src/engine/index.ts';
 import { TrainerSession } from '../../../src/training/session.ts';
 import { memoryRecords, createModelStore } from '../../../src/training/store.ts';
@@ -142,5 +142,110 @@ describe('TrainerClient with the real session', () => {
     workers[0].onmessage?.({ data: { type: 'status', state: 'running' } } as MessageEvent);
     client.dispose();
     expect(workers[1].terminated).toBe(true);
+  });
+});
+
+/** A worker whose replies the test controls: it records what it was sent and answers pings only while `answering`. */
+class ScriptedWorker implements WorkerLike {
+  onmessage: ((event: MessageEvent) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  onmessageerror: ((event: MessageEvent) => void) | null = null;
+  sent: { type: string }[] = [];
+  answering = true;
+  terminated = false;
+
+  postMessage(message: unknown): void {
+    const command = message as { type: string };
+    this.sent.push(command);
+    if (command.type === 'ping' && this.answering) this.reply({ type: 'pong' });
+  }
+
+  reply(event: TrainerEvent): void {
+    this.onmessage?.({ data: event } as MessageEvent);
+  }
+
+  terminate(): void {
+    this.terminated = true;
+  }
+}
+
+describe('TrainerClient: a silent worker', () => {
+  const watch = { pingMs: 5_000, silentMs: 30_000, checkMs: 1_000 };
+
+  function watched() {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'performance'] });
+    const worker = new ScriptedWorker();
+    const silence: boolean[] = [];
+    const events: TrainerEvent[] = [];
+    const crashes: (string | undefined)[] = [];
+    const client = new TrainerClient(
+      { onEvent: (e) => events.push(e), onCrash: (d) => crashes.push(d), onSilence: (s) => silence.push(s) },
+      () => worker,
+      watch,
+    );
+    client.send({ type: 'pause' }); // no worker yet: nothing happens
+    void client.request({ type: 'evaluate' }).catch(() => {}); // starts the worker; never answered here
+    const pings = () => worker.sent.filter((c) => c.type === 'ping').length;
+    return { client, worker, silence, events, crashes, pings };
+  }
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('pings a quiet worker; one that answers is never called silent, and pongs stay inside the client', () => {
+    const w = watched();
+    vi.advanceTimersByTime(4_000);
+    expect(w.pings()).toBe(0); // heard from recently enough (it was just started)
+    vi.advanceTimersByTime(2_000);
+    expect(w.pings()).toBe(1);
+    vi.advanceTimersByTime(120_000);
+    expect(w.pings()).toBeGreaterThanOrEqual(20);
+    expect(w.silence).toEqual([]);
+    expect(w.events).toEqual([]); // the pongs were not passed on
+    w.client.dispose();
+  });
+
+  it('a worker busy in a batch is not pinged while it keeps reporting progress', () => {
+    const w = watched();
+    for (let i = 0; i < 100; i++) {
+      vi.advanceTimersByTime(1_000);
+      w.worker.reply({ type: 'status', state: 'running' });
+    }
+    expect(w.pings()).toBe(0);
+    w.client.dispose();
+  });
+
+  it('an unanswered ping is reported once after silentMs, cleared when the worker speaks, and the worker is not ended', () => {
+    const w = watched();
+    w.worker.answering = false;
+    vi.advanceTimersByTime(5_000); // the ping goes out
+    expect(w.pings()).toBe(1);
+    vi.advanceTimersByTime(29_000);
+    expect(w.silence).toEqual([]);
+    vi.advanceTimersByTime(1_000);
+    expect(w.silence).toEqual([true]);
+    vi.advanceTimersByTime(60_000);
+    expect(w.silence).toEqual([true]); // once, not at every check
+    expect(w.pings()).toBe(1); // no ping storm at a busy worker
+    expect(w.worker.terminated).toBe(false);
+    expect(w.crashes).toEqual([]);
+
+    // The long batch ends: the worker speaks, and the notice goes.
+    w.worker.reply({ type: 'status', state: 'paused' });
+    expect(w.silence).toEqual([true, false]);
+    w.client.dispose();
+  });
+
+  it('restarting a silent worker clears the notice and ends the old worker', () => {
+    const w = watched();
+    w.worker.answering = false;
+    vi.advanceTimersByTime(40_000);
+    expect(w.silence).toEqual([true]);
+    w.client.restart();
+    expect(w.silence).toEqual([true, false]);
+    expect(w.worker.terminated).toBe(true);
+    vi.advanceTimersByTime(60_000); // no worker, no watch
+    expect(w.silence).toEqual([true, false]);
   });
 });

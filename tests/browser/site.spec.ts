@@ -9,6 +9,7 @@ import type { Page } from '@playwright/test';
 import { expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtures.ts';
 import { ui } from '../../src/i18n/ui.ts';
 import { PROGRESS_KEY } from '../../components/ui/progress.ts';
+import { STRINGS as outputSize } from '../../components/widgets/output-size/strings.ts';
 
 /** The build under test; follows CONVLAB_OUT_DIR like astro.config.mjs. */
 const dist = path.resolve(process.cwd(), process.env.CONVLAB_OUT_DIR ?? 'dist');
@@ -141,6 +142,20 @@ test.describe('language switch', () => {
     await page.locator('[data-language-switch]').click();
     await expect(page).toHaveURL(new RegExp(`/en/lessons/${lesson.slug}/$`));
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  });
+
+  test('carries the widgets\' state along, so an experiment survives the switch', async ({ page }) => {
+    await page.goto('/en/lessons/output-size/?osIn=64&osK=5');
+    await page.locator('.os-calculator').scrollIntoViewIfNeeded();
+    await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+    // A change made on the page (not in the link) must travel too.
+    await page.locator('.os-calculator').getByRole('slider', { name: outputSize.en.fields.stride, exact: true }).press('ArrowRight');
+    await expect(page.locator('.os-calculator').getByTestId('formula-size')).toHaveText(outputSize.en.size(30, 30));
+    await page.locator('[data-language-switch]').click();
+    await expect(page).toHaveURL(/\/ko\/lessons\/output-size\/\?.*osIn=64/);
+    expect(new URL(page.url()).searchParams.get('osS')).toBe('2');
+    await page.locator('.os-calculator').scrollIntoViewIfNeeded();
+    await expect(page.locator('.os-calculator').getByTestId('formula-size')).toHaveText(outputSize.ko.size(30, 30));
   });
 
   test('leads from one home page to the other', async ({ page }) => {

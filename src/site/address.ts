@@ -4,8 +4,10 @@
  * writing the address each time is not free: Chromium treats every
  * `history.replaceState` as a same-document navigation (it re-reads the favicon,
  * for one) and ignores calls past 200 in 10 seconds, and WebKit throws a
- * SecurityError past 100. So edits are queued and written together once the burst
- * settles, and at once when the page is hidden or left.
+ * SecurityError past 100. So the address is written at most once per
+ * `QUERY_SETTLE_MS`: a change after a quiet spell is written at once (so a reload
+ * right after it keeps it), and the changes of a burst are queued and written
+ * together at the end of the spell, or at once when the page is hidden or left.
  *
  * Edits never add a history entry: a slider step is not a page for Back to revisit.
  */
@@ -13,7 +15,7 @@
 /** Changes a widget makes to the query: set or delete its own keys, leave others alone. */
 export type QueryEdit = (params: URLSearchParams) => void;
 
-/** How long the address waits for a burst of changes to settle (ms). */
+/** Least time between two writes of the address (ms). */
 export const QUERY_SETTLE_MS = 250;
 
 /** The parts of `window` this module touches; tests pass a stand-in. */
@@ -22,6 +24,7 @@ export interface AddressHost {
   history: { state: unknown; replaceState(data: unknown, unused: string, url: string): void };
   setTimeout(handler: () => void, ms: number): unknown;
   clearTimeout(id: unknown): void;
+  performance: { now(): number };
   addEventListener(type: 'pagehide', listener: () => void): void;
   document: { addEventListener(type: 'visibilitychange', listener: () => void): void; visibilityState: string };
 }
@@ -32,21 +35,27 @@ export class AddressWriter {
   readonly #settleMs: number;
   #pending: QueryEdit[] = [];
   #timer: unknown = null;
+  #lastWrite = -Infinity;
 
   constructor(host: AddressHost, settleMs = QUERY_SETTLE_MS) {
     this.#host = host;
     this.#settleMs = settleMs;
+    // Leaving by a link, or closing the tab, still writes the last change. A reload
+    // does not wait for the page: it reloads the address as it was, so a reload within
+    // QUERY_SETTLE_MS of a burst's last change shows the burst's previous write.
     host.addEventListener('pagehide', () => this.flush());
     host.document.addEventListener('visibilitychange', () => {
       if (host.document.visibilityState === 'hidden') this.flush();
     });
   }
 
-  /** Queues `edit`; the address changes once no edit has come for the settle time. */
+  /** Applies `edit` now if the address has not been written lately, else with the next write. */
   update(edit: QueryEdit): void {
     this.#pending.push(edit);
-    if (this.#timer !== null) this.#host.clearTimeout(this.#timer);
-    this.#timer = this.#host.setTimeout(() => this.flush(), this.#settleMs);
+    if (this.#timer !== null) return; // a write is already due
+    const wait = this.#lastWrite + this.#settleMs - this.#host.performance.now();
+    if (wait <= 0) this.flush();
+    else this.#timer = this.#host.setTimeout(() => this.flush(), wait);
   }
 
   /** Whether edits are waiting to be written. */
@@ -64,6 +73,7 @@ export class AddressWriter {
     if (this.#pending.length === 0) return;
     const edits = this.#pending;
     this.#pending = [];
+    this.#lastWrite = this.#host.performance.now();
     const url = new URL(this.#host.location.href);
     for (const edit of edits) edit(url.searchParams);
     if (url.href === this.#host.location.href) return;

@@ -88,6 +88,15 @@ for (const lang of LANGS) {
       // Reopening the page while the previous one may still be fetching its icon.
       test.use({ expectedFailures: { abortedRequests: [/\/favicon\.svg$/] } });
 
+      test('a change followed at once by a reload is kept', async ({ page }) => {
+        await open(page, lang, '?osIn=64');
+        await calculator(page).getByRole('slider', { name: t.fields.stride, exact: true }).press('ArrowRight');
+        await expect(calculator(page).getByTestId('formula-size')).toHaveText(t.size(31, 31));
+        await page.reload();
+        await page.locator('.os-calculator').scrollIntoViewIfNeeded();
+        await expect(calculator(page).getByTestId('formula-size')).toHaveText(t.size(31, 31));
+      });
+
       test('the configuration round-trips through the address, and bad values fall back with a note', async ({
         page,
       }) => {

@@ -72,11 +72,7 @@ export default function ConvolutionStepper({ lang }: ConvolutionStepperProps): J
 
   useEffect(() => {
     if (!urlRead) return;
-    updateQuery((params) => {
-      const next = encodeState(state, params);
-      for (const key of [...params.keys()]) params.delete(key);
-      for (const [key, value] of next) params.append(key, value);
-    });
+    updateQuery((params) => encodeState(state, params));
   }, [state, urlRead]);
 
   useEffect(() => {

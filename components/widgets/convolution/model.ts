@@ -218,21 +218,20 @@ export function decodeState(query: URLSearchParams): { state: ConvState; problem
 }
 
 /**
- * Writes the state into `query` (other widgets' parameters are kept). Defaults are
- * left out, so an untouched widget leaves the address clean.
+ * Writes the state into `query`, in place, and returns it (other widgets' parameters
+ * are kept). Defaults are left out, so an untouched widget leaves the address clean.
  */
 export function encodeState(state: ConvState, query: URLSearchParams): URLSearchParams {
-  const next = new URLSearchParams(query);
   const fresh = defaultState();
   const set = (key: string, value: string, fallback: string) => {
-    if (value === fallback) next.delete(key);
-    else next.set(key, value);
+    if (value === fallback) query.delete(key);
+    else query.set(key, value);
   };
   set(QUERY_KEYS.image, encodeImage(state.image), encodeImage(fresh.image));
   set(QUERY_KEYS.filters, encodeFilters(state.filters), encodeFilters(fresh.filters));
   set(QUERY_KEYS.at, String(state.position), '0');
   set(QUERY_KEYS.map, String(state.active), '0');
-  return next;
+  return query;
 }
 
 /** The next preset "add filter" should offer: the first one not already in the stack. */

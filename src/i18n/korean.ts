@@ -204,7 +204,7 @@ export interface ParticleMistake {
  */
 export function findParticleMistakes(text: string): ParticleMistake[] {
   const mistakes: ParticleMistake[] = [];
-  const numberThenHangul = /(\d[\d,]*(?:\.\d+)?(?:\s*\/\s*\d[\d,]*)?%?)(?=[가-힣])/g;
+  const numberThenHangul = /(\d+(?:,\d{3})*(?:\.\d+)?(?:\s*\/\s*\d+(?:,\d{3})*)?%?)(?=[가-힣])/g;
   for (const match of text.matchAll(numberThenHangul)) {
     const number = match[1]!;
     const rest = text.slice(match.index + number.length);

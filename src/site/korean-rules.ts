@@ -9,7 +9,7 @@
  * so the same rules run on MDX prose, on widget strings and on the text of a built page.
  */
 import { findParticleMistakes, variableParticleAt } from '../i18n/korean.ts';
-import { CODE, COMPONENT, EXPRESSION, MATH, PARTICLE_EXPRESSION } from './lesson-source.ts';
+import { EXPRESSION, PARTICLE_EXPRESSION } from './lesson-source.ts';
 import type { Block, LessonSource } from './lesson-source.ts';
 import { showText } from './lesson-rules.ts';
 import type { Problem } from './lesson-rules.ts';
@@ -74,7 +74,8 @@ function endingProblem(sentence: string): string | undefined {
 /** Split prose into sentences at . ! ? followed by a space or the end. */
 function sentences(text: string): string[] {
   return text
-    .split(/(?<=[.!?])\s+|\n+/)
+    .replace(/\s+/g, ' ')
+    .split(/(?<=[.!?])\s+/)
     .map((s) => s.trim())
     .filter(Boolean);
 }
@@ -196,8 +197,7 @@ export function findKoreanProblems(lesson: LessonSource): Problem[] {
 
   for (const block of runningText(lesson)) {
     if (block.where !== 'paragraph') continue;
-    const plain = block.text.replace(/[\uE000-\uE004]/g, (c) => (c === CODE || c === MATH || c === COMPONENT ? 'x' : '1'));
-    for (const sentence of sentences(plain)) {
+    for (const sentence of sentences(block.text)) {
       const problem = endingProblem(sentence);
       if (problem) report(block, 'korean-style', `${showText(sentence)} ${problem}`);
     }

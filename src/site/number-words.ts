@@ -162,7 +162,7 @@ function koreanWords(text: string): FoundNumber[] {
 /** Digits: 28, 1,205, 0.78, 1.5만. Digits inside a name (LeNet-5, C1, CS231n, 2D, x_1) are left out. */
 function digits(text: string): FoundNumber[] {
   const found: FoundNumber[] = [];
-  const pattern = /(?<![A-Za-z_\d.,]|[A-Za-z]-)(\d[\d,]*(?:\.\d+)?)(?![A-Za-z_\d])(?<unit>만(?!큼)|억|천|백)?/g;
+  const pattern = /(?<![A-Za-z_\d.,]|[A-Za-z]-)(\d+(?:,\d{3})*(?:\.\d+)?)(?![A-Za-z_\d])(?<unit>만(?!큼)|억|천|백)?/g;
   for (const m of text.matchAll(pattern)) {
     const number = Number(m[1]!.replace(/,/g, ''));
     const unit = m.groups?.unit;

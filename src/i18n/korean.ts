@@ -155,6 +155,7 @@ const VARIABLE_PARTICLES: readonly (readonly [written: string, spec: string])[] 
   ['이에요', '이에요/예요'],
   ['예요', '이에요/예요'],
   ['이면', '(이)면'],
+  ['이고', '(이)고'],
   ['이며', '(이)며'],
   ['이나', '(이)나'],
   ['이랑', '(이)랑'],

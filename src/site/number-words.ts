@@ -116,7 +116,7 @@ const KO_COUNTERS =
   '개|번(?!째)|장|칸|층|가지|곳|군데|줄|쌍|배|명|획|종류|방향|채널|단계|바퀴|걸음|조각|덩어리|묶음|스텝|에폭|픽셀|년|살|권|마리|점|차례|쪽|행|열|원|초|분|시간|자리|부분|뉴런|필터|세포|신경망|곡선|숫자|계층|입력|출력';
 
 const KO_NATIVE_PATTERN =
-  /(?<![가-힣])(?:(?<tens>열|스물|스무|서른|마흔|쉰|예순|일흔|여든|아흔)(?<unit>한|두|세|네|다섯|여섯|일곱|여덟|아홉|하나|둘|셋|넷)?|(?<alone>다섯|여섯|일곱|여덟|아홉|한|하나|두|세|네|둘|셋|넷))(?<particle>(?<=[둘셋넷])(?:을|은|이|의|과|로|에|도))?(?![가-힣])/g;
+  /(?<![가-힣\d\uE000-\uE00F])(?:(?<tens>열|스물|스무|서른|마흔|쉰|예순|일흔|여든|아흔)(?<unit>한|두|세|네|다섯|여섯|일곱|여덟|아홉|하나|둘|셋|넷)?|(?<alone>다섯|여섯|일곱|여덟|아홉|한|하나|두|세|네|둘|셋|넷))(?<particle>(?<=[둘셋넷])(?:을|은|이|의|과|로|에|도))?(?![가-힣])/g;
 
 /** Korean numerals in words: 열 배, 다섯 개, 두 번, 스물다섯, 수백만, 백여 스텝. */
 function koreanWords(text: string): FoundNumber[] {
@@ -162,8 +162,11 @@ function koreanWords(text: string): FoundNumber[] {
 /** Digits: 28, 1,205, 0.78, 1.5만. Digits inside a name (LeNet-5, C1, CS231n, 2D, x_1) are left out. */
 function digits(text: string): FoundNumber[] {
   const found: FoundNumber[] = [];
+  // "2. Train": a numbered heading's number is its place in a list, not a quantity.
+  const listNumber = /^\s*\d+\.\s/.exec(text);
   const pattern = /(?<![A-Za-z_\d.,]|[A-Za-z]-)(\d+(?:,\d{3})*(?:\.\d+)?)(?![A-Za-z_\d])(?<unit>만(?!큼)|억|천|백)?/g;
   for (const m of text.matchAll(pattern)) {
+    if (listNumber && m.index < listNumber[0].length) continue;
     const number = Number(m[1]!.replace(/,/g, ''));
     const unit = m.groups?.unit;
     found.push({ text: m[0], value: unit ? number * KO_SINO[unit]! : number, index: m.index });

@@ -150,7 +150,7 @@ function findMissingGlosses(lesson: LessonSource): Problem[] {
     // The gloss may follow the term or a compound it starts, within a few syllables.
     const after = first.text.slice(at);
     const glossed = new RegExp(`^${term.replace(/ /g, '\\s*')}[가-힣\\s]{0,8}?\\(([^)]*)\\)`).exec(after);
-    if (glossed && english.test(glossed[1]!)) continue;
+    if (glossed && english.test(glossed[1]!.replace(/\s+/g, ' '))) continue;
     problems.push({
       file: lesson.file,
       line: first.line,

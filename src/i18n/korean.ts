@@ -76,7 +76,7 @@ function numberSound(digits: string): FinalSound {
  * would be wrong half the time.
  */
 export function finalSound(value: string | number): FinalSound {
-  const text = String(value).trimEnd();
+  const text = spokenEnd(String(value));
   const last = text.at(-1) ?? '';
   if (isHangulSyllable(last)) return syllableSound(last);
   if (last === '%') return 'vowel'; // 퍼센트
@@ -88,6 +88,23 @@ export function finalSound(value: string | number): FinalSound {
   throw new Error(
     `josa: cannot tell how ${JSON.stringify(text)} ends when read in Korean; expected it to end in a digit, a %, or a Hangul syllable`,
   );
+}
+
+/**
+ * The part of a text whose sound a particle follows: a particle after a parenthesis
+ * or an arrow agrees with the word before it, as in 3번 층(합성곱)을 and 경계 ↘와.
+ */
+function spokenEnd(text: string): string {
+  let rest = text.trimEnd();
+  for (;;) {
+    const before = rest;
+    if (rest.endsWith(')')) {
+      const open = rest.lastIndexOf('(');
+      if (open > 0) rest = rest.slice(0, open).trimEnd();
+    }
+    rest = rest.replace(/[\s↘↗↙↖→←↑↓'"’”]+$/u, '');
+    if (rest === before) return rest;
+  }
 }
 
 /** First syllables of the form a particle takes after a consonant (이, 은, 을, 과, 아, 이었, 이에요...). */

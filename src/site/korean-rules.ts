@@ -39,7 +39,7 @@ export const GLOSSARY: readonly GlossaryRule[] = [
   { forbidden: /가중치를\s*묶/, use: '가중치 공유 (weight sharing)' },
   { forbidden: /너그러|너그럽/, use: '이동 불변성 (translation invariance); for other changes say what changes, e.g. 회전에 강하다' },
   {
-    forbidden: /(?<!(?:아래|위|다음|앞|이|그|교재의?|논문의?|책의?|교과서의?|신경망)\s?)그림(?!판|으로\s*그[리려린릴])/,
+    forbidden: /(?<!(?:아래|위|다음|앞|이|그|교재의?|논문의?|책의?|교과서의?|신경망|그린)\s?)그림(?!판|으로\s*그[리려린릴])/,
     use: '이미지 (an input picture); 그림 only for a drawing or a figure of the page',
   },
   { forbidden: /기울기(?:와|나|는|가|를|도)?\s*(?:굵은|획|펜|글자|회전)|(?:글자|획|X|O)의?\s*기울기/, use: '기울어진 획, 기울임 (기울기 is a gradient only)' },

@@ -1,6 +1,7 @@
 /** Words of the depth demo, in both languages. */
 import type { DepthFilterId } from './depth-model.ts';
 import type { Lang } from './strings.ts';
+import { CHANNELS, DEPTH_FILTERS } from './depth-model.ts';
 
 /** One language's strings for the depth demo. */
 export interface DepthStrings {
@@ -31,15 +32,15 @@ const names: Record<Lang, Record<DepthFilterId, string>> = {
 export const depthStrings: Record<Lang, DepthStrings> = {
   en: {
     widgetLabel: 'Output depth demo',
-    intro: 'Move the patch with the sliders, or click the picture or any map. The five filters all read the same patch.',
+    intro: `Move the patch with the sliders, or click the picture or any map. The ${DEPTH_FILTERS.length} filters all read the same patch.`,
     shapes: (input, count, filter, output) => `Input ${input}, ${count} filters of ${filter} each, output ${output}.`,
     row: 'Output row',
     column: 'Output column',
     pictureCaption: 'Input picture (red, green and blue channels)',
     pictureLabel: (row, col, kernel) => `A small landscape: blue sky, red sun, green ground. The outlined ${kernel} by ${kernel} patch starts at row ${row}, column ${col}.`,
-    filtersCaption: 'Five filters, each with a slice for every channel',
+    filtersCaption: `${DEPTH_FILTERS.length} filters, each with a slice for every channel`,
     filterName: (id) => names.en[id],
-    filterLabel: (id, kernel) => `${names.en[id]} filter: three ${kernel} by ${kernel} slices, one per colour channel`,
+    filterLabel: (id, kernel) => `${names.en[id]} filter: ${CHANNELS} ${kernel} by ${kernel} slices, one per colour channel`,
     channelNames: ['R', 'G', 'B'],
     mapsCaption: (shape) => `Output volume ${shape}: one feature map per filter`,
     mapLabel: (id) => `Feature map of the ${names.en[id].toLowerCase()} filter`,
@@ -50,18 +51,18 @@ export const depthStrings: Record<Lang, DepthStrings> = {
   },
   ko: {
     widgetLabel: '출력 깊이 살펴보기',
-    intro: '슬라이더로 영역을 옮기거나 그림이나 특성 맵을 클릭해 보세요. 다섯 필터가 모두 같은 영역을 읽습니다.',
+    intro: `슬라이더로 영역을 옮기거나 이미지나 특징 맵을 클릭해 보세요. 필터 ${DEPTH_FILTERS.length}개가 모두 같은 영역을 읽습니다.`,
     shapes: (input, count, filter, output) => `입력 ${input}, ${filter} 필터 ${count}개, 출력 ${output}.`,
     row: '출력 행',
     column: '출력 열',
-    pictureCaption: '입력 그림 (빨강·초록·파랑 채널)',
+    pictureCaption: '입력 이미지 (빨강·초록·파랑 채널)',
     pictureLabel: (row, col, kernel) => `파란 하늘, 붉은 해, 초록 땅이 있는 작은 풍경. 표시된 ${kernel} × ${kernel} 영역은 ${row}행 ${col}열에서 시작합니다.`,
-    filtersCaption: '필터 다섯 개, 채널마다 한 장씩',
+    filtersCaption: `필터 ${DEPTH_FILTERS.length}개, 채널마다 한 장씩`,
     filterName: (id) => names.ko[id],
-    filterLabel: (id, kernel) => `${names.ko[id]} 필터: 색 채널마다 하나씩, ${kernel} × ${kernel} 조각 세 장`,
+    filterLabel: (id, kernel) => `${names.ko[id]} 필터: 색 채널마다 하나씩, ${kernel} × ${kernel} 조각 ${CHANNELS}장`,
     channelNames: ['R', 'G', 'B'],
-    mapsCaption: (shape) => `출력 볼륨 ${shape}: 필터마다 특성 맵 하나`,
-    mapLabel: (id) => `${names.ko[id]} 필터의 특성 맵`,
+    mapsCaption: (shape) => `출력 볼륨 ${shape}: 필터마다 특징 맵 하나`,
+    mapLabel: (id) => `${names.ko[id]} 필터의 특징 맵`,
     columnLine: (row, col, depth) => `${row}행 ${col}열, 깊이 방향으로 놓인 숫자 ${depth}개:`,
     samePatch: (products, filterShape) => `모두 똑같은 영역에서 곱 ${products}개(${filterShape})를 더한 값이고, 다른 것은 가중치뿐입니다.`,
     engineError: (message) => `엔진이 이 입력을 거부했습니다: ${message}`,

@@ -1,5 +1,7 @@
 /** Every word the convolution widgets show, in both languages. */
 import type { StateProblem } from './model.ts';
+import { DIVISOR, IMAGE_SIZE, KERNEL_SIZE, OUTPUT_SIZE } from './model.ts';
+import { josa } from '../../../src/i18n/korean.ts';
 
 /** The site's languages, as the MDX passes them. */
 export type Lang = 'en' | 'ko';
@@ -44,7 +46,7 @@ export interface ConvStrings {
 
 const problemNames: Record<Lang, Record<StateProblem, string>> = {
   en: { image: 'picture', filters: 'filters', at: 'window position', map: 'selected filter' },
-  ko: { image: '그림', filters: '필터', at: '필터 위치', map: '선택한 필터' },
+  ko: { image: '이미지', filters: '필터', at: '필터 위치', map: '선택한 필터' },
 };
 
 /** The widget's strings, by language. */
@@ -58,14 +60,14 @@ export const strings: Record<Lang, ConvStrings> = {
     next: 'Next position',
     position: 'Window position',
     positionValue: (row, col, step, total) => `row ${row}, column ${col} (step ${step} of ${total})`,
-    inputTitle: 'Input picture (9 × 9)',
+    inputTitle: `Input picture (${IMAGE_SIZE} × ${IMAGE_SIZE})`,
     inputHint: 'Click a pixel (or press Enter on it) to flip it between 1 and −1.',
-    inputGrid: 'Input picture, 9 by 9 pixels',
+    inputGrid: `Input picture, ${IMAGE_SIZE} by ${IMAGE_SIZE} pixels`,
     pixel: (row, col, value, inWindow) => `Pixel row ${row}, column ${col}: ${value}${inWindow ? ', under the filter' : ''}`,
-    filtersTitle: 'Filters (3 × 3)',
+    filtersTitle: `Filters (${KERNEL_SIZE} × ${KERNEL_SIZE})`,
     filtersHint: 'Click a weight to cycle it 1 → −1 → 0.',
     filterName: (index) => `Filter ${index}`,
-    filterGrid: (index) => `Filter ${index} weights, 3 by 3`,
+    filterGrid: (index) => `Filter ${index} weights, ${KERNEL_SIZE} by ${KERNEL_SIZE}`,
     weight: (row, col, value) => `Weight row ${row}, column ${col}: ${value}`,
     explain: 'Explain',
     addFilter: 'Add filter',
@@ -75,11 +77,11 @@ export const strings: Record<Lang, ConvStrings> = {
     outputHint: 'Hover over or focus an output number to see its window and its arithmetic.',
     volume: (height, width, depth) => `${height} × ${width} × ${depth}`,
     mapName: (index) => `Feature map ${index}`,
-    mapGrid: (index) => `Feature map ${index}, 7 by 7`,
+    mapGrid: (index) => `Feature map ${index}, ${OUTPUT_SIZE} by ${OUTPUT_SIZE}`,
     outputCell: (row, col, value) => `Output row ${row}, column ${col}: ${value}`,
     readoutTitle: (filter, row, col) => `Filter ${filter} over the window at row ${row}, column ${col}`,
-    productsCaption: 'pixel × weight, for each of the 9 taps',
-    sumLine: (sum, fraction, rounded) => `Sum of the products = ${sum}; divided by 9: ${fraction} ≈ ${rounded}`,
+    productsCaption: `pixel × weight, for each of the ${KERNEL_SIZE * KERNEL_SIZE} taps`,
+    sumLine: (sum, fraction, rounded) => `Sum of the products = ${sum}; divided by ${DIVISOR}: ${fraction} ≈ ${rounded}`,
     truncationNote: (truncated, rounded) =>
       `Cutting off the digits would print ${truncated} (as the textbook figure did); rounded, it is ${rounded}.`,
     depthLine: (depth) =>
@@ -97,14 +99,14 @@ export const strings: Record<Lang, ConvStrings> = {
     next: '다음 위치',
     position: '필터 위치',
     positionValue: (row, col, step, total) => `${row}행 ${col}열 (${total}단계 중 ${step}단계)`,
-    inputTitle: '입력 그림 (9 × 9)',
+    inputTitle: `입력 이미지 (${IMAGE_SIZE} × ${IMAGE_SIZE})`,
     inputHint: '픽셀을 클릭하거나 Enter를 누르면 1과 −1이 바뀝니다.',
-    inputGrid: '입력 그림, 9 × 9 픽셀',
+    inputGrid: `입력 이미지, ${IMAGE_SIZE} × ${IMAGE_SIZE} 픽셀`,
     pixel: (row, col, value, inWindow) => `픽셀 ${row}행 ${col}열: ${value}${inWindow ? ', 필터 아래' : ''}`,
-    filtersTitle: '필터 (3 × 3)',
+    filtersTitle: `필터 (${KERNEL_SIZE} × ${KERNEL_SIZE})`,
     filtersHint: '가중치를 클릭하면 1 → −1 → 0 순서로 바뀝니다.',
     filterName: (index) => `필터 ${index}`,
-    filterGrid: (index) => `필터 ${index}의 가중치, 3 × 3`,
+    filterGrid: (index) => `필터 ${index}의 가중치, ${KERNEL_SIZE} × ${KERNEL_SIZE}`,
     weight: (row, col, value) => `가중치 ${row}행 ${col}열: ${value}`,
     explain: '계산 보기',
     addFilter: '필터 추가',
@@ -113,12 +115,12 @@ export const strings: Record<Lang, ConvStrings> = {
     outputTitle: '출력 볼륨',
     outputHint: '출력 숫자에 마우스를 올리거나 포커스를 두면 해당 영역과 계산 과정이 보입니다.',
     volume: (height, width, depth) => `${height} × ${width} × ${depth}`,
-    mapName: (index) => `특성 맵 ${index}`,
-    mapGrid: (index) => `특성 맵 ${index}, 7 × 7`,
+    mapName: (index) => `특징 맵 ${index}`,
+    mapGrid: (index) => `특징 맵 ${index}, ${OUTPUT_SIZE} × ${OUTPUT_SIZE}`,
     outputCell: (row, col, value) => `출력 ${row}행 ${col}열: ${value}`,
     readoutTitle: (filter, row, col) => `필터 ${filter}, ${row}행 ${col}열 위치의 영역`,
-    productsCaption: '9개 칸마다 픽셀 × 가중치',
-    sumLine: (sum, fraction, rounded) => `곱의 합 = ${sum}, 9로 나누면 ${fraction} ≈ ${rounded}`,
+    productsCaption: `${KERNEL_SIZE * KERNEL_SIZE}개 칸마다 픽셀 × 가중치`,
+    sumLine: (sum, fraction, rounded) => `곱의 합 = ${sum}, ${josa(DIVISOR, '(으)로')} 나누면 ${fraction} ≈ ${rounded}`,
     truncationNote: (truncated, rounded) =>
       `소수점 아래를 그냥 잘라 내면 ${truncated}(교재 그림의 값)이 되지만, 반올림하면 ${rounded}입니다.`,
     depthLine: (depth) =>

@@ -3,6 +3,11 @@
  * is written for its own readers; keys name a purpose, not an English sentence.
  */
 import type { DimField, Mode, PresetName } from './model.ts';
+import { PRESETS } from './model.ts';
+import { josa } from '../../../src/i18n/korean.ts';
+
+// Preset labels name the presets' settings, taken from the presets themselves.
+const { worked, vggPool, notExact, tooSmall } = { worked: PRESETS.worked.h, vggPool: PRESETS.vggPool.h, notExact: PRESETS.notExact.h, tooSmall: PRESETS.tooSmall.h };
 
 /** A language the site is written in. */
 export type Lang = 'en' | 'ko';
@@ -87,10 +92,10 @@ const en: CalculatorStrings = {
     'Change any setting: the formula is worked out again, the engine runs the real layer on a tensor of that size, and the grid shows which input pixels no window ever reads.',
   presetsLabel: 'Try an example',
   presets: {
-    worked: 'Worked example (6, kernel 3)',
-    vggPool: 'VGG pooling (224, 2×2, stride 2)',
-    notExact: 'Division not exact (8, kernel 3, stride 2)',
-    tooSmall: 'Kernel 3 on a 2×2 input',
+    worked: `Worked example (${worked.input}, kernel ${worked.kernel})`,
+    vggPool: `VGG pooling (${vggPool.input}, ${vggPool.kernel}×${vggPool.kernel}, stride ${vggPool.stride})`,
+    notExact: `Division not exact (${notExact.input}, kernel ${notExact.kernel}, stride ${notExact.stride})`,
+    tooSmall: `Kernel ${tooSmall.kernel} on a ${tooSmall.input}×${tooSmall.input} input`,
   },
   modeLabel: 'Layer',
   modes: { conv: 'Convolution', pool: 'Max pooling' },
@@ -157,10 +162,10 @@ const ko: CalculatorStrings = {
     '설정을 바꾸면 공식이 다시 계산되고, 엔진이 같은 크기의 텐서로 실제 층을 돌려 보며, 아래 격자에는 어떤 창도 읽지 않는 입력 픽셀이 표시됩니다.',
   presetsLabel: '예시 불러오기',
   presets: {
-    worked: '본문 예제 (입력 6, 커널 3)',
-    vggPool: 'VGG 풀링 (224, 2×2, 스트라이드 2)',
-    notExact: '나누어떨어지지 않는 경우 (8, 커널 3, 스트라이드 2)',
-    tooSmall: '2×2 입력에 커널 3',
+    worked: `본문 예제 (입력 ${worked.input}, 커널 ${worked.kernel})`,
+    vggPool: `VGG 풀링 (${vggPool.input}, ${vggPool.kernel}×${vggPool.kernel}, 스트라이드 ${vggPool.stride})`,
+    notExact: `나누어떨어지지 않는 경우 (${notExact.input}, 커널 ${notExact.kernel}, 스트라이드 ${notExact.stride})`,
+    tooSmall: `${tooSmall.input}×${tooSmall.input} 입력에 커널 ${tooSmall.kernel}`,
   },
   modeLabel: '층 종류',
   modes: { conv: '합성곱', pool: '최대 풀링' },
@@ -196,7 +201,7 @@ const ko: CalculatorStrings = {
     const parts: string[] = [];
     if (rows.length) parts.push(`${rows.join(', ')}번 행`);
     if (cols.length) parts.push(`${cols.join(', ')}번 열`);
-    return `${parts.join('과 ')}은 어떤 창에도 들어가지 않습니다(0부터 셈). 그 자리에 무엇이 있든 출력에는 아무 영향이 없습니다.`;
+    return `${josa(parts.join('과 '), '은/는')} 어떤 창에도 들어가지 않습니다(0부터 셈). 그 자리에 무엇이 있든 출력에는 아무 영향이 없습니다.`;
   },
   coverageNone: '출력이 없으니 읽히는 픽셀도 없습니다.',
   gridLabel: (h, w, unread) =>

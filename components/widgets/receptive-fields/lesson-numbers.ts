@@ -19,6 +19,8 @@ export const allowedNumbers: AllowList = [
   { value: 1, why: 'stride 1 and "no padding" examples, an all-ones filter, and a receptive field that starts at 1 pixel' },
   { value: 0, why: 'a gradient that is not 0, and padding that is 0' },
   { value: 2, why: 'a suggested experiment (dilation 2 on the explorer’s layer 2), and the two strokes of the X' },
+  { value: 32, why: 'weights stored as 32-bit floats (the parameter counter’s memory note)' },
+  { value: 10, why: 'the parameter counter’s logarithmic axis: each grid line is ten times the one before' },
   { phrase: 'Three 3×3', why: 'the label of the explorer preset of three 3×3 layers' },
   { phrase: 'One 7×7', why: 'the label of the explorer preset of one 7×7 layer' },
   { phrase: 'Stride 2, twice', why: 'the label of the explorer preset with two stride-2 layers' },

@@ -64,6 +64,7 @@ export const allowedNumbers: AllowList = [
   { value: 1980, why: 'the year of Fukushima’s Neocognitron paper' },
   { value: 1989, why: 'the year of Cybenko’s universal approximation theorem' },
   { value: 1998, why: 'the year LeNet-5 was published (LENET_YEAR in training/lesson-numbers.ts)' },
+  { phrase: '3×3', why: 'the experiment CNN’s filters are 3×3 (buildCnn; why-convolutions.test.ts counts their weights)' },
 ];
 
 /** The numbers, computed once per build. */

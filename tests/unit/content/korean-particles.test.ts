@@ -106,6 +106,9 @@ describe('finalSound', () => {
     expect(finalSound('98%')).toBe('vowel'); // 퍼센트
     expect(finalSound('1,205만')).toBe('consonant');
     expect(finalSound('61,706')).toBe('consonant'); // 육
+    expect(finalSound('3번 층(합성곱)')).toBe('consonant'); // 층: a parenthesis does not count
+    expect(finalSound('대각선 경계 ↘')).toBe('vowel'); // 계
+    expect(josa('점', '과/와')).toBe('점과');
   });
 
   it('refuses text it cannot read, naming it', () => {

@@ -329,11 +329,26 @@ export function findTypedNumbers(lesson: LessonSource, allow: AllowList, allowSo
 const LITERAL_MARKDOWN: [RegExp, string][] = [
   [/\*\*/, 'bold that did not close (CommonMark cannot close ** between punctuation and a letter, as in **(x)**을): write <strong>…</strong> or put a space or word before the particle'],
   [/__/, 'underscores that did not become emphasis'],
-  [/\*/, 'an asterisk that did not become emphasis'],
+  [/(?<!\*)\*(?!\*)/, 'an asterisk that did not become emphasis'],
   [/`/, 'a backtick that did not become code'],
   [/\$/, 'a dollar sign that did not become math'],
   [/\]\(/, 'link syntax that did not become a link'],
 ];
+
+/**
+ * Literal Markdown in a page's rendered text (prose only: code, math and widgets taken
+ * out), as sentences; the browser test runs this on every built page.
+ */
+export function findLiteralMarkdownInText(text: string): string[] {
+  const problems: string[] = [];
+  for (const [pattern, what] of LITERAL_MARKDOWN) {
+    const global = new RegExp(pattern.source, 'g');
+    for (const found of text.matchAll(global)) {
+      problems.push(`literal ${JSON.stringify(found[0])} in ${showText(text, found.index)}: ${what}`);
+    }
+  }
+  return problems;
+}
 
 /** Markdown that survived rendering: asterisks, underscores, backticks, dollars left in the text a reader sees. */
 export function findLiteralMarkdown(lesson: LessonSource): Problem[] {

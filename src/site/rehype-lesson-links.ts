@@ -61,7 +61,8 @@ export default function rehypeLessonLinks(options: LessonLinkOptions = {}) {
           type: 'element',
           tagName: 'span',
           properties: { className: ['lesson-link__soon'] },
-          children: [{ type: 'text', value: ` (${ui[target.lang].comingSoon})` }],
+          // Korean sets a parenthesis right against the word: 다음 강의(준비 중)에서.
+          children: [{ type: 'text', value: `${target.lang === 'ko' ? '' : ' '}(${ui[target.lang].comingSoon})` }],
         };
         return {
           type: 'element',

@@ -30,4 +30,19 @@ export default defineConfig({
     },
   },
   devToolbar: { enabled: false },
+  vite: {
+    // Astro's MDX output starts with its own "use astro:head-inject" marker, which Rolldown
+    // warns it may not keep (one multi-line block per lesson file). Astro reads the marker
+    // itself, so nothing is lost; the warning is known upstream (withastro/astro#18087).
+    // Astro's prerender build replaces the user's rolldownOptions, so an `onwarn` there
+    // never runs; a plugin's onLog hook does. Exactly that warning is dropped.
+    plugins: [
+      {
+        name: 'convlab:quiet-astro-head-inject',
+        onLog(_level, log) {
+          if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('use astro:head-inject')) return false;
+        },
+      },
+    ],
+  },
 });

@@ -5,6 +5,10 @@
  * builds a tensor from others may attach a `GradFn`: the parents it read and a
  * function that turns the gradient of its output into gradients of its parents.
  * `backward()` walks that graph once, in reverse topological order.
+ *
+ * As in PyTorch, a walk frees the graph: a node that kept tensors from the
+ * forward pass (its inputs or its output, to compute its derivative) cannot be
+ * walked a second time unless the first `backward` was told `retainGraph: true`.
  */
 import { randomFor } from './random.ts';
 
@@ -22,6 +26,34 @@ export interface GradFn {
    * parent, or `null` for a parent that needs no gradient.
    */
   backward(gradOutput: Float32Array): (Float32Array | null)[];
+  /**
+   * Whether `backward` needs values kept from the forward pass (PyTorch's saved
+   * tensors): true for mul, conv2d, relu, ...; false for add, reshape, sum, ...,
+   * whose derivative needs shapes only. Only such nodes refuse a second walk.
+   */
+  readonly savesTensors: boolean;
+  /** Set once a `backward()` without `retainGraph` has walked this node (its saved tensors are gone). */
+  released: boolean;
+}
+
+/** Options of `Tensor.backward`. */
+export interface BackwardOptions {
+  /**
+   * Keep the graph for another `backward()` through it (PyTorch's `retain_graph=True`).
+   * Default false: the walk frees what each node saved, as PyTorch does.
+   */
+  retainGraph?: boolean;
+}
+
+/** PyTorch's words, with our option's name where it names `retain_graph=True`. */
+const BACKWARD_TWICE =
+  'Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed). ' +
+  'Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). ' +
+  'Specify retainGraph: true (PyTorch: retain_graph=True) if you need to backward through the graph a second time or if you need to access saved tensors after calling backward.';
+
+/** What a released node's `backward` becomes: the closure, and the arrays it held, can be collected. */
+function freedBackward(): never {
+  throw new Error(BACKWARD_TWICE);
 }
 
 let gradEnabled = true;
@@ -151,14 +183,19 @@ export class Tensor {
     return build(0, 0);
   }
 
-  /** A tensor sharing no graph with this one (the values are copied). */
+  /**
+   * A tensor sharing no graph with this one. Unlike PyTorch's `detach()`, which
+   * shares storage (an in-place change to one shows in the other), this copies
+   * the values: the engine has no views, so a copy is the only way to keep an
+   * update of one from reaching the other.
+   */
   detach(): Tensor {
     return new Tensor(this.data.slice(), this.shape);
   }
 
   /** A copy, still connected to the graph. */
   clone(): Tensor {
-    return fromOp('clone', this.data.slice(), this.shape, [this], (g) => [g]);
+    return fromOp('clone', this.data.slice(), this.shape, [this], (g) => [g], { savesTensors: false });
   }
 
   /** Sets `requiresGrad` and returns this tensor, for chaining. */
@@ -184,9 +221,21 @@ export class Tensor {
 
   /**
    * Back-propagates from this tensor. `grad` is dLoss/dThis; it may be omitted only
-   * for a one-element tensor (then it is 1), as in PyTorch.
+   * for a one-element tensor (then it is 1), as in PyTorch. Gradients add up in
+   * `.grad` across calls (zero them between steps, e.g. `optimizer.zeroGrad()`).
+   *
+   * The walk frees the graph, as in PyTorch: calling `backward()` again through a
+   * node that saved tensors throws "Trying to backward through the graph a second
+   * time ...", unless this call passed `{ retainGraph: true }` (`retain_graph=True`).
+   * Nodes that saved nothing (add, reshape, sum, ...) and lone leaves can be walked
+   * again. One difference: the engine checks the whole graph first, so a refused
+   * call writes no gradient at all (PyTorch may have written some before it stops).
+   *
+   * @example loss.backward()
+   * @example y.backward(ones(y.shape), { retainGraph: true }) // walk it again later
    */
-  backward(grad?: Tensor): void {
+  backward(grad?: Tensor, options: BackwardOptions = {}): void {
+    const retainGraph = options.retainGraph ?? false;
     if (!this.requiresGrad) {
       throw new Error('element 0 of tensors does not require grad and does not have a grad_fn');
     }
@@ -220,6 +269,11 @@ export class Tensor {
       if (t.gradFn) for (const p of t.gradFn.parents) if (p.requiresGrad && !seen.has(p)) stack.push([p, false]);
     }
 
+    // Refuse before touching any gradient, so a refused call changes nothing.
+    if (order.some((t) => t.gradFn !== null && t.gradFn.released && t.gradFn.savesTensors)) {
+      throw new Error(BACKWARD_TWICE);
+    }
+
     const grads = new Map<Tensor, Float32Array>([[this, seed]]);
     for (let i = order.length - 1; i >= 0; i--) {
       const t = order[i];
@@ -228,6 +282,10 @@ export class Tensor {
       if (t.gradFn === null || t.retainsGrad) accumulateGrad(t, g);
       if (t.gradFn === null) continue;
       const parentGrads = t.gradFn.backward(g);
+      if (!retainGraph) {
+        t.gradFn.released = true;
+        if (t.gradFn.savesTensors) t.gradFn.backward = freedBackward;
+      }
       t.gradFn.parents.forEach((p, k) => {
         const pg = parentGrads[k];
         if (!p.requiresGrad || !pg) return;
@@ -252,6 +310,16 @@ function accumulateGrad(t: Tensor, g: Float32Array): void {
   }
 }
 
+/** Options of {@link fromOp}. */
+export interface FromOpOptions {
+  /**
+   * Whether `backward` uses values kept from the forward pass (default true). Pass
+   * false only for ops whose PyTorch node saves no tensor either (add, reshape, sum, ...):
+   * their node can then be walked again after the graph is freed, as in PyTorch.
+   */
+  savesTensors?: boolean;
+}
+
 /**
  * Builds an op's output. When grad mode is on and any parent requires a gradient,
  * the output records `backward` so `Tensor.backward()` can call it later.
@@ -262,11 +330,12 @@ export function fromOp(
   shape: readonly number[],
   parents: readonly Tensor[],
   backward: (gradOutput: Float32Array) => (Float32Array | null)[],
+  options: FromOpOptions = {},
 ): Tensor {
   const out = new Tensor(data, shape);
   if (gradEnabled && parents.some((p) => p.requiresGrad)) {
     out.requiresGrad = true;
-    out.gradFn = { name, parents, backward };
+    out.gradFn = { name, parents, backward, savesTensors: options.savesTensors ?? true, released: false };
   }
   return out;
 }
@@ -436,5 +505,5 @@ export function reshape(input: Tensor, shape: readonly number[]): Tensor {
     throw new Error(`shape '${formatShape(shape)}' is invalid for input of size ${input.data.length}`);
   }
   // The buffer is shared: values are identical, and backward hands the gradient through.
-  return fromOp('reshape', input.data, target, [input], (g) => [g]);
+  return fromOp('reshape', input.data, target, [input], (g) => [g], { savesTensors: false });
 }

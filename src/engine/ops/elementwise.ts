@@ -73,6 +73,7 @@ function binary(
   f: (x: number, y: number) => number,
   dfdx: (x: number, y: number, out: number, g: number) => number,
   dfdy: (x: number, y: number, out: number, g: number) => number,
+  savesTensors = true,
 ): Tensor {
   const a = asTensor(aIn);
   const b = asTensor(bIn);
@@ -98,17 +99,18 @@ function binary(
       gb = unbroadcast(full, ib, B.length);
     }
     return [ga, gb];
-  });
+  }, { savesTensors });
 }
 
 /** a + b, broadcasting. d/da = 1, d/db = 1. */
 export function add(a: TensorLike, b: TensorLike): Tensor {
-  return binary('add', a, b, (x, y) => x + y, (_x, _y, _o, g) => g, (_x, _y, _o, g) => g);
+  // The derivatives are constants: like PyTorch's AddBackward, nothing from the forward pass is kept.
+  return binary('add', a, b, (x, y) => x + y, (_x, _y, _o, g) => g, (_x, _y, _o, g) => g, false);
 }
 
 /** a - b, broadcasting. d/da = 1, d/db = -1. */
 export function sub(a: TensorLike, b: TensorLike): Tensor {
-  return binary('sub', a, b, (x, y) => x - y, (_x, _y, _o, g) => g, (_x, _y, _o, g) => -g);
+  return binary('sub', a, b, (x, y) => x - y, (_x, _y, _o, g) => g, (_x, _y, _o, g) => -g, false);
 }
 
 /** a * b, broadcasting. d/da = b, d/db = a. */
@@ -142,6 +144,7 @@ function unary(
   x: Tensor,
   f: (v: number) => number,
   df: (v: number, out: number) => number,
+  savesTensors = true,
 ): Tensor {
   const X = x.data;
   const out = new Float32Array(X.length);
@@ -150,12 +153,12 @@ function unary(
     const gx = new Float32Array(X.length);
     for (let i = 0; i < X.length; i++) gx[i] = g[i] * df(X[i], out[i]);
     return [gx];
-  });
+  }, { savesTensors });
 }
 
 /** -x. */
 export function neg(x: Tensor): Tensor {
-  return unary('neg', x, (v) => -v, () => -1);
+  return unary('neg', x, (v) => -v, () => -1, false);
 }
 
 /** e^x; its derivative is itself. */

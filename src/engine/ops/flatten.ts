@@ -16,7 +16,8 @@ import { Tensor, fromOp, needsGrad, normalizeDim, numel, stridesOf, formatShape 
  * `[N, C*H*W]` (which is what `nn.Flatten()` does).
  */
 export function flatten(input: Tensor, startDim = 0, endDim = -1): Tensor {
-  if (input.ndim === 0) return fromOp('flatten', input.data, [1], [input], (g) => [g]);
+  // Like every rearrangement here, flatten's backward needs no value of the forward pass.
+  if (input.ndim === 0) return fromOp('flatten', input.data, [1], [input], (g) => [g], { savesTensors: false });
   const start = normalizeDim(startDim, input.ndim, 'flatten');
   const end = normalizeDim(endDim, input.ndim, 'flatten');
   if (start > end) {
@@ -30,7 +31,7 @@ export function flatten(input: Tensor, startDim = 0, endDim = -1): Tensor {
     ...input.shape.slice(end + 1),
   ];
   // Row-major order is unchanged, so the buffer is shared and the gradient passes straight through.
-  return fromOp('flatten', input.data, shape, [input], (g) => [g]);
+  return fromOp('flatten', input.data, shape, [input], (g) => [g], { savesTensors: false });
 }
 
 /** Copies `data` (of `shape`) into the layout whose dimension i is the input's dimension `dims[i]`. */
@@ -74,7 +75,7 @@ export function permute(input: Tensor, dims: readonly number[]): Tensor {
   order.forEach((d, i) => (inverse[d] = i));
   const outShape = order.map((d) => input.shape[d]);
   const out = permuteData(input.data, input.shape, order);
-  return fromOp('permute', out, outShape, [input], (g) => [permuteData(g, outShape, inverse)]);
+  return fromOp('permute', out, outShape, [input], (g) => [permuteData(g, outShape, inverse)], { savesTensors: false });
 }
 
 /** Swaps two dimensions, like `torch.transpose`; `transpose(w, 0, 1)` of a matrix is its transpose. */
@@ -131,5 +132,5 @@ export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
       for (let o = 0; o < outer; o++) gt.set(g.subarray(o * outBlock + start, o * outBlock + start + blocks[i]), o * blocks[i]);
       return gt;
     });
-  });
+  }, { savesTensors: false });
 }

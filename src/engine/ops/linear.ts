@@ -76,5 +76,5 @@ export function linear(input: Tensor, weight: Tensor, bias?: Tensor | null): Ten
       gb = Float32Array.from(acc);
     }
     return bias ? [gx, gw, gb] : [gx, gw];
-  });
+  }, { savesTensors: needsGrad(input) || needsGrad(weight) }); // dx needs w, dW needs x; db needs neither
 }

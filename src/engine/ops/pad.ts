@@ -159,5 +159,5 @@ export function pad(input: Tensor, pads: readonly number[], mode: PadMode = 'con
     const gradIn = new Float32Array(x.length);
     for (let k = 0; k < plan.length; k++) if (plan[k] >= 0) gradIn[plan[k]] += gradOut[k];
     return [gradIn];
-  });
+  }, { savesTensors: mode !== 'constant' }); // as PyTorch: a constant pad's backward keeps only the pads
 }

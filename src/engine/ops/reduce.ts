@@ -61,7 +61,7 @@ export function sum(x: Tensor, dim?: number | readonly number[], options: Reduce
     const gx = new Float32Array(X.length);
     for (let k = 0; k < X.length; k++) gx[k] = g[target[k]];
     return [gx];
-  });
+  }, { savesTensors: false });
 }
 
 /** Mean of all elements, or along `dim`. Backward spreads gradient / count. */
@@ -77,7 +77,7 @@ export function mean(x: Tensor, dim?: number | readonly number[], options: Reduc
     const gx = new Float32Array(X.length);
     for (let k = 0; k < X.length; k++) gx[k] = g[target[k]] / count;
     return [gx];
-  });
+  }, { savesTensors: false });
 }
 
 /**

@@ -340,6 +340,47 @@ export function fromOp(
   return out;
 }
 
+// ---------------------------------------------------------------------------
+// Argument checks: the wrong kind of argument, named in PyTorch's words.
+
+/** How messages name a value's type: 'Array', 'Float32Array', 'Tensor', 'Object', 'number', 'null', ... */
+export function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value === 'object' || typeof value === 'function') {
+    const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
+    return typeof name === 'string' && name !== '' ? name : 'Object';
+  }
+  return typeof value;
+}
+
+/**
+ * Throws PyTorch's TypeError unless `value` is a Tensor, naming the op, the
+ * argument and what came instead: "conv2d(): argument 'input' (position 1) must
+ * be Tensor, not Array". Without it, a plain array reaches the op's first
+ * `.shape` and fails with a bare "Cannot read properties of undefined".
+ */
+export function expectTensor(op: string, name: string, position: number, value: unknown): asserts value is Tensor {
+  if (!(value instanceof Tensor)) {
+    throw new TypeError(`${op}(): argument '${name}' (position ${position}) must be Tensor, not ${typeName(value)}`);
+  }
+}
+
+/**
+ * Throws a TypeError unless `value` is an options object holding `required`
+ * (for ops whose options include a required field, like the pooling ops'
+ * `kernelSize`). `example` shows the expected form, e.g. "{ kernelSize: 2 }".
+ */
+export function expectOptions(op: string, position: number, value: unknown, required: string, example: string): void {
+  const missing = `${op}() missing 1 required argument: '${required}' (pass the options, e.g. ${op}(input, ${example}))`;
+  if (value === undefined || value === null) throw new TypeError(missing);
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw new TypeError(
+      `${op}(): argument 'options' (position ${position}) must be an options object such as ${example}, not ${typeName(value)}`,
+    );
+  }
+  if ((value as Record<string, unknown>)[required] === undefined) throw new TypeError(missing);
+}
+
 /** Whether `backward` should bother computing a gradient for `t`. */
 export function needsGrad(t: Tensor | null | undefined): boolean {
   return !!t && t.requiresGrad;
@@ -363,6 +404,14 @@ export interface CreateOptions {
   requiresGrad?: boolean;
 }
 
+/** A value as messages quote it: "string 'a'", "boolean true", "null", "Array". */
+function quoted(value: unknown): string {
+  if (typeof value === 'string') return `string '${value}'`;
+  if (typeof value === 'boolean' || typeof value === 'bigint') return `${typeof value} ${String(value)}`;
+  return typeName(value);
+}
+
+/** The shape nested arrays claim, read off their first elements (the rest is checked by `flattenNested`). */
 function inferShape(values: NestedArray): number[] {
   const shape: number[] = [];
   let v: NestedArray = values;
@@ -374,27 +423,45 @@ function inferShape(values: NestedArray): number[] {
   return shape;
 }
 
+/**
+ * Copies nested arrays into `out`, row-major, checking that every row has the
+ * length the first one has (PyTorch's message for ragged lists) and that every
+ * leaf is a number.
+ */
 function flattenNested(values: NestedArray, shape: readonly number[], out: Float32Array): void {
   let k = 0;
-  const walk = (v: NestedArray, dim: number) => {
+  const walk = (v: unknown, dim: number, path: string) => {
     if (dim === shape.length) {
-      if (typeof v !== 'number') throw new Error('tensor: expected a number at the innermost level');
+      if (typeof v !== 'number') throw new Error(`tensor: expected a number at ${path}, but got ${quoted(v)}`);
       out[k++] = v;
       return;
     }
     if (!Array.isArray(v) || v.length !== shape[dim]) {
       throw new Error(
-        `tensor: expected sequence of length ${shape[dim]} at dim ${dim} (got ${Array.isArray(v) ? v.length : typeof v})`,
+        `tensor: expected sequence of length ${shape[dim]} at dim ${dim} (got ${Array.isArray(v) ? v.length : typeName(v)})`,
       );
     }
-    for (const x of v) walk(x, dim + 1);
+    v.forEach((x, i) => walk(x, dim + 1, `${path}[${i}]`));
   };
-  walk(values, 0);
+  walk(values, 0, '');
+}
+
+/** A flat list of values as a Float32Array, refusing anything that is not a number (Float32Array.from would store NaN). */
+function numbersOf(values: ArrayLike<unknown>): Float32Array {
+  if (ArrayBuffer.isView(values)) return Float32Array.from(values as ArrayLike<number>);
+  const data = new Float32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v !== 'number') throw new Error(`tensor: expected a number at [${i}], but got ${quoted(v)}`);
+    data[i] = v;
+  }
+  return data;
 }
 
 /**
  * Makes a tensor from numbers: nested arrays (shape inferred), or a flat array /
- * typed array with an explicit `shape`.
+ * typed array with an explicit `shape`. Refuses anything that is not a number
+ * (strings, booleans, null) and ragged nesting, naming where it is.
  *
  * @example tensor([[1, 2], [3, 4]])            // shape [2, 2]
  * @example tensor([1, 2, 3, 4, 5, 6], [2, 3])  // shape [2, 3]
@@ -409,13 +476,17 @@ export function tensor(
   if (typeof values === 'number') {
     data = new Float32Array([values]);
     finalShape = shape ?? [];
+  } else if (typeof values !== 'object' || values === null) {
+    throw new TypeError(
+      `tensor(): argument 'values' (position 1) must be a number, an array of numbers or a typed array, not ${typeName(values)}`,
+    );
   } else if (Array.isArray(values) && values.some((v) => Array.isArray(v))) {
     const inferred = inferShape(values);
     data = new Float32Array(numel(inferred));
     flattenNested(values, inferred, data);
     finalShape = shape ?? inferred;
   } else {
-    data = Float32Array.from(values as ArrayLike<number>);
+    data = numbersOf(values as ArrayLike<unknown>);
     finalShape = shape ?? [data.length];
   }
   if (shape) checkShape(shape, 'tensor');
@@ -488,6 +559,7 @@ export function zerosLike(like: Tensor): Tensor {
  * inferred, as in PyTorch.
  */
 export function reshape(input: Tensor, shape: readonly number[]): Tensor {
+  expectTensor('reshape', 'input', 1, input);
   const target = [...shape];
   const inferAt = target.indexOf(-1);
   if (target.filter((d) => d === -1).length > 1) throw new Error('reshape: only one dimension can be inferred');

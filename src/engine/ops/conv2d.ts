@@ -18,7 +18,7 @@
  */
 import type { ConvGeometry } from '../backend.ts';
 import { getBackend } from '../backend.ts';
-import { Tensor, fromOp, formatShape, needsGrad, reshape } from '../tensor.ts';
+import { Tensor, expectTensor, fromOp, formatShape, needsGrad, reshape } from '../tensor.ts';
 import { pad } from './pad.ts';
 import type { Size2 } from '../shapes.ts';
 import { size2 } from '../shapes.ts';
@@ -247,6 +247,9 @@ function checkShapes(input: Tensor, weight: Tensor, bias: Tensor | null, groups:
  * @example conv2d(x, w, null, { padding: 'same', paddingMode: 'reflect' })
  */
 export function conv2d(input: Tensor, weight: Tensor, bias?: Tensor | null, options: Conv2dOptions = {}): Tensor {
+  expectTensor('conv2d', 'input', 1, input);
+  expectTensor('conv2d', 'weight', 2, weight);
+  if (bias != null) expectTensor('conv2d', 'bias', 3, bias);
   if (input.ndim !== 3 && input.ndim !== 4) {
     throw new Error(
       `Expected 3D (unbatched) or 4D (batched) input to conv2d, but got input of size: ${formatShape(input.shape)}`,

@@ -2,13 +2,19 @@
  * Elementwise arithmetic with NumPy/PyTorch broadcasting, and the unary maths
  * the layers and losses are built from. Each op: forward, then its backward.
  */
-import { Tensor, fromOp, needsGrad, formatShape, stridesOf, numel } from '../tensor.ts';
+import { Tensor, expectTensor, fromOp, needsGrad, formatShape, stridesOf, numel, typeName } from '../tensor.ts';
 
 /** A tensor or a plain number (a number broadcasts everywhere). */
 export type TensorLike = Tensor | number;
 
-function asTensor(x: TensorLike): Tensor {
-  return typeof x === 'number' ? new Tensor(new Float32Array([x]), []) : x;
+/** A number as a 0-d tensor; anything but a number or a tensor is refused, naming `op`'s argument. */
+function asTensor(x: TensorLike, op: string, position: 1 | 2): Tensor {
+  if (typeof x === 'number') return new Tensor(new Float32Array([x]), []);
+  if (!(x instanceof Tensor)) {
+    const name = position === 1 ? 'input' : 'other';
+    throw new TypeError(`${op}(): argument '${name}' (position ${position}) must be Tensor or number, not ${typeName(x)}`);
+  }
+  return x;
 }
 
 /** The broadcast shape of two shapes, or PyTorch's error when they do not broadcast. */
@@ -75,8 +81,8 @@ function binary(
   dfdy: (x: number, y: number, out: number, g: number) => number,
   savesTensors = true,
 ): Tensor {
-  const a = asTensor(aIn);
-  const b = asTensor(bIn);
+  const a = asTensor(aIn, name, 1);
+  const b = asTensor(bIn, name, 2);
   const shape = broadcastShapes(a.shape, b.shape);
   const ia = broadcastIndex(a.shape, shape);
   const ib = broadcastIndex(b.shape, shape);
@@ -146,6 +152,7 @@ function unary(
   df: (v: number, out: number) => number,
   savesTensors = true,
 ): Tensor {
+  expectTensor(name, 'input', 1, x);
   const X = x.data;
   const out = new Float32Array(X.length);
   for (let i = 0; i < X.length; i++) out[i] = f(X[i]);

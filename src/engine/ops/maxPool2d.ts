@@ -4,7 +4,7 @@
  * sends each output's gradient back to exactly that one input, since the
  * others did not affect the output at all.
  */
-import { Tensor, fromOp } from '../tensor.ts';
+import { Tensor, expectOptions, expectTensor, fromOp } from '../tensor.ts';
 import { getBackend } from '../backend.ts';
 import type { PoolGeometry } from '../backend.ts';
 import { pool2dGeometry } from '../shapes.ts';
@@ -102,6 +102,8 @@ export function maxPool2d(input: Tensor, options: MaxPool2dOptions & { returnInd
 export function maxPool2d(input: Tensor, options: MaxPool2dOptions & { returnIndices?: false }): Tensor;
 export function maxPool2d(input: Tensor, options: MaxPool2dOptions): Tensor | [Tensor, Tensor];
 export function maxPool2d(input: Tensor, options: MaxPool2dOptions): Tensor | [Tensor, Tensor] {
+  expectTensor('maxPool2d', 'input', 1, input);
+  expectOptions('maxPool2d', 2, options, 'kernelSize', '{ kernelSize: 2 }');
   const { geometry, outputShape } = pool2dGeometry('maxPool2d', input.shape, options);
   // The backward pass runs on the backend that ran the forward pass.
   const kernels = getBackend();

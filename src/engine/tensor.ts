@@ -213,7 +213,7 @@ export class Tensor {
     return this;
   }
 
-  /** A reshaped view of the same values (copied; the engine's tensors are always contiguous). */
+  /** The same values under another shape, sharing the buffer (a tensor here is always contiguous). */
   reshape(...shape: number[] | [readonly number[]]): Tensor {
     const target = (Array.isArray(shape[0]) ? shape[0] : shape) as readonly number[];
     return reshape(this, target);

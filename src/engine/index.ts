@@ -2,8 +2,9 @@
  * ConvLab's tensor engine: PyTorch's semantics, in TypeScript, with no runtime
  * dependencies. Runs unchanged in a browser, a Web Worker and Node.
  *
- * The surface mirrors torch / torch.nn.functional / torch.nn / torch.optim; see
- * ENGINE_CONTRACT.md.
+ * The surface mirrors torch / torch.nn.functional / torch.nn / torch.optim.
+ * Everything exported here is listed in CONTRACT.md (beside this file), with the
+ * few places where the engine differs from PyTorch.
  */
 import { registerBackend, setBackend } from './backend.ts';
 import { referenceKernels } from './backends/reference.ts';

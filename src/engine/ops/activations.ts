@@ -2,7 +2,7 @@
  * The non-linearities between layers. Each is applied to every element on its
  * own, so each is written as its value and its derivative side by side.
  */
-import { Tensor, fromOp } from '../tensor.ts';
+import { Tensor, expectTensor, fromOp } from '../tensor.ts';
 import { randomFor } from '../random.ts';
 
 /**
@@ -20,6 +20,7 @@ function pointwise(
   map: (x: Float32Array, y: Float32Array) => void,
   df: (x: number, y: number) => number,
 ): Tensor {
+  expectTensor(name, 'input', 1, input);
   const x = input.data;
   const y = new Float32Array(x.length);
   map(x, y);
@@ -80,6 +81,7 @@ export interface RReluOptions {
  * In evaluation it is a leaky ReLU with the mean slope (lower + upper) / 2.
  */
 export function rrelu(input: Tensor, options: RReluOptions = {}): Tensor {
+  expectTensor('rrelu', 'input', 1, input);
   const { lower = 1 / 8, upper = 1 / 3, training = false } = options;
   if (!(lower <= upper)) {
     throw new Error(

@@ -181,6 +181,7 @@ const LAYERS: Record<string, LayerEntry> = {
     },
   },
   MaxPool2d: {
+    initOwner: '_MaxPoolNd',
     params: [p('kernel_size'), p('stride', NONE), p('padding', int(0)), p('dilation', int(1)), p('return_indices', FALSE), p('ceil_mode', FALSE)],
     build: (a) => {
       a.unsupported('return_indices', FALSE);
@@ -204,6 +205,7 @@ const LAYERS: Record<string, LayerEntry> = {
       })),
   },
   AdaptiveAvgPool2d: {
+    initOwner: '_AdaptiveAvgPoolNd',
     params: [p('output_size')],
     build: (a) => {
       const v = a.value('output_size');
@@ -249,6 +251,7 @@ const LAYERS: Record<string, LayerEntry> = {
     build: (a) => new LogSoftmax(a.isNone('dim') ? {} : { dim: a.int('dim') }),
   },
   BatchNorm2d: {
+    initOwner: '_BatchNorm',
     params: [p('num_features'), p('eps', float(1e-5)), p('momentum', float(0.1)), p('affine', T), p('track_running_stats', T), p('device', NONE), p('dtype', NONE)],
     build: (a) => {
       a.unsupported('device', NONE);
@@ -262,6 +265,7 @@ const LAYERS: Record<string, LayerEntry> = {
     },
   },
   Dropout: {
+    initOwner: '_DropoutNd',
     params: [p('p', float(0.5)), p('inplace', FALSE)],
     build: (a) => {
       a.bool('inplace');

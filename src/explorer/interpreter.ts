@@ -146,6 +146,14 @@ const NAMESPACES: Record<string, string> = {
   'torch.nn.functional': 'torch.nn.functional',
 };
 
+/** Python built-ins the subset does not read (all but range, len, int, float, list, tuple, enumerate, zip, min, max, abs, super). */
+const PYTHON_BUILTINS = [
+  'print', 'isinstance', 'issubclass', 'sum', 'sorted', 'reversed', 'map', 'filter', 'any', 'all', 'round', 'pow',
+  'divmod', 'str', 'bool', 'dict', 'set', 'frozenset', 'getattr', 'setattr', 'hasattr', 'delattr', 'type', 'open',
+  'input', 'iter', 'next', 'callable', 'id', 'hash', 'format', 'repr', 'object', 'vars', 'dir', 'globals', 'locals',
+  'eval', 'exec', 'compile', 'chr', 'ord', 'hex', 'oct', 'bin', 'slice', 'property', 'staticmethod', 'classmethod',
+];
+
 // ---------------------------------------------------------------------------
 // The interpreter
 
@@ -278,9 +286,13 @@ export class Interpreter {
       throw new ExplorerError('value', a.span, `abs() needs a number, got ${v ? typeName(v) : 'nothing'}`);
     }));
     g.set('super', builtin('super', (a) => this.#super(a)));
-    g.set('isinstance', builtin('isinstance', (a) => {
-      throw new ExplorerError('subset', a.span, "isinstance() is outside the explorer's subset (SUBSET.md lists what it reads)");
-    }));
+    // Python's other built-in functions exist in Python, so they are "outside the subset", never "not defined".
+    for (const name of PYTHON_BUILTINS) {
+      g.set(name, builtin(name, (a) => {
+        const why = name === 'print' ? ': the explorer shows the shapes itself, so remove the print' : '';
+        throw new ExplorerError('subset', a.span, `${name}() is outside the explorer's subset${why} (SUBSET.md lists what it reads)`);
+      }));
+    }
   }
 
   #import(stmt: Extract<Stmt, { k: 'import' }>): void {

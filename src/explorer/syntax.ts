@@ -147,6 +147,10 @@ function scanBracketsAndIndents(text: string): ExplorerError | null {
   /** Whether the last logical line that held code ended with ":". */
   let opensBlock = false;
   let lastCode = '';
+  /** The text of the last logical line holding code, and the offset where it ends. */
+  let lastLogicalLine = '';
+  let lastLogicalEnd = 0;
+  let logicalStart = 0;
   while (i < text.length) {
     if (atLineStart) {
       atLineStart = false;
@@ -164,6 +168,10 @@ function scanBracketsAndIndents(text: string): ExplorerError | null {
           return new ExplorerError('syntax', span, 'the line before ends with ":", so this line must be indented further', 'IndentationError: expected an indented block');
         }
         if (width > top) {
+          if (!opensBlock && /^\s*(class|def|if|elif|else|for|while|with|try|except|finally)\b/.test(lastLogicalLine)) {
+            const end = lastLogicalEnd;
+            return new ExplorerError('syntax', { from: Math.max(0, end - 1), to: end }, 'a ":" is missing at the end of this line, which opens a block', "SyntaxError: expected ':'");
+          }
           if (!opensBlock) {
             return new ExplorerError('syntax', span, 'this line is indented more than the one before it, which does not open a block (a line ending in ":")', 'IndentationError: unexpected indent');
           }
@@ -175,6 +183,7 @@ function scanBracketsAndIndents(text: string): ExplorerError | null {
           }
         }
         opensBlock = false;
+        logicalStart = j;
       }
       i = j;
       continue;
@@ -223,7 +232,11 @@ function scanBracketsAndIndents(text: string): ExplorerError | null {
     if (c === '\n') {
       const continued = stack.length > 0 || lastCode === '\\';
       if (!continued) {
-        if (lastCode !== '') opensBlock = lastCode === ':';
+        if (lastCode !== '') {
+          opensBlock = lastCode === ':';
+          lastLogicalLine = text.slice(logicalStart, i).replace(/#.*$/, '');
+          lastLogicalEnd = logicalStart + lastLogicalLine.trimEnd().length;
+        }
         lastCode = '';
         atLineStart = true;
       }
@@ -270,7 +283,14 @@ function firstSyntaxError(top: SyntaxNode, text: string): ExplorerError | null {
   const at = found.from === found.to ? { from: found.from, to: Math.min(text.length, found.from + 1) } : spanOf(found);
   // Two expressions side by side inside brackets: Python 3.10+ asks about a comma.
   const inList = parent && (lists.includes(parent.name) || lists.includes(parent.parent?.name ?? ''));
-  if (inList && prev && prev.name !== ',' && prev.name !== '(' && prev.name !== '[' && !/^\s*[,)\]]/.test(text.slice(found.from))) {
+  // Inside brackets, a value right after a value: "f(3 16)".
+  let depth = 0;
+  for (let k = 0; k < found.from; k++) {
+    if ('([{'.includes(text[k])) depth++;
+    else if (')]}'.includes(text[k])) depth--;
+  }
+  const sideBySide = depth > 0 && /[\w)\]'"]\s+$/.test(text.slice(0, found.from)) && /^[\w(['"]/.test(text.slice(found.from));
+  if (sideBySide || (inList && prev && prev.name !== ',' && prev.name !== '(' && prev.name !== '[' && !/^\s*[,)\]]/.test(text.slice(found.from)))) {
     return new ExplorerError('syntax', at, 'two values stand side by side here: a comma is probably missing between them', 'SyntaxError: invalid syntax. Perhaps you forgot a comma?');
   }
   const head = parent?.name === 'ClassDefinition' || parent?.name === 'FunctionDefinition' || parent?.name === 'IfStatement' || parent?.name === 'ForStatement';

@@ -76,6 +76,8 @@ def run_case(case):
         with torch.no_grad():
             out = model(torch.zeros(*case["input"]))
         result.update(ok=True, rows=rows, output=list(out.shape), params=sum(p.numel() for p in model.parameters()))
+    except SyntaxError as error:  # IndentationError included: where Python's parser stopped
+        result.update(ok=False, rows=rows, error=f"{type(error).__name__}: {error.msg}", frames=[["<syntax>", error.lineno]])
     except Exception as error:  # the oracle reports every failure, as the explorer must
         text = str(error).splitlines()[0] if str(error) else ""
         result.update(ok=False, rows=rows, error=f"{type(error).__name__}: {text}", frames=user_frames(error))

@@ -39,7 +39,10 @@ function explorerView(c: GeneratedCase, train: boolean) {
     rows: r.rows.filter((row) => row.kind === 'module').map((row) => [row.name, row.type, row.outputShape]),
     ...(r.ok
       ? { output: r.outputShape, params: r.totalParams }
-      : { error: squash(error?.pytorch ?? `(no PyTorch message) ${error?.message}`), frames: error?.frames.map((f) => [f.function, f.line]) }),
+      : {
+          error: squash(error?.pytorch ?? `(no PyTorch message) ${error?.message}`),
+          frames: error?.kind === 'syntax' ? [['<syntax>', error.line]] : error?.frames.map((f) => [f.function, f.line]),
+        }),
   };
 }
 
@@ -61,12 +64,41 @@ const exampleCases: (GeneratedCase & { train: boolean })[] = EXAMPLES.flatMap((e
   ];
 });
 const generated = generateNetworks(GENERATED, 20261204).map((c) => ({ ...c, train: true }));
+
+const H = 'import torch\nimport torch.nn as nn\nimport torch.nn.functional as F\n\n';
+const NET = (init: string, forward: string) =>
+  `${H}class Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n${init}\n\n    def forward(self, x):\n${forward}\n`;
+/** Mistakes people make, each with the message Python or PyTorch gives for it. */
+const mistakes: (GeneratedCase & { train: boolean })[] = [
+  ['unclosed-bracket', `${H}model = nn.Sequential(\n    nn.Conv2d(3, 8, 3),\n    nn.ReLU()\n`],
+  ['missing-comma', `${H}model = nn.Sequential(nn.Conv2d(3 8, 3))\n`],
+  ['missing-colon', `${H}class Net(nn.Module)\n    def __init__(self):\n        super().__init__()\n`],
+  ['bad-unindent', `${H}class Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n      self.a = nn.ReLU()\n`],
+  ['unexpected-indent', `${H}model = nn.Sequential(nn.ReLU())\n    x = 1\n`],
+  ['no-import', 'model = nn.Sequential(nn.ReLU())\n'],
+  ['no-super', `${H}class Net(nn.Module):\n    def __init__(self):\n        self.fc = nn.Linear(4, 2)\n\n    def forward(self, x):\n        return self.fc(x)\n`],
+  ['missing-attribute', NET('        self.conv = nn.Conv2d(3, 8, 3)', '        return self.conv2(x)')],
+  ['missing-argument', NET('        self.conv = nn.Conv2d(3, 8)', '        return self.conv(x)')],
+  ['misspelt-keyword', NET('        self.pool = nn.MaxPool2d(kernel=2)', '        return self.pool(x)')],
+  ['forward-arguments', NET('        self.fc = nn.Linear(3, 2)', '        return self.fc(x, x)')],
+  ['init-arguments', `${H}class Net(nn.Module):\n    def __init__(self, width):\n        super().__init__()\n        self.conv = nn.Conv2d(3, width, 3)\n\n    def forward(self, x):\n        return self.conv(x)\n`],
+  ['call-module-list', NET('        self.layers = nn.ModuleList([nn.ReLU(), nn.ReLU()])', '        return self.layers(x)')],
+  ['index-out-of-range', NET('        self.layers = nn.Sequential(nn.ReLU())', '        return self.layers[1](x)')],
+  ['view-does-not-divide', NET('        self.fc = nn.Linear(10, 2)', '        return self.fc(x.view(-1, 10))')],
+  ['flatten-then-conv', NET('        self.conv = nn.Conv2d(3, 8, 3)', '        x = torch.flatten(x, 1)\n        return self.conv(x)')],
+  ['size-out-of-range', NET('        self.fc = nn.Linear(3, 2)', '        return x.view(x.size(4), -1)')],
+  ['pool-too-small', NET('        self.pool = nn.MaxPool2d(4)', '        return self.pool(self.pool(x))')],
+  ['batchnorm-channels', NET('        self.bn = nn.BatchNorm2d(8)', '        return self.bn(x)')],
+  ['batchnorm-one-value', NET('        self.pool = nn.AdaptiveAvgPool2d(1)\n        self.bn = nn.BatchNorm2d(3)', '        return self.bn(self.pool(x))')],
+  ['tuple-index', NET('        self.fc = nn.Linear(3, 2)', '        return self.fc(x.view(x.shape[5], -1))')],
+  ['flatten-dim', NET('        self.fc = nn.Linear(3, 2)', '        return torch.flatten(x, 4)')],
+].map(([id, code]) => ({ id: `mistake-${id}`, code, input: [1, 3, 8, 8], train: true }));
 let results = new Map<string, TorchResult>();
 let version = '';
 
 beforeAll(() => {
   findPython();
-  const out = runPython<{ torch: string; results: TorchResult[] }>('torch_shapes.py', [...exampleCases, ...generated]);
+  const out = runPython<{ torch: string; results: TorchResult[] }>('torch_shapes.py', [...exampleCases, ...mistakes, ...generated]);
   version = out.torch;
   results = new Map(out.results.map((r) => [r.id, r]));
 }, 600_000);
@@ -78,6 +110,12 @@ describe('explorer vs PyTorch', () => {
 
   it.each(exampleCases.map((c) => [c.id, c] as const))('example %s: same shapes or error', (_id, c) => {
     expect(explorerView(c, c.train)).toEqual(torchView(results.get(c.id)!));
+  });
+
+  it.each(mistakes.map((c) => [c.id, c] as const))('%s: same error, same line', (_id, c) => {
+    const theirs = torchView(results.get(c.id)!);
+    expect(theirs.ok).toBe(false);
+    expect(explorerView(c, c.train)).toEqual(theirs);
   });
 
   it(`${GENERATED} generated networks: same shapes, parameters or error`, () => {

@@ -1147,13 +1147,6 @@ export class Interpreter {
   /** Calls a module value from user code: `self.conv1(x)`. */
   #callModuleValue(m: nn.Module, args: CallArgs, span: Span): Value {
     const qualname = m instanceof ScriptedModule ? `${m.typeName}.forward` : `${m.typeName}.forward`;
-    if (m instanceof ScriptedModule) {
-      const found = this.#findMethod(m.classDef, 'forward');
-      if (!found) {
-        const message = `Module [${m.typeName}] is missing the required "forward" function`;
-        throw new ExplorerError('value', span, `${m.typeName} has no forward method`, `NotImplementedError: ${message}`);
-      }
-    }
     if (m instanceof ModuleList) {
       throw new ExplorerError('value', span, 'an nn.ModuleList holds layers but cannot be called: loop over it (for layer in self.layers: x = layer(x))', 'NotImplementedError: Module [ModuleList] is missing the required "forward" function');
     }
@@ -1175,7 +1168,11 @@ export class Interpreter {
   /** A user module's forward with the given arguments. */
   #moduleOnArgs(m: ScriptedModule, args: CallArgs, span: Span): Value {
     if (!this.#run) throw new ExplorerError('subset', span, "calling a model at the top level is outside the explorer's subset: the explorer runs it on the input shape you give");
-    const found = this.#findMethod(m.classDef, 'forward')!;
+    const found = this.#findMethod(m.classDef, 'forward');
+    if (!found) {
+      const message = `Module [${m.typeName}] is missing the required "forward" function`;
+      throw new ExplorerError('value', m.classDef.headSpan, `class ${m.typeName} has no forward method: add def forward(self, x): ... returning the output`, `NotImplementedError: ${message}`);
+    }
     const result = this.#callFunction({ def: found.method, self: { t: 'module', m }, qualname: `${found.owner.name}.forward`, owner: found.owner }, args);
     if (result.t !== 'tensor') {
       throw new ExplorerError('subset', found.method.headSpan, `${m.typeName}.forward returns ${typeName(result)}: the explorer follows forward methods that return one tensor`);

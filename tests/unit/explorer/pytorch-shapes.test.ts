@@ -91,6 +91,7 @@ const mistakes: (GeneratedCase & { train: boolean })[] = [
   ['batchnorm-channels', NET('        self.bn = nn.BatchNorm2d(8)', '        return self.bn(x)')],
   ['batchnorm-one-value', NET('        self.pool = nn.AdaptiveAvgPool2d(1)\n        self.bn = nn.BatchNorm2d(3)', '        return self.bn(self.pool(x))')],
   ['tuple-index', NET('        self.fc = nn.Linear(3, 2)', '        return self.fc(x.view(x.shape[5], -1))')],
+  ['no-forward', `${H}class Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.fc = nn.Linear(3, 2)\n`],
   ['flatten-dim', NET('        self.fc = nn.Linear(3, 2)', '        return torch.flatten(x, 4)')],
 ].map(([id, code]) => ({ id: `mistake-${id}`, code, input: [1, 3, 8, 8], train: true }));
 let results = new Map<string, TorchResult>();

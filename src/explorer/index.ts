@@ -26,3 +26,5 @@ export {
   MAX_HEADER_BYTES,
 } from '../engine/io/safetensors.ts';
 export type { SafetensorsFile, SafetensorsEntry, SafetensorsInput } from '../engine/io/safetensors.ts';
+export { pythonLoadSnippet } from './snippet.ts';
+export type { SnippetOptions } from './snippet.ts';

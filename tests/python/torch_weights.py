@@ -9,7 +9,9 @@ Reads {"jobs": [...]} from stdin; each job is one of
       (so BatchNorm's running statistics move too), save its state dict as
       .safetensors, and return its logits in eval mode;
   {"kind": "strict", "id", "code", "weights": path}
-      build the model and return the error load_state_dict(strict=True) raises.
+      build the model and return the error load_state_dict(strict=True) raises;
+  {"kind": "snippet", "id", "dir", "snippet", "input"}
+      run the loading snippet shown to users in the folder of exported files.
 Prints {"torch": version, "results": [...]} as JSON.
 
 The `safetensors` package is not in Debian, so its file format is written and
@@ -108,9 +110,35 @@ def strict(job):
         return {"error": str(error)}
 
 
+def snippet(job):
+    """Runs the loading snippet the page and README show, in the folder of the exported files.
+
+    `safetensors` is not a Debian package, so a stand-in module with the same
+    `load_file` (the hand-written reader above) takes its place."""
+    import os
+    import types
+
+    package = types.ModuleType("safetensors")
+    package.torch = types.ModuleType("safetensors.torch")
+    package.torch.load_file = load_safetensors
+    sys.modules["safetensors"] = package
+    sys.modules["safetensors.torch"] = package.torch
+    sys.path.insert(0, job["dir"])
+    cwd = os.getcwd()
+    os.chdir(job["dir"])
+    try:
+        namespace = {}
+        exec(job["snippet"], namespace)
+        with torch.no_grad():
+            return {"logits": namespace["model"](tensor_of(job["input"])).flatten().tolist()}
+    finally:
+        os.chdir(cwd)
+        sys.path.remove(job["dir"])
+
+
 def main():
     request = json.load(sys.stdin)
-    handlers = {"run": run, "make": make, "strict": strict}
+    handlers = {"run": run, "make": make, "strict": strict, "snippet": snippet}
     results = [{"id": job["id"], **handlers[job["kind"]](job)} for job in request["jobs"]]
     json.dump({"torch": torch.__version__, "results": results}, sys.stdout)
 

@@ -17,6 +17,7 @@ import { Tensor, models, nn, optim, randn, mean, mul } from '../../../src/engine
 import { loadSafetensors, readSafetensors, saveSafetensors, writeSafetensors } from '../../../src/engine/io/safetensors.ts';
 import { explore } from '../../../src/explorer/explore.ts';
 import { exportPyTorch } from '../../../src/explorer/export.ts';
+import { pythonLoadSnippet } from '../../../src/explorer/snippet.ts';
 import { runPython } from './python.ts';
 
 const EXAMPLES_DIR = path.resolve(import.meta.dirname, '../../../src/explorer/examples');
@@ -125,6 +126,11 @@ beforeAll(() => {
     })),
     ...strictFiles.map((f) => ({ kind: 'strict', id: f.id, code: example('lenet5'), weights: path.join(dir, `${f.id}.safetensors`) })),
   ];
+  // The loading snippet, as the page and README show it, on the exported layer stack.
+  const stack = prepared.find((p) => p.id === 'layer-stack')!;
+  writeFileSync(path.join(dir, 'model.py'), stack.code);
+  writeFileSync(path.join(dir, 'model.safetensors'), saveSafetensors(stack.model));
+  jobs.push({ kind: 'snippet', id: 'snippet', dir, snippet: pythonLoadSnippet(), input: stack.input } as (typeof jobs)[number]);
   const out = runPython<{ results: { id: string; logits?: number[]; error?: string | null }[] }>('torch_weights.py', { jobs });
   results = new Map(out.results.map((r) => [r.id, r]));
 }, 600_000);
@@ -154,6 +160,18 @@ describe('engine -> PyTorch: exported code and .safetensors give the same logits
       // Exporting the model read back from exported code gives that code again.
       expect(exportPyTorch(model, { source: p.code })).toBe(p.code);
     }
+  });
+});
+
+describe('the Python snippet shown to users', () => {
+  it('loads the exported model and weights in PyTorch to the same logits', () => {
+    const stack = prepared.find((p) => p.id === 'layer-stack')!;
+    expect(maxDifference(stack.logits, results.get('snippet')!.logits!)).toBeLessThan(TOLERANCE);
+  });
+
+  it('is the one in the README', () => {
+    const readme = readFileSync(path.resolve(import.meta.dirname, '../../../README.md'), 'utf8');
+    expect(readme).toContain(`\`\`\`python\n${pythonLoadSnippet()}\n\`\`\``);
   });
 });
 

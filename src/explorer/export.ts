@@ -33,7 +33,6 @@ export interface ExportOptions {
 }
 
 const num = (v: number): string => (Number.isInteger(v) ? String(v) : pythonFloat(v));
-const pyBool = (b: boolean): string => (b ? 'True' : 'False');
 
 /** An int when both sides agree, a tuple otherwise. */
 function size2(pair: readonly [number, number]): string {

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Tensor, models, nn, optim, randn, mean, mul } from '../../../src/engine/index.ts';
-import { loadSafetensors, readSafetensors, saveSafetensors, writeSafetensors } from '../../../src/engine/io/safetensors.ts';
+import { loadSafetensors, saveSafetensors, writeSafetensors } from '../../../src/engine/io/safetensors.ts';
 import { explore } from '../../../src/explorer/explore.ts';
 import { exportPyTorch } from '../../../src/explorer/export.ts';
 import { pythonLoadSnippet } from '../../../src/explorer/snippet.ts';
@@ -114,7 +114,7 @@ beforeAll(() => {
   strictFiles = [{ id: 'strict-lenet5', bytes: writeSafetensors(broken) }];
   for (const f of strictFiles) writeFileSync(path.join(dir, `${f.id}.safetensors`), f.bytes);
 
-  const jobs = [
+  const jobs: Record<string, unknown>[] = [
     ...prepared.map((p) => ({ kind: 'run', id: p.id, code: p.code, weights: path.join(dir, `${p.id}.safetensors`), input: p.input })),
     ...torchToEngine.map((id, i) => ({
       kind: 'make',
@@ -130,7 +130,7 @@ beforeAll(() => {
   const stack = prepared.find((p) => p.id === 'layer-stack')!;
   writeFileSync(path.join(dir, 'model.py'), stack.code);
   writeFileSync(path.join(dir, 'model.safetensors'), saveSafetensors(stack.model));
-  jobs.push({ kind: 'snippet', id: 'snippet', dir, snippet: pythonLoadSnippet(), input: stack.input } as (typeof jobs)[number]);
+  jobs.push({ kind: 'snippet', id: 'snippet', dir, snippet: pythonLoadSnippet(), input: stack.input });
   const out = runPython<{ results: { id: string; logits?: number[]; error?: string | null }[] }>('torch_weights.py', { jobs });
   results = new Map(out.results.map((r) => [r.id, r]));
 }, 600_000);

@@ -138,7 +138,6 @@ export function formatDiagnostic(d: Diagnostic, file = '<input>'): string {
   const head = `${file}:${d.line}:${d.column}: ${d.severity}: ${d.message}`;
   const lines = [head];
   if (d.pytorch) lines.push(`  PyTorch: ${d.pytorch}`);
-  const calls = d.frames.filter((f) => f.line !== d.line || f.function !== '<module>');
-  if (calls.length > 0) lines.push(`  traceback: ${calls.map((f) => `line ${f.line} (${f.function})`).join(' -> ')}`);
+  if (d.frames.length > 0) lines.push(`  traceback: ${d.frames.map((f) => `line ${f.line} (${f.function})`).join(' -> ')}`);
   return lines.join('\n');
 }

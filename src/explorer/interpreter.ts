@@ -180,8 +180,6 @@ export class Interpreter {
   readonly classes = new Map<string, ClassDef>();
   /** Where each module was built: the `nn.Conv2d(...)` call. */
   readonly definitions = new WeakMap<nn.Module, Span>();
-  /** Warnings found while building (the forward run adds its own). */
-  readonly warnings: ExplorerError[] = [];
   #frames: FrameState[] = [];
   #run: Run | null = null;
   #depth = 0;
@@ -367,7 +365,7 @@ export class Interpreter {
           current.items.push(...this.#iterate(this.#eval(stmt.value, scope, fn), stmt.value.span));
           value = current;
         } else {
-          value = this.#binary(stmt.op, current, this.#eval(stmt.value, scope, fn), stmt.span, stmt.span, `${stmt.op}=`);
+          value = this.#binary(stmt.op, current, this.#eval(stmt.value, scope, fn), stmt.span, `${stmt.op}=`);
         }
         this.#assign(stmt.target, value, scope, fn);
         return null;
@@ -642,7 +640,7 @@ export class Interpreter {
         }
         if (v.t === 'int' || v.t === 'float') return { t: v.t, v: expr.op === '-' ? -v.v : v.v };
         if (v.t === 'bool') return int(expr.op === '-' ? -Number(v.v) : Number(v.v));
-        if (v.t === 'tensor' && expr.op === '-') return this.#binary('*', v, int(-1), expr.span, expr.span, '-');
+        if (v.t === 'tensor' && expr.op === '-') return this.#binary('*', v, int(-1), expr.span, '-');
         const message = `bad operand type for unary ${expr.op}: '${typeName(v)}'`;
         throw new ExplorerError('value', expr.span, message, `TypeError: ${message}`);
       }
@@ -655,7 +653,7 @@ export class Interpreter {
         }
         const left = this.#eval(expr.left, scope, fn);
         const right = this.#eval(expr.right, scope, fn);
-        return this.#binary(expr.op, left, right, expr.span, expr.span, expr.op);
+        return this.#binary(expr.op, left, right, expr.span, expr.op);
       }
       case 'attr':
         return this.#attribute(this.#eval(expr.obj, scope, fn), expr.name, expr.span);
@@ -901,7 +899,7 @@ export class Interpreter {
   // -------------------------------------------------------------------------
   // Numbers and containers
 
-  #binary(op: string, a: Value, b: Value, span: Span, _opSpan: Span, shown: string): Value {
+  #binary(op: string, a: Value, b: Value, span: Span, shown: string): Value {
     this.#at(span);
     if (a.t === 'tensor' || b.t === 'tensor') return this.#tensorArithmetic(op, a, b, span, shown);
     if (['==', '!=', '<', '>', '<=', '>=', 'in', 'not in', 'is', 'is not'].includes(op)) return this.#compare(op, a, b, span);
@@ -1270,6 +1268,7 @@ export class Interpreter {
         }
         fail(pytorch, `${head}: write nn.Linear(${features}, ${m.outFeatures}), or change the layers before it so they produce ${m.inFeatures} features`);
       }
+      if (x.batchFlattenedAt && x.flattenedBatch === 1 && shape.length === 1) this.#foretellBatchError(x.batchFlattenedAt, m, name, features);
     }
     if (m instanceof nn.BatchNorm2d && shape.length === 4 && m.training) {
       const count = shape[0] * shape[2] * shape[3];
@@ -1280,6 +1279,19 @@ export class Interpreter {
         );
       }
     }
+  }
+
+  /**
+   * A batch of 1 hides the flatten bug: the Linear fits. The flatten's warning
+   * then says what PyTorch would raise at this Linear for a batch of 2.
+   */
+  #foretellBatchError(flattenSpan: Span, m: nn.Linear, name: string, features: number): void {
+    const warnings = this.#run!.warnings;
+    const at = warnings.findIndex((w) => w.span === flattenSpan && !w.message.includes('PyTorch would stop'));
+    if (at < 0) return;
+    const old = warnings[at];
+    const message = `${old.message}. With a batch of 2 the next Linear would receive ${2 * features} features and PyTorch would stop at '${name}' with: RuntimeError: mat1 and mat2 shapes cannot be multiplied (1x${2 * features} and ${m.inFeatures}x${m.outFeatures})`;
+    warnings[at] = new ExplorerError(old.kind, old.span, message, null);
   }
 
   /** A sentence on why a layer refused its input, after PyTorch's own. */
@@ -1344,7 +1356,7 @@ export class Interpreter {
       out.batchFlattenedAt = span;
       out.flattenedBatch = x.shape[0];
       const batch = x.shape[0];
-      const message = `${callee}(${startGiven ? `x, ${start}` : 'x'}) flattens the batch dimension too: ${formatShape(x.shape)} becomes ${formatShape(out.shape)}, one long vector for the whole batch${batch === 1 ? ' (with a batch of 1 nothing fails yet, but a batch of 2 would give the next Linear twice the features it expects)' : ''}. Write torch.flatten(x, 1) (start_dim=1) to keep one row per example`;
+      const message = `${callee}(${startGiven ? `x, ${start}` : 'x'}) flattens the batch dimension too: ${formatShape(x.shape)} becomes ${formatShape(out.shape)}, one long vector for the whole batch${batch === 1 ? ' (with a batch of 1 nothing fails yet)' : ''}. Write torch.flatten(x, 1) (start_dim=1) to keep one row per example`;
       this.#run!.warnings.push(new ExplorerError('shape', span, message, null));
     }
     return out;

@@ -18,7 +18,8 @@ function run(...args: string[]) {
   return { code: out.status, stdout: out.stdout, stderr: out.stderr };
 }
 
-describe('npm run explorer', () => {
+// Each case starts a Node process with tsx: slow on a loaded machine.
+describe('npm run explorer', { timeout: 180_000 }, () => {
   it('prints the table for LeNet-5, like torchinfo', () => {
     const { code, stdout } = run(path.join(examples, 'lenet5.py'), '--input', '1,1,28,28');
     expect(code).toBe(0);

@@ -28,6 +28,8 @@ describe("lesson 12's CNN", () => {
     expect(w).toMatchObject({ severity: 'warning', line: 21, column: 13 });
     expect(w.message).toContain('flattens the batch dimension too: [1, 32, 32, 32] becomes [32768]');
     expect(w.message).toContain('torch.flatten(x, 1)');
+    // What PyTorch would say at a batch of 2 (checked against PyTorch in pytorch-shapes.test.ts's batch-2 case).
+    expect(w.message).toContain("PyTorch would stop at 'fc' with: RuntimeError: mat1 and mat2 shapes cannot be multiplied (1x65536 and 32768x10)");
   });
 
   it("at batch 2: PyTorch's error at the Linear (line 16), reached from forward's line 22, blaming the flatten", () => {

@@ -21,7 +21,8 @@ function asTensor(x: TensorLike, op: string, position: 1 | 2): Tensor {
 export function broadcastShapes(a: readonly number[], b: readonly number[]): number[] {
   const n = Math.max(a.length, b.length);
   const out = new Array<number>(n);
-  for (let i = 0; i < n; i++) {
+  // From the last dimension back, as PyTorch checks: its message names the last mismatch.
+  for (let i = n - 1; i >= 0; i--) {
     const da = a[a.length - n + i] ?? 1;
     const db = b[b.length - n + i] ?? 1;
     if (da !== db && da !== 1 && db !== 1) {

@@ -263,7 +263,7 @@ export const verticalEdges: ExerciseDefinition<VerticalEdgeParams> = {
       { typed: '1, 1, 1; 1, 1, 1; 1, 1, 1', answerNote: 'responds to brightness, not edges' },
       { typed: '0, 0, 0; 0, 1, 0; 0, 0, 0', answerNote: 'responds to brightness, not edges' },
       { typed: '0, 1, 0; 1, -4, 1; 0, 1, 0', answerNote: 'finds horizontal edges, not vertical' },
-      { typed: '-1, 0, 2; -2, 0, 3; -1, 0, 2', answerNote: 'responds to flat regions (weights do not sum to 0)' },
+      { typed: '-1, 0, 1; -2, 0.5, 2; -1, 0, 1', answerNote: 'responds to flat regions (weights do not sum to 0)' },
     ];
   },
 };

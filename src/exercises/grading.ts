@@ -75,8 +75,12 @@ export interface Roster {
 
 export type RosterParse = { ok: true; roster: Roster } | { ok: false; error: Bilingual };
 
-/** Column names taken for the student id, best first (compared case-insensitively, spaces and underscores alike). */
-export const ID_COLUMNS = ['student', 'student id', 'studentid', 'sis user id', 'sis login id', 'id number', 'idnumber', 'username', 'login', 'email', 'email address', 'id', '학번', '학생', '아이디'];
+/**
+ * Column names taken for the student id, best first (compared case-insensitively,
+ * spaces and underscores alike). Canvas' export names its students in "Student"
+ * and their ids in "SIS User ID", hence that one first.
+ */
+export const ID_COLUMNS = ['sis user id', 'student id', 'studentid', 'student', 'sis login id', 'id number', 'idnumber', 'username', 'login', 'email', 'email address', 'id', '학번', '학생', '아이디'];
 
 const squash = (name: string) => name.normalize('NFC').trim().toLowerCase().replace(/[\s_]+/g, ' ');
 
@@ -92,8 +96,9 @@ export const MAX_ROSTER_ROWS = 100_000;
  */
 export function parseRoster(text: string, options: { idColumn?: string } = {}): RosterParse {
   if (typeof text !== 'string') return { ok: false, error: { en: 'The roster is not text.', ko: '명단이 텍스트가 아닙니다.' } };
-  const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const parsed = Papa.parse<string[]>(clean, { skipEmptyLines: 'greedy', delimitersToGuess: [',', ';', '\t', '|'] });
+  // One kind of line break: papaparse takes the first it meets for all, and spreadsheets mix them.
+  const clean = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r\n?/g, '\n');
+  const parsed = Papa.parse<string[]>(clean, { skipEmptyLines: 'greedy', newline: '\n', delimitersToGuess: [',', ';', '\t', '|'] });
   const rows = parsed.data.filter((r) => Array.isArray(r) && r.some((cell) => String(cell).trim() !== ''));
   if (rows.length === 0) return { ok: false, error: { en: 'The roster is empty.', ko: '명단이 비어 있습니다.' } };
   if (rows.length > MAX_ROSTER_ROWS) {

@@ -179,7 +179,7 @@ export const batchesExercise: ExerciseDefinition<BatchesParams> = {
   generate(rng) {
     for (;;) {
       const images = rng.next() < 0.3 ? pick(rng, [60000, 50000, 10000]) : intBetween(rng, 1000, 20000);
-      const batchSize = pick(rng, [16, 32, 64, 100, 128, 256]);
+      const batchSize = pick(rng, [32, 50, 64, 100, 128, 256]);
       const dropLast = rng.next() < 0.25;
       if (dropLast && images % batchSize === 0) continue;
       return { images, batchSize, dropLast };

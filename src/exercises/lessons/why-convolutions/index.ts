@@ -112,9 +112,17 @@ export interface ShiftParams {
 }
 
 /** The engine's canonical picture of the letter (+1 on the strokes, -1 elsewhere), as rows. */
+const letters = new Map<string, number[][]>();
+
 function letterPicture(p: ShiftParams): number[][] {
-  const pixels = datasets.drawXo(p.letter === 'X' ? 0 : 1, 'canonical', p.size, new Random(0));
-  return Array.from({ length: p.size }, (_, r) => Array.from(pixels.subarray(r * p.size, (r + 1) * p.size)));
+  const key = `${p.letter}${p.size}`;
+  let rows = letters.get(key);
+  if (!rows) {
+    const pixels = datasets.drawXo(p.letter === 'X' ? 0 : 1, 'canonical', p.size, new Random(0));
+    rows = Array.from({ length: p.size }, (_, r) => Array.from(pixels.subarray(r * p.size, (r + 1) * p.size)));
+    letters.set(key, rows);
+  }
+  return rows.map((row) => [...row]);
 }
 
 /** The picture moved `dx` right and `dy` down; what slides in is background (-1). */

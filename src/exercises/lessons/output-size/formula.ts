@@ -356,7 +356,7 @@ export function makeSolveFor(layer: Layer, unknown: Unknown): ExerciseDefinition
     version: 1,
     lesson,
     kind: 'solve-for',
-    title: bi(`Solve for the ${words.en}`, `${words.ko} 구하기`),
+    title: layer === 'conv' ? bi(`Convolution: solve for the ${words.en}`, `합성곱: ${words.ko} 구하기`) : bi(`Pooling: solve for the ${words.en}`, `풀링: ${words.ko} 구하기`),
     generate(rng) {
       for (;;) {
         const c = layer === 'conv' ? drawConvConfig(rng, true) : drawPoolConfig(rng, false);

@@ -23,6 +23,7 @@ import { crc32 } from '../training/crc32.ts';
 import { exerciseVersions, getExercise, hasExercise, makeVariant } from './registry.ts';
 import type { Variant } from './registry.ts';
 import { variantSeed } from './seed.ts';
+import { withParticle } from './text.ts';
 import type { Bilingual, Block, ReferenceAnswer } from './types.ts';
 
 /** The link format this code writes and reads. */
@@ -230,7 +231,7 @@ function checkContent(data: unknown): DecodedAssignment {
       const known = exerciseVersions(id);
       return known.length === 0
         ? linkError('unknown-exercise', `The link names an exercise this site does not have (${id}). It may come from a newer version of ConvLab.`, `이 사이트에 없는 문제(${id})가 링크에 들어 있습니다. 더 새로운 버전의 ConvLab에서 만든 링크일 수 있습니다.`)
-        : linkError('unknown-exercise', `The link asks for version ${version as number} of ${id}, which this site does not have (it has ${known.join(', ')}). It may come from a newer version of ConvLab.`, `링크가 ${id}의 버전 ${version as number}을(를) 요구하지만 이 사이트에는 없습니다(있는 버전: ${known.join(', ')}). 더 새로운 버전의 ConvLab에서 만든 링크일 수 있습니다.`);
+        : linkError('unknown-exercise', `The link asks for version ${version as number} of ${id}, which this site does not have (it has ${known.join(', ')}). It may come from a newer version of ConvLab.`, `링크가 ${id}의 버전 ${withParticle(version as number, '을', '를')} 요구하지만 이 사이트에는 없습니다(있는 버전: ${known.join(', ')}). 더 새로운 버전의 ConvLab에서 만든 링크일 수 있습니다.`);
     }
     exercises.push({ id, version: version as number, points });
   }

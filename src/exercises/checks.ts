@@ -9,7 +9,7 @@
  * own question tests.
  */
 import { formatNumber, parseNumber } from './answers.ts';
-import { bi, correct, incorrect, invalid } from './text.ts';
+import { bi, correct, incorrect, invalid, withParticle } from './text.ts';
 import type { Bilingual, CheckResult, Mistake } from './types.ts';
 
 /** A wrong value a student is likely to reach, and what to tell them. */
@@ -59,7 +59,7 @@ export function checkNumeric(
       'not a whole number',
       bi(
         `${formatNumber(value)} is not a whole number, and this answer must be one: count whole positions, pixels or weights.`,
-        `${formatNumber(value)}은(는) 정수가 아닙니다. 이 답은 위치, 픽셀, 가중치의 개수이므로 정수여야 합니다.`,
+        `${withParticle(formatNumber(value), '은', '는')} 정수가 아닙니다. 이 답은 위치, 픽셀, 가중치의 개수이므로 정수여야 합니다.`,
       ),
     );
   }

@@ -286,7 +286,7 @@ export async function regrade(assignment: Assignment, roster: Roster, files: rea
     }
     const s = parsed.value.submission;
     if (s.assignment !== assignment.id) {
-      problems.push(problem('other-assignment', `${file.name} is for assignment ${s.assignment}, not ${assignment.id}; not graded.`, `${file.name}은(는) ${assignment.id}가 아니라 ${s.assignment} 과제의 제출물이므로 채점하지 않습니다.`, { file: file.name, student: s.student }));
+      problems.push(problem('other-assignment', `${file.name} is for assignment ${s.assignment}, not ${assignment.id}; not graded.`, `${file.name}: ${assignment.id} 과제가 아니라 ${s.assignment} 과제의 제출물이므로 채점하지 않습니다.`, { file: file.name, student: s.student }));
       return;
     }
     candidates.push({ file: file.name, parsed: parsed.value, key: normaliseStudentId(s.student), order });

@@ -45,7 +45,8 @@ export function same(...blocks: Block[]): Bilingual<readonly Block[]> {
  * A fraction "7/9" is read "9분의 7", so its numerator decides.
  */
 export function endsWithConsonant(numberText: string): boolean {
-  const digits = numberText.replace(/[^0-9]/g, '');
+  const read = numberText.includes('/') ? numberText.slice(0, numberText.indexOf('/')) : numberText;
+  const digits = read.replace(/[^0-9]/g, '');
   if (digits === '') return false;
   const last = digits[digits.length - 1];
   return !['2', '4', '5', '9'].includes(last);
@@ -53,7 +54,8 @@ export function endsWithConsonant(numberText: string): boolean {
 
 /** Whether the reading ends in ㄹ (일, 칠, 팔), which takes 로 rather than 으로. */
 function endsWithRieul(numberText: string): boolean {
-  const digits = numberText.replace(/[^0-9]/g, '');
+  const read = numberText.includes('/') ? numberText.slice(0, numberText.indexOf('/')) : numberText;
+  const digits = read.replace(/[^0-9]/g, '');
   return ['1', '7', '8'].includes(digits[digits.length - 1] ?? '');
 }
 

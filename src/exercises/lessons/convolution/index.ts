@@ -8,7 +8,7 @@ import { encodeIntegers, formatNumber, grouped, parseIntegers } from '../../answ
 import { checkNumeric, numericMistakes } from '../../checks.ts';
 import type { NumericMistake } from '../../checks.ts';
 import { intBetween, pick } from '../../seed.ts';
-import { bi, code, correct, grid, incorrect, invalid, math, partial, text, texMatrix } from '../../text.ts';
+import { bi, code, correct, grid, incorrect, invalid, math, partial, text, texMatrix, withParticle } from '../../text.ts';
 import type { AnyExercise, Bilingual, Block, CheckResult, ExerciseDefinition, Mistake } from '../../types.ts';
 import { lengthOf } from '../output-size/formula.ts';
 import { verticalEdges } from './vertical-edges.ts';
@@ -343,7 +343,7 @@ function macsMistakes(p: MacsParams): NumericMistake[] {
     {
       value: p.inputSize * p.inputSize * p.outChannels * p.inChannels * k2,
       note: 'used the input size for the output positions',
-      feedback: bi(`The filter visits ${out}x${out} positions (the output size), not ${p.inputSize}x${p.inputSize}.`, `필터가 놓이는 자리는 ${p.inputSize}x${p.inputSize}가 아니라 출력 크기인 ${out}x${out}개입니다.`),
+      feedback: bi(`The filter visits ${out}x${out} positions (the output size), not ${p.inputSize}x${p.inputSize}.`, `필터가 놓이는 자리는 ${withParticle(`${p.inputSize}x${p.inputSize}`, '이', '가')} 아니라 출력 크기인 ${out}x${out}개입니다.`),
     },
     {
       value: p.outChannels * p.inChannels * k2,

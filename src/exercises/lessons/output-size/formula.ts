@@ -415,7 +415,7 @@ export function makeSolveFor(layer: Layer, unknown: Unknown): ExerciseDefinition
         },
       });
     },
-    hints(p) {
+    hints() {
       const eq = math(`L_{\\text{out}} = \\left\\lfloor \\frac{L_{\\text{in}} + 2p - d(k-1) - 1}{s} \\right\\rfloor + 1`);
       return [
         bi<readonly Block[]>(

@@ -236,3 +236,8 @@ export function formatNumber(value: number): string {
 export function grouped(value: number): string {
   return value.toLocaleString('en-US');
 }
+
+/** 61706 -> "61{,}706": grouped for TeX, where a bare comma would be spaced as punctuation. */
+export function texGrouped(value: number): string {
+  return grouped(value).replace(/,/g, '{,}');
+}

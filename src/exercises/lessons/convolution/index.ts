@@ -4,7 +4,7 @@
  * student's own that must find vertical edges.
  */
 import { Random, conv2d, datasets, nn, summary, tensor } from '../../../engine/index.ts';
-import { encodeIntegers, formatNumber, grouped, parseIntegers } from '../../answers.ts';
+import { encodeIntegers, formatNumber, grouped, texGrouped, parseIntegers } from '../../answers.ts';
 import { checkNumeric, numericMistakes } from '../../checks.ts';
 import type { NumericMistake } from '../../checks.ts';
 import { intBetween, pick } from '../../seed.ts';
@@ -403,8 +403,8 @@ export const macs: ExerciseDefinition<MacsParams> = {
   },
   solution(p) {
     const { macs: value, out } = macsSummary(p);
-    const eq = math(`\\underbrace{${out} \\cdot ${out}}_{\\text{positions}} \\cdot \\underbrace{${p.outChannels}}_{\\text{maps}} \\cdot \\underbrace{${p.inChannels} \\cdot ${p.kernelSize} \\cdot ${p.kernelSize}}_{\\text{one dot product}} = ${grouped(value)}`);
-    const eqKo = math(`\\underbrace{${out} \\cdot ${out}}_{\\text{자리}} \\cdot \\underbrace{${p.outChannels}}_{\\text{맵}} \\cdot \\underbrace{${p.inChannels} \\cdot ${p.kernelSize} \\cdot ${p.kernelSize}}_{\\text{내적 하나}} = ${grouped(value)}`);
+    const eq = math(`\\underbrace{${out} \\cdot ${out}}_{\\text{positions}} \\cdot \\underbrace{${p.outChannels}}_{\\text{maps}} \\cdot \\underbrace{${p.inChannels} \\cdot ${p.kernelSize} \\cdot ${p.kernelSize}}_{\\text{one dot product}} = ${texGrouped(value)}`);
+    const eqKo = math(`\\underbrace{${out} \\cdot ${out}}_{\\text{자리}} \\cdot \\underbrace{${p.outChannels}}_{\\text{맵}} \\cdot \\underbrace{${p.inChannels} \\cdot ${p.kernelSize} \\cdot ${p.kernelSize}}_{\\text{내적 하나}} = ${texGrouped(value)}`);
     return {
       en: [text(`The output is ${out}x${out}x${p.outChannels}, and every output value costs one dot product:`), eq],
       ko: [text(`출력은 ${out}x${out}x${p.outChannels}이고 출력값마다 내적 하나가 듭니다.`), eqKo],

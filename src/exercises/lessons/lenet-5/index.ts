@@ -5,7 +5,7 @@
  * judged by building the student's network and running it.
  */
 import { randn, summary } from '../../../engine/index.ts';
-import { encodeIntegers, encodeOrder, grouped, parseIntegers, parseOrder } from '../../answers.ts';
+import { encodeIntegers, encodeOrder, grouped, texGrouped, parseIntegers, parseOrder } from '../../answers.ts';
 import { checkNumeric, numericMistakes } from '../../checks.ts';
 import type { NumericMistake } from '../../checks.ts';
 import { pick, shuffled } from '../../seed.ts';
@@ -250,10 +250,10 @@ export const parameters: ExerciseDefinition<LeNetCountParams> = {
     const n = rowOf(p.net, p.layer).params;
     const eqs: Record<LeNetCountParams['layer'], string> = {
       conv1: `${v.c1} \\cdot (1 \\cdot 5 \\cdot 5 + 1) = ${n}`,
-      conv2: `${v.c3} \\cdot (${v.c1} \\cdot 5 \\cdot 5 + 1) = ${grouped(n)}`,
-      fc1: `${v.f5} \\cdot (${v.c3} \\cdot ${S4_SIDE} \\cdot ${S4_SIDE} + 1) = ${grouped(n)}`,
-      fc2: `${v.f6} \\cdot (${v.f5} + 1) = ${grouped(n)}`,
-      fc3: `${v.classes} \\cdot (${v.f6} + 1) = ${grouped(n)}`,
+      conv2: `${v.c3} \\cdot (${v.c1} \\cdot 5 \\cdot 5 + 1) = ${texGrouped(n)}`,
+      fc1: `${v.f5} \\cdot (${v.c3} \\cdot ${S4_SIDE} \\cdot ${S4_SIDE} + 1) = ${texGrouped(n)}`,
+      fc2: `${v.f6} \\cdot (${v.f5} + 1) = ${texGrouped(n)}`,
+      fc3: `${v.classes} \\cdot (${v.f6} + 1) = ${texGrouped(n)}`,
     };
     const total = netSummary(v).totalParams;
     return {

@@ -10,7 +10,7 @@
 import { nn, summary } from '../../../engine/index.ts';
 import { receptiveFieldSize, receptiveFieldSpan, traceReceptiveField } from '../../../lib/receptive-field.ts';
 import type { ConvLayerSpec } from '../../../lib/receptive-field.ts';
-import { encodeIntegers, grouped, parseIntegers } from '../../answers.ts';
+import { encodeIntegers, grouped, texGrouped, parseIntegers } from '../../answers.ts';
 import { checkNumeric, numericMistakes } from '../../checks.ts';
 import type { NumericMistake } from '../../checks.ts';
 import { intBetween, pick } from '../../seed.ts';
@@ -360,8 +360,8 @@ export const parameters: ExerciseDefinition<ParamsParams> = {
     const nIn = p.inChannels * p.inputSize * p.inputSize;
     const nOut = p.outChannels * c.out * c.out;
     const eqs = [
-      math(`\\text{conv}: ${p.outChannels} \\cdot (${p.inChannels} \\cdot ${p.kernelSize} \\cdot ${p.kernelSize} + 1) = ${grouped(c.conv)}`),
-      math(`\\text{fc}: ${nIn} \\cdot ${nOut} + ${nOut} = ${grouped(c.fc)}`),
+      math(`\\text{conv}: ${p.outChannels} \\cdot (${p.inChannels} \\cdot ${p.kernelSize} \\cdot ${p.kernelSize} + 1) = ${texGrouped(c.conv)}`),
+      math(`\\text{fc}: ${nIn} \\cdot ${nOut} + ${nOut} = ${texGrouped(c.fc)}`),
     ];
     const ratio = Math.round(c.fc / c.conv);
     return {

@@ -82,7 +82,11 @@ export function testAccuracy(model: nn.Module, test: RawImageSet, chunk = 500): 
   return test.count > 0 ? right / test.count : 0;
 }
 
-const percent = (v: number) => `${(v * 100).toFixed(2)}%`;
+/** 0.95 -> "95%", 0.9612 -> "96.12%". */
+const percent = (v: number) => {
+  const hundred = Math.round(v * 10000) / 100;
+  return `${Number.isInteger(hundred) ? hundred : hundred.toFixed(2)}%`;
+};
 
 export async function checkWeights(typed: string, p: TargetParams, context: CheckContext): Promise<CheckResult> {
   const file = parseDataUrl(typed, MAX_WEIGHTS_BYTES);

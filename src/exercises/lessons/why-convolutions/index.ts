@@ -4,7 +4,7 @@
  * convolution's response moves with it instead.
  */
 import { Random, conv2d, datasets, nn, tensor } from '../../../engine/index.ts';
-import { encodeIntegers, grouped, parseIntegers } from '../../answers.ts';
+import { encodeIntegers, grouped, texGrouped, parseIntegers } from '../../answers.ts';
 import { checkNumeric, numericMistakes } from '../../checks.ts';
 import type { NumericMistake } from '../../checks.ts';
 import { intBetween, pick } from '../../seed.ts';
@@ -91,7 +91,7 @@ export const fcWeightsExercise: ExerciseDefinition<FcWeightsParams> = {
   },
   solution(p) {
     const n = fcWeights(p);
-    const eq = math(`(${p.height} \\cdot ${p.width} \\cdot ${p.channels}) \\cdot ${p.hidden} = ${grouped(n)}`);
+    const eq = math(`(${p.height} \\cdot ${p.width} \\cdot ${p.channels}) \\cdot ${p.hidden} = ${texGrouped(n)}`);
     return {
       en: [eq, text('Double the side of the picture and this grows four times: the layer pays for every pixel separately.')],
       ko: [eq, text('이미지의 한 변을 두 배로 늘리면 이 수는 네 배가 됩니다. 이 계층은 픽셀 하나하나에 따로 값을 치릅니다.')],

@@ -1,0 +1,371 @@
+/**
+ * Convolution forward and backward, as matrix products (see gemm.ts).
+ *
+ * Per image and group, with K = in-channels x kH x kW (one patch):
+ *   out [Cout x positions] = weight [Cout x K] x patches [K x positions]
+ *
+ * Two ways to supply the patches, chosen by stride:
+ *
+ * - Stride 1 ("direct"): copy the image once into a zero-padded buffer whose
+ *   rows are Wp = outWidth + dilation*(kW-1) long. Then the patch value for tap
+ *   (ci, kh, kw) at output (oh, ow) sits at flat index
+ *   ci*plane + (oh + kh*dH)*Wp + ow + kw*dW = position + offset(tap), where
+ *   position = oh*Wp + ow. So the positions of a row of output, and even of
+ *   several rows, are consecutive floats for every tap: the multiply reads the
+ *   padded image in place through a table of per-tap offsets. The price is
+ *   computing Wp - outWidth "wrap-around" columns per row and dropping them.
+ * - Any stride ("im2col"): copy the patches into a [K x positions] matrix
+ *   first, a band of output rows at a time so it stays in cache.
+ *
+ * Backward to the input with stride 1 is itself a stride-1 convolution of the
+ * output gradient with the kernel flipped and its channel axes swapped, padded
+ * by dilation*(k-1) - padding, so it runs on the direct path too; other strides
+ * multiply weight^T x gradOut into patch gradients and add them back into the
+ * image ("col2im"). Backward to the weights is a sum over positions:
+ *   dWeight [Cout x K] += gradOut [Cout x positions] x patches^T,
+ * nine dot products at a time, over several images at once.
+ */
+import { allocFloats } from './memory';
+import { MR, NR, packA, packedFloats, gemmPacked, gemmDot, rowOffsets } from './gemm';
+
+/** The geometry, laid out as JavaScript writes it (ConvGeometry, 16 int32). */
+@unmanaged
+class Conv {
+  batch: i32;
+  inChannels: i32;
+  inHeight: i32;
+  inWidth: i32;
+  outChannels: i32;
+  kernelHeight: i32;
+  kernelWidth: i32;
+  strideH: i32;
+  strideW: i32;
+  padTop: i32;
+  padLeft: i32;
+  dilationH: i32;
+  dilationW: i32;
+  groups: i32;
+  outHeight: i32;
+  outWidth: i32;
+}
+
+/** Aim for scratch blocks about this big, so they stay in the core's cache. */
+const BLOCK_BYTES: i32 = 96 * 1024;
+
+@inline
+function roundUp(x: i32, to: i32): i32 {
+  return ((x + to - 1) / to) * to;
+}
+
+@inline
+function f32At(base: usize, index: i32): usize {
+  return base + (<usize>index << 2);
+}
+
+// ---------------------------------------------------------------------------
+// Direct path (stride 1)
+
+/**
+ * Copies `channels` planes of an inH x inW image into a zero buffer of planes
+ * Hp x Wp, shifted down by padTop and right by padLeft (either may be negative:
+ * then the image is cropped).
+ */
+function fillPadded(x: usize, channels: i32, inH: i32, inW: i32, padTop: i32, padLeft: i32, hp: i32, wp: i32, dest: usize): void {
+  const plane = hp * wp;
+  memory.fill(dest, 0, <usize>(channels * plane) << 2);
+  const firstCol = max(0, -padLeft);
+  const endCol = min(inW, wp - padLeft);
+  if (endCol <= firstCol) return;
+  const bytes = <usize>(endCol - firstCol) << 2;
+  for (let c = 0; c < channels; c++) {
+    for (let ih = 0; ih < inH; ih++) {
+      const row = ih + padTop;
+      if (row < 0 || row >= hp) continue;
+      memory.copy(f32At(dest, c * plane + row * wp + padLeft + firstCol), f32At(x, (c * inH + ih) * inW + firstCol), bytes);
+    }
+  }
+}
+
+/**
+ * A stride-1 convolution of every image: out = (bias +) weight * x, where the
+ * weights are already packed per group (`packed`, `groupFloats` apart).
+ * Geometry fields are passed one by one so backward can describe its own
+ * transposed convolution.
+ */
+function direct(
+  x: usize, packed: usize, groupFloats: i32, bias: usize, out: usize,
+  batch: i32, inC: i32, inH: i32, inW: i32, outC: i32, kH: i32, kW: i32,
+  padTop: i32, padLeft: i32, dH: i32, dW: i32, groups: i32, outH: i32, outW: i32,
+): void {
+  const inPerGroup = inC / groups;
+  const outPerGroup = outC / groups;
+  const k = inPerGroup * kH * kW;
+  const wp = outW + dW * (kW - 1);
+  const hp = outH + dH * (kH - 1);
+  const plane = hp * wp;
+  // One extra padded row: the last tile of a band reads up to NR - 1 floats past it.
+  const padded = allocFloats(inPerGroup * plane + wp + NR);
+  const offsets = allocFloats(k);
+  let t = 0;
+  for (let ci = 0; ci < inPerGroup; ci++) {
+    for (let kh = 0; kh < kH; kh++) {
+      for (let kw = 0; kw < kW; kw++, t++) store<i32>(offsets + (<usize>t << 2), (ci * plane + kh * dH * wp + kw * dW) * 4);
+    }
+  }
+  // A band of output rows per multiply, its result in `band` (rows of C padded to MR, columns to NR).
+  const rowsC = roundUp(outPerGroup, MR);
+  const bandRows = max(1, min(outH, BLOCK_BYTES / (rowsC * wp * 4)));
+  const ldc = roundUp(bandRows * wp, NR);
+  const band = allocFloats(rowsC * ldc);
+  const spare = allocFloats(MR * NR);
+  const outPlane = outH * outW;
+  for (let n = 0; n < batch; n++) {
+    for (let grp = 0; grp < groups; grp++) {
+      fillPadded(f32At(x, (n * inC + grp * inPerGroup) * inH * inW), inPerGroup, inH, inW, padTop, padLeft, hp, wp, padded);
+      const pa = f32At(packed, grp * groupFloats);
+      for (let oh0 = 0; oh0 < outH; oh0 += bandRows) {
+        const rows = min(bandRows, outH - oh0);
+        // Positions oh*Wp + ow of these rows, up to the last real column of the last row.
+        const positions = roundUp((rows - 1) * wp + outW, NR);
+        gemmPacked(pa, f32At(padded, oh0 * wp), offsets, band, ldc, rowsC, positions, k, false, spare);
+        // Keep the real columns, adding the bias.
+        for (let co = 0; co < outPerGroup; co++) {
+          const b: f32 = bias ? load<f32>(f32At(bias, grp * outPerGroup + co)) : 0;
+          const bv = f32x4.splat(b);
+          const dst0 = f32At(out, (n * outC + grp * outPerGroup + co) * outPlane + oh0 * outW);
+          for (let r = 0; r < rows; r++) {
+            const src = f32At(band, co * ldc + r * wp);
+            const dst = dst0 + (<usize>(r * outW) << 2);
+            let ow = 0;
+            for (; ow + 4 <= outW; ow += 4) v128.store(dst + (<usize>ow << 2), f32x4.add(v128.load(src + (<usize>ow << 2)), bv));
+            for (; ow < outW; ow++) store<f32>(dst + (<usize>ow << 2), load<f32>(src + (<usize>ow << 2)) + b);
+          }
+        }
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// im2col path (any stride)
+
+/**
+ * Patches of output rows [oh0, oh0 + rows) of one image's group of channels:
+ * dest[(ci*kH + kh)*kW + kw][(oh - oh0)*outW + ow] (rows `ld` floats apart)
+ * = the pixel tap (kh, kw) of output (oh, ow) reads, or 0 in the padding.
+ */
+function im2col(x: usize, channels: i32, g: Conv, oh0: i32, rows: i32, dest: usize, ld: i32): void {
+  const inH = g.inHeight, inW = g.inWidth, outW = g.outWidth, sW = g.strideW;
+  let row = 0;
+  for (let ci = 0; ci < channels; ci++) {
+    for (let kh = 0; kh < g.kernelHeight; kh++) {
+      for (let kw = 0; kw < g.kernelWidth; kw++, row++) {
+        const shift = kw * g.dilationW - g.padLeft; // iw = ow * sW + shift
+        // Output columns whose tap lands inside the image.
+        const first = min(outW, max(0, (-shift + sW - 1) / sW));
+        const end = max(first, min(outW, shift >= inW ? 0 : (inW - 1 - shift) / sW + 1));
+        let d = f32At(dest, row * ld);
+        for (let r = 0; r < rows; r++, d += <usize>outW << 2) {
+          const ih = (oh0 + r) * g.strideH - g.padTop + kh * g.dilationH;
+          if (ih < 0 || ih >= inH) {
+            memory.fill(d, 0, <usize>outW << 2);
+            continue;
+          }
+          if (first > 0) memory.fill(d, 0, <usize>first << 2);
+          if (end < outW) memory.fill(d + (<usize>end << 2), 0, <usize>(outW - end) << 2);
+          const src = f32At(x, (ci * inH + ih) * inW + shift);
+          if (sW == 1) memory.copy(d + (<usize>first << 2), src + (<usize>first << 2), <usize>(end - first) << 2);
+          else for (let ow = first; ow < end; ow++) store<f32>(d + (<usize>ow << 2), load<f32>(src + (<usize>(ow * sW) << 2)));
+        }
+      }
+    }
+  }
+}
+
+/** The adjoint of `im2col`: adds every patch value back into the pixel it came from. */
+function col2im(cols: usize, ld: i32, channels: i32, g: Conv, oh0: i32, rows: i32, dx: usize): void {
+  const inH = g.inHeight, inW = g.inWidth, outW = g.outWidth, sW = g.strideW;
+  let row = 0;
+  for (let ci = 0; ci < channels; ci++) {
+    for (let kh = 0; kh < g.kernelHeight; kh++) {
+      for (let kw = 0; kw < g.kernelWidth; kw++, row++) {
+        const shift = kw * g.dilationW - g.padLeft;
+        const first = min(outW, max(0, (-shift + sW - 1) / sW));
+        const end = max(first, min(outW, shift >= inW ? 0 : (inW - 1 - shift) / sW + 1));
+        let s = f32At(cols, row * ld);
+        for (let r = 0; r < rows; r++, s += <usize>outW << 2) {
+          const ih = (oh0 + r) * g.strideH - g.padTop + kh * g.dilationH;
+          if (ih < 0 || ih >= inH) continue;
+          const dst = f32At(dx, (ci * inH + ih) * inW + shift);
+          for (let ow = first; ow < end; ow++) {
+            const at = dst + (<usize>(ow * sW) << 2);
+            store<f32>(at, load<f32>(at) + load<f32>(s + (<usize>ow << 2)));
+          }
+        }
+      }
+    }
+  }
+}
+
+/** Output rows per im2col band, so a band of patches is about BLOCK_BYTES. */
+@inline
+function bandRowsFor(k: i32, g: Conv): i32 {
+  return max(1, min(g.outHeight, BLOCK_BYTES / (k * max(1, g.outWidth) * 4)));
+}
+
+// ---------------------------------------------------------------------------
+// The kernels
+
+/** True when every one of n floats is finite. */
+function allFinite(x: usize, n: i32): bool {
+  for (let i = 0; i < n; i++) {
+    const v = load<f32>(f32At(x, i));
+    if (v - v != 0) return false;
+  }
+  return true;
+}
+
+/** out = conv(x, weight) + bias (bias 0: none). */
+export function convForward(x: usize, weight: usize, bias: usize, out: usize, geometry: usize): void {
+  const g = changetype<Conv>(geometry);
+  const inPerGroup = g.inChannels / g.groups;
+  const outPerGroup = g.outChannels / g.groups;
+  const k = inPerGroup * g.kernelHeight * g.kernelWidth;
+  const groupFloats = packedFloats(outPerGroup, k);
+  const packed = allocFloats(groupFloats * g.groups);
+  for (let grp = 0; grp < g.groups; grp++) {
+    packA(f32At(weight, grp * outPerGroup * k), k, 1, outPerGroup, k, f32At(packed, grp * groupFloats));
+  }
+  if (g.strideH == 1 && g.strideW == 1) {
+    direct(
+      x, packed, groupFloats, bias, out, g.batch, g.inChannels, g.inHeight, g.inWidth, g.outChannels,
+      g.kernelHeight, g.kernelWidth, g.padTop, g.padLeft, g.dilationH, g.dilationW, g.groups, g.outHeight, g.outWidth,
+    );
+    return;
+  }
+  const positions = g.outHeight * g.outWidth;
+  const bandRows = bandRowsFor(k, g);
+  const ld = roundUp(bandRows * g.outWidth, NR);
+  const cols = allocFloats(k * ld);
+  const offsets = rowOffsets(k, ld, allocFloats(k));
+  const spare = allocFloats(MR * NR);
+  for (let n = 0; n < g.batch; n++) {
+    for (let grp = 0; grp < g.groups; grp++) {
+      const image = f32At(x, (n * g.inChannels + grp * inPerGroup) * g.inHeight * g.inWidth);
+      const outBase = f32At(out, (n * g.outChannels + grp * outPerGroup) * positions);
+      for (let oh0 = 0; oh0 < g.outHeight; oh0 += bandRows) {
+        const rows = min(bandRows, g.outHeight - oh0);
+        im2col(image, inPerGroup, g, oh0, rows, cols, ld);
+        gemmPacked(f32At(packed, grp * groupFloats), cols, offsets, f32At(outBase, oh0 * g.outWidth), positions, outPerGroup, rows * g.outWidth, k, false, spare);
+      }
+      if (bias) {
+        for (let co = 0; co < outPerGroup; co++) {
+          const b = load<f32>(f32At(bias, grp * outPerGroup + co));
+          const plane = f32At(outBase, co * positions);
+          for (let p = 0; p < positions; p++) store<f32>(f32At(plane, p), load<f32>(f32At(plane, p)) + b);
+        }
+      }
+    }
+  }
+}
+
+/** dx = dLoss/dInput from dy = dLoss/dOutput. */
+export function convBackwardInput(dy: usize, weight: usize, dx: usize, geometry: usize): void {
+  const g = changetype<Conv>(geometry);
+  const inPerGroup = g.inChannels / g.groups;
+  const outPerGroup = g.outChannels / g.groups;
+  const kH = g.kernelHeight, kW = g.kernelWidth, taps = kH * kW;
+  const k = inPerGroup * taps;
+  const positions = g.outHeight * g.outWidth;
+  // A NaN or infinite weight would meet the transposed convolution's zero padding
+  // (0 * inf = NaN) where the definition has no product at all: such weights take the col2im path.
+  if (g.strideH == 1 && g.strideW == 1 && allFinite(weight, g.outChannels * k)) {
+    // The flipped kernel: w'[grp][ci][co][kh][kw] = w[grp*Cog + co][ci][kH-1-kh][kW-1-kw],
+    // a convolution from Cout channels to Cin, packed per group.
+    const kT = outPerGroup * taps;
+    const groupFloats = packedFloats(inPerGroup, kT);
+    const flipped = allocFloats(inPerGroup * kT);
+    const packed = allocFloats(groupFloats * g.groups);
+    for (let grp = 0; grp < g.groups; grp++) {
+      for (let ci = 0; ci < inPerGroup; ci++) {
+        for (let co = 0; co < outPerGroup; co++) {
+          const src = f32At(weight, ((grp * outPerGroup + co) * inPerGroup + ci) * taps);
+          const dst = f32At(flipped, (ci * outPerGroup + co) * taps);
+          for (let t = 0; t < taps; t++) store<f32>(f32At(dst, taps - 1 - t), load<f32>(f32At(src, t)));
+        }
+      }
+      packA(flipped, kT, 1, inPerGroup, kT, f32At(packed, grp * groupFloats));
+    }
+    direct(
+      dy, packed, groupFloats, 0, dx, g.batch, g.outChannels, g.outHeight, g.outWidth, g.inChannels, kH, kW,
+      g.dilationH * (kH - 1) - g.padTop, g.dilationW * (kW - 1) - g.padLeft, g.dilationH, g.dilationW, g.groups, g.inHeight, g.inWidth,
+    );
+    return;
+  }
+  // col2im: patch gradients [K x positions] = weight^T [K x Cout_g] x dy [Cout_g x positions], a band of rows at a time.
+  memory.fill(dx, 0, <usize>(g.batch * g.inChannels * g.inHeight * g.inWidth) << 2);
+  const groupFloats = packedFloats(k, outPerGroup);
+  const packed = allocFloats(groupFloats * g.groups);
+  for (let grp = 0; grp < g.groups; grp++) {
+    packA(f32At(weight, grp * outPerGroup * k), 1, k, k, outPerGroup, f32At(packed, grp * groupFloats));
+  }
+  const bandRows = bandRowsFor(k, g);
+  const ld = roundUp(bandRows * g.outWidth, NR);
+  const cols = allocFloats(k * ld);
+  const offsets = rowOffsets(outPerGroup, positions, allocFloats(outPerGroup));
+  const spare = allocFloats(MR * NR);
+  for (let n = 0; n < g.batch; n++) {
+    for (let grp = 0; grp < g.groups; grp++) {
+      const image = f32At(dx, (n * g.inChannels + grp * inPerGroup) * g.inHeight * g.inWidth);
+      const dyBase = f32At(dy, (n * g.outChannels + grp * outPerGroup) * positions);
+      for (let oh0 = 0; oh0 < g.outHeight; oh0 += bandRows) {
+        const rows = min(bandRows, g.outHeight - oh0);
+        gemmPacked(f32At(packed, grp * groupFloats), f32At(dyBase, oh0 * g.outWidth), offsets, cols, ld, k, rows * g.outWidth, outPerGroup, false, spare);
+        col2im(cols, ld, inPerGroup, g, oh0, rows, image);
+      }
+    }
+  }
+}
+
+/** dw = dLoss/dWeight from dy = dLoss/dOutput and the input x. */
+export function convBackwardWeight(dy: usize, x: usize, dw: usize, geometry: usize): void {
+  const g = changetype<Conv>(geometry);
+  const inPerGroup = g.inChannels / g.groups;
+  const outPerGroup = g.outChannels / g.groups;
+  const k = inPerGroup * g.kernelHeight * g.kernelWidth;
+  const positions = g.outHeight * g.outWidth;
+  memory.fill(dw, 0, <usize>(g.outChannels * k) << 2);
+  // Several images side by side: the dot products then run over more positions
+  // before their lanes are summed. Each image's positions are padded to a whole vector with zeros.
+  const stride = roundUp(positions, 4);
+  const images = max(1, min(g.batch, BLOCK_BYTES / (k * stride * 4)));
+  const ld = images * stride;
+  const cols = allocFloats(k * ld);
+  const grads = allocFloats(outPerGroup * ld);
+  const inPlanes = g.inHeight * g.inWidth;
+  for (let grp = 0; grp < g.groups; grp++) {
+    for (let n0 = 0; n0 < g.batch; n0 += images) {
+      const count = min(images, g.batch - n0);
+      for (let i = 0; i < count; i++) {
+        const n = n0 + i;
+        const at = i * stride;
+        // Patches: im2col writes rows `ld` apart; one band holds the whole image.
+        im2colStrided(f32At(x, (n * g.inChannels + grp * inPerGroup) * inPlanes), inPerGroup, g, f32At(cols, at), ld, k, positions, stride);
+        for (let co = 0; co < outPerGroup; co++) {
+          const dst = f32At(grads, co * ld + at);
+          memory.copy(dst, f32At(dy, (n * g.outChannels + grp * outPerGroup + co) * positions), <usize>positions << 2);
+          if (stride > positions) memory.fill(f32At(dst, positions), 0, <usize>(stride - positions) << 2);
+        }
+      }
+      gemmDot(grads, ld, cols, ld, f32At(dw, grp * outPerGroup * k), k, outPerGroup, k, count * stride);
+    }
+  }
+}
+
+/** `im2col` of a whole image into rows `ld` apart, with the columns from `positions` to `stride` zeroed. */
+function im2colStrided(x: usize, channels: i32, g: Conv, dest: usize, ld: i32, k: i32, positions: i32, stride: i32): void {
+  im2col(x, channels, g, 0, g.outHeight, dest, ld);
+  if (stride > positions) {
+    for (let row = 0; row < k; row++) memory.fill(f32At(dest, row * ld + positions), 0, <usize>(stride - positions) << 2);
+  }
+}

@@ -19,6 +19,8 @@
  */
 import type { AvgPoolGeometry, ConvGeometry, Kernels, PoolGeometry } from '../backend.ts';
 import { avgPool2dForwardLoops, avgPool2dBackwardLoops } from '../ops/avgPool2d.ts';
+import { maxPool2dBackwardLoops } from '../ops/maxPool2d.ts';
+import { tanhBackwardLoops } from '../ops/activations.ts';
 
 /** What the compiled module exports (pointers are byte offsets into `memory`; booleans are 0 / 1). */
 interface WasmExports {
@@ -30,9 +32,9 @@ interface WasmExports {
   convBackwardInput(gradOut: number, weight: number, gradIn: number, geometry: number): void;
   convBackwardWeight(gradOut: number, x: number, gradWeight: number, geometry: number): void;
   maxPoolForward(x: number, out: number, indices: number, geometry: number): void;
-  maxPoolBackward(gradOut: number, indices: number, gradIn: number, geometry: number): void;
   tanhForward(x: number, y: number, n: number): void;
-  tanhBackward(gradOut: number, y: number, gradIn: number, n: number): void;
+  /** For the kernel bench: 0 chooses the convolution path by shape, 1 forces direct, 2 im2col / col2im. */
+  setConvPath(path: number): void;
 }
 
 /** Which build runs: 'relaxed' (relaxed SIMD: fused multiply-add) or 'simd'. */
@@ -95,11 +97,12 @@ async function wasmBytes(url: URL): Promise<BufferSource> {
 
 /**
  * Fetches (or, in Node, reads) and instantiates the best build this runtime
- * runs. Resolves to null where WebAssembly SIMD is missing; rejects when the
- * file cannot be loaded (in a checkout: run `node scripts/build-wasm.mjs`).
+ * runs, or the one named (tests run both). Resolves to null where WebAssembly
+ * SIMD is missing; rejects when the file cannot be loaded (in a checkout:
+ * `node scripts/build-wasm.mjs` builds it).
  */
-export async function loadWasmKernels(): Promise<Kernels | null> {
-  const variant = wasmVariant();
+export async function loadWasmKernels(options: { variant?: WasmVariant } = {}): Promise<WasmKernels | null> {
+  const variant = options.variant ?? wasmVariant();
   if (variant === null) return null;
   const { instance } = await WebAssembly.instantiate(await wasmBytes(wasmUrl(variant)));
   return wasmKernels(instance.exports as unknown as WasmExports, variant);
@@ -108,8 +111,18 @@ export async function loadWasmKernels(): Promise<Kernels | null> {
 // ---------------------------------------------------------------------------
 // The kernels
 
+/** The wasm backend's kernels, and what benches and tests may ask of it. */
+export interface WasmKernels extends Kernels {
+  /** Which build runs. */
+  readonly variant: WasmVariant;
+  /** Bytes of the module's memory now: the arena's high-water mark. */
+  memoryBytes(): number;
+  /** Forces the convolution path (1 direct, 2 im2col / col2im) or, with 0, lets the shape choose (the default). */
+  setConvPath(path: 0 | 1 | 2): void;
+}
+
 /** The Kernels interface over an instantiated module. */
-export function wasmKernels(e: WasmExports, variant: WasmVariant): Kernels & { readonly variant: WasmVariant; memoryBytes(): number } {
+export function wasmKernels(e: WasmExports, variant: WasmVariant): WasmKernels {
   // Views of the module's memory; re-created whenever a growth has replaced the buffer.
   let buffer: ArrayBuffer | null = null;
   let f32 = new Float32Array(0);
@@ -129,10 +142,16 @@ export function wasmKernels(e: WasmExports, variant: WasmVariant): Kernels & { r
     (data instanceof Float32Array ? f32 : i32).set(data, at >> 2);
     return at;
   };
-  /** Copies `count` floats out, into a new array (the caller's tensor owns it). */
+  /**
+   * Copies `count` floats out, into a new array (the caller's tensor owns it).
+   * A new array and `set`, not `slice`: V8's slice of a view of WebAssembly
+   * memory measured about 3x slower than this for a megabyte.
+   */
   const take = (at: number, count: number): Float32Array => {
     views();
-    return f32.slice(at >> 2, (at >> 2) + count);
+    const out = new Float32Array(count);
+    out.set(f32.subarray(at >> 2, (at >> 2) + count));
+    return out;
   };
   const convGeometry = (g: ConvGeometry): number =>
     put(Int32Array.of(
@@ -151,8 +170,8 @@ export function wasmKernels(e: WasmExports, variant: WasmVariant): Kernels & { r
   return {
     name: 'wasm',
     variant,
-    /** Bytes of the module's memory now: the arena's high-water mark, for memory checks. */
     memoryBytes: () => e.memory.buffer.byteLength,
+    setConvPath: (path) => e.setConvPath(path),
 
     conv2dForward(input, weight, bias, g) {
       const count = outputSize(g);
@@ -198,19 +217,15 @@ export function wasmKernels(e: WasmExports, variant: WasmVariant): Kernels & { r
       const indices = alloc(count);
       e.maxPoolForward(x, out, indices, poolGeometry(g));
       const output = take(out, count);
-      return { output, indices: i32.slice(indices >> 2, (indices >> 2) + count) };
+      const winners = new Int32Array(count);
+      winners.set(i32.subarray(indices >> 2, (indices >> 2) + count));
+      return { output, indices: winners };
     },
 
-    maxPool2dBackward(gradOutput, indices, g) {
-      const count = g.batch * g.channels * g.inHeight * g.inWidth;
-      if (count === 0 || gradOutput.length === 0) return new Float32Array(count);
-      e.reset();
-      const dy = put(gradOutput);
-      const at = put(indices);
-      const dx = alloc(count);
-      e.maxPoolBackward(dy, at, dx, poolGeometry(g));
-      return take(dx, count);
-    },
+    // Pooling backward and tanh backward are one pass over data the op already
+    // holds: copying it into the module and back measured slower than the plain loop.
+    maxPool2dBackward: maxPool2dBackwardLoops,
+    tanhBackward: tanhBackwardLoops,
 
     // Average pooling is a linear-time pass with PyTorch's divisor rules; it is not
     // in the default networks' hot path, so it shares the reference loops.
@@ -242,15 +257,5 @@ export function wasmKernels(e: WasmExports, variant: WasmVariant): Kernels & { r
       return take(y, n);
     },
 
-    tanhBackward(gradOutput, output) {
-      const n = output.length;
-      if (n === 0) return new Float32Array(0);
-      e.reset();
-      const g = put(gradOutput);
-      const y = put(output);
-      const gx = alloc(n);
-      e.tanhBackward(g, y, gx, n);
-      return take(gx, n);
-    },
   };
 }

@@ -11,43 +11,59 @@
  *   2|x| is clamped to 40, where the result is 1 in float32 already.
  *
  * NaN stays NaN: every step propagates it, and the clamp uses comparisons that keep it.
+ * Both branches are computed for every lane and one is kept; the Horner steps
+ * are fused multiply-adds in the relaxed-SIMD build.
  */
+import { madd } from './gemm';
 
-const SMALL: f32 = 0.625;
+/** The constants, each loaded and broadcast to four lanes where it is used. */
+const K = memory.data<f32>([
+  // 0-5: q(s), highest power first
+  0.0022412361577153206, -0.008284050039947033, 0.02174360863864422, -0.05395457148551941, 0.13333268463611603, -0.3333333134651184,
+  // 6-7: e^r's Taylor coefficients 1/7!, 1/6!
+  1.0 / 5040, 1.0 / 720,
+  // 8-12: 1/5!, 1/4!, 1/3!, 1/2, 1
+  1.0 / 120, 1.0 / 24, 1.0 / 6, 0.5, 1,
+  // 13: 1 / ln 2; 14-15: ln 2 = hi + lo (hi has few bits, so n * hi is exact)
+  1.4426950408889634, 0.693145751953125, 1.428606765330187e-6,
+  // 16: 1.5 * 2^23; 17: the clamp of 2|x|; 18: where the polynomial stops; 19: 2
+  12582912, 40, 0.625, 2,
+]);
+
+@inline
+function k(i: i32): v128 {
+  return v128.load32_splat(K + (<usize>i << 2));
+}
 
 @inline
 function tanh4(x: v128): v128 {
-  const sign = v128.and(x, i32x4.splat(0x80000000));
   const a = f32x4.abs(x);
+  const sign = v128.xor(x, a);
   // Polynomial branch.
   const s = f32x4.mul(a, a);
-  let q = f32x4.splat(0.0022412361577153206);
-  q = f32x4.add(f32x4.mul(q, s), f32x4.splat(-0.008284050039947033));
-  q = f32x4.add(f32x4.mul(q, s), f32x4.splat(0.02174360863864422));
-  q = f32x4.add(f32x4.mul(q, s), f32x4.splat(-0.05395457148551941));
-  q = f32x4.add(f32x4.mul(q, s), f32x4.splat(0.13333268463611603));
-  q = f32x4.add(f32x4.mul(q, s), f32x4.splat(-0.3333333134651184));
+  let q = k(0);
+  for (let i = 1; i < 6; i++) q = madd(q, s, k(i));
   const small = f32x4.add(a, f32x4.mul(f32x4.mul(a, s), q));
   // Exponential branch: y = min(2|x|, 40), NaN kept (pmin would drop it).
   let y = f32x4.add(a, a);
-  y = v128.bitselect(f32x4.splat(40), y, f32x4.gt(y, f32x4.splat(40)));
-  const n = f32x4.nearest(f32x4.mul(y, f32x4.splat(1.4426950408889634)));
-  // r = y - n ln 2, with ln 2 split in two so n * ln2Hi is exact.
-  let r = f32x4.sub(y, f32x4.mul(n, f32x4.splat(0.693145751953125)));
-  r = f32x4.sub(r, f32x4.mul(n, f32x4.splat(1.428606765330187e-6)));
-  let p = f32x4.splat(1.0 / 5040);
-  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.0 / 720));
-  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.0 / 120));
-  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.0 / 24));
-  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.0 / 6));
-  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(0.5));
-  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1));
-  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1));
-  // 2^n from its exponent bits (n <= 58 here, so no overflow).
-  const scale = i32x4.shl(i32x4.add(i32x4.trunc_sat_f32x4_s(n), i32x4.splat(127)), 23);
+  const clamp = k(17);
+  y = v128.bitselect(clamp, y, f32x4.gt(y, clamp));
+  // n = round(y / ln 2) by adding 1.5 * 2^23: the sum's last mantissa bits are then n itself.
+  const magic = k(16);
+  const shifted = f32x4.add(f32x4.mul(y, k(13)), magic);
+  const n = f32x4.sub(shifted, magic);
+  // r = y - n ln 2, in two steps.
+  let r = f32x4.sub(y, f32x4.mul(n, k(14)));
+  r = f32x4.sub(r, f32x4.mul(n, k(15)));
+  let p = k(6);
+  for (let i = 7; i < 13; i++) p = madd(p, r, k(i));
+  const one = k(12);
+  p = madd(p, r, one);
+  // 2^n from its exponent bits (n <= 58 here, so no overflow): n + 127, read from `shifted`'s bits.
+  const scale = i32x4.shl(i32x4.add(shifted, i32x4.splat(127 - 0x4b400000)), 23);
   const e = f32x4.mul(p, scale);
-  const large = f32x4.sub(f32x4.splat(1), f32x4.div(f32x4.splat(2), f32x4.add(e, f32x4.splat(1))));
-  const magnitude = v128.bitselect(small, large, f32x4.lt(a, f32x4.splat(SMALL)));
+  const large = f32x4.sub(one, f32x4.div(k(19), f32x4.add(e, one)));
+  const magnitude = v128.bitselect(small, large, f32x4.lt(a, k(18)));
   return v128.or(magnitude, sign);
 }
 
@@ -62,22 +78,5 @@ export function tanhForward(x: usize, y: usize, n: i32): void {
       const v = tanh4(f32x4.splat(load<f32>(x + (<usize>j << 2))));
       store<f32>(y + (<usize>j << 2), f32x4.extract_lane(v, 0));
     }
-  }
-}
-
-/** gx[i] = g[i] (1 - y[i]^2): tanh's backward from its output. */
-export function tanhBackward(g: usize, y: usize, gx: usize, n: i32): void {
-  const one = f32x4.splat(1);
-  const n4 = n & ~3;
-  let i = 0;
-  for (; i < n4; i += 4) {
-    const at = <usize>i << 2;
-    const yv = v128.load(y + at);
-    v128.store(gx + at, f32x4.mul(v128.load(g + at), f32x4.sub(one, f32x4.mul(yv, yv))));
-  }
-  for (; i < n; i++) {
-    const at = <usize>i << 2;
-    const yv = load<f32>(y + at);
-    store<f32>(gx + at, load<f32>(g + at) * (1 - yv * yv));
   }
 }

@@ -11,7 +11,7 @@ export function gemm(a: usize, b: usize, c: usize, m: i32, n: i32, k: i32, trans
   if (m == 0 || n == 0 || k == 0) return;
   if (transB && !transA) {
     // Rows of A and rows of B both run along k: dot products, no copy.
-    gemmDot(a, k, b, k, c, n, m, n, k);
+    gemmDot(a, k, b, rowOffsets(n, k, allocFloats(n)), c, n, m, n, k);
     return;
   }
   const packed = allocFloats(packedFloats(m, k));

@@ -225,6 +225,38 @@ function allFinite(x: usize, n: i32): bool {
   return true;
 }
 
+// ---------------------------------------------------------------------------
+// Which path: by stride and shape, unless a bench forces one.
+
+/** 0: choose by shape; 1: direct wherever it applies; 2: always im2col / col2im. */
+let forcedPath: i32 = 0;
+
+/** For the kernel bench (scripts/bench/wasm-paths.ts): force a path, or 0 to choose by shape again. */
+export function setConvPath(path: i32): void {
+  forcedPath = path;
+}
+
+/**
+ * Whether backward to the input of a stride-1 convolution runs as a direct
+ * transposed convolution (else col2im). The transposed convolution pads the
+ * output gradient by dilation*(k-1) on every side and multiplies all of that
+ * padding by the kernel; with few input channels or a small image most of its
+ * work is on zeros. Count multiply-adds both ways, rows rounded to the tile:
+ * col2im's products have a short shared dimension (Cout per group) and
+ * measured about half as fast per multiply-add, so direct wins up to twice
+ * col2im's count (scripts/bench/wasm-paths.ts shows both on the bench shapes).
+ */
+function backwardInputDirect(g: Conv): bool {
+  if (forcedPath != 0) return forcedPath == 1;
+  const inPerGroup = g.inChannels / g.groups;
+  const outPerGroup = g.outChannels / g.groups;
+  const taps = <i64>(g.kernelHeight * g.kernelWidth);
+  const rowLength = <i64>(g.inWidth + g.dilationW * (g.kernelWidth - 1));
+  const direct = <i64>roundUp(inPerGroup, MR) * outPerGroup * taps * g.inHeight * rowLength;
+  const col2im = <i64>roundUp(inPerGroup * <i32>taps, MR) * outPerGroup * roundUp(g.outHeight * g.outWidth, NR);
+  return direct <= 2 * col2im;
+}
+
 /** out = conv(x, weight) + bias (bias 0: none). */
 export function convForward(x: usize, weight: usize, bias: usize, out: usize, geometry: usize): void {
   const g = changetype<Conv>(geometry);
@@ -236,7 +268,8 @@ export function convForward(x: usize, weight: usize, bias: usize, out: usize, ge
   for (let grp = 0; grp < g.groups; grp++) {
     packA(f32At(weight, grp * outPerGroup * k), k, 1, outPerGroup, k, f32At(packed, grp * groupFloats));
   }
-  if (g.strideH == 1 && g.strideW == 1) {
+  // Stride 1 reads the image in place; im2col measured slower on every bench shape (wasm-paths.ts).
+  if (g.strideH == 1 && g.strideW == 1 && forcedPath != 2) {
     direct(
       x, packed, groupFloats, bias, out, g.batch, g.inChannels, g.inHeight, g.inWidth, g.outChannels,
       g.kernelHeight, g.kernelWidth, g.padTop, g.padLeft, g.dilationH, g.dilationW, g.groups, g.outHeight, g.outWidth,
@@ -279,7 +312,7 @@ export function convBackwardInput(dy: usize, weight: usize, dx: usize, geometry:
   const positions = g.outHeight * g.outWidth;
   // A NaN or infinite weight would meet the transposed convolution's zero padding
   // (0 * inf = NaN) where the definition has no product at all: such weights take the col2im path.
-  if (g.strideH == 1 && g.strideW == 1 && allFinite(weight, g.outChannels * k)) {
+  if (g.strideH == 1 && g.strideW == 1 && backwardInputDirect(g) && allFinite(weight, g.outChannels * k)) {
     // The flipped kernel: w'[grp][ci][co][kh][kw] = w[grp*Cog + co][ci][kH-1-kh][kW-1-kw],
     // a convolution from Cout channels to Cin, packed per group.
     const kT = outPerGroup * taps;
@@ -327,6 +360,50 @@ export function convBackwardInput(dy: usize, weight: usize, dx: usize, geometry:
   }
 }
 
+/**
+ * The weight gradient of a stride-1 convolution without copying patches: the
+ * dot product for tap (ci, kh, kw) runs over the padded image from that tap's
+ * offset, as the direct forward path reads it, against the output gradient
+ * laid out in rows of Wp with zeros in the wrap-around columns.
+ */
+function directWeight(dy: usize, x: usize, dw: usize, g: Conv): void {
+  const inPerGroup = g.inChannels / g.groups;
+  const outPerGroup = g.outChannels / g.groups;
+  const kH = g.kernelHeight, kW = g.kernelWidth, dH = g.dilationH, dW = g.dilationW;
+  const outH = g.outHeight, outW = g.outWidth;
+  const k = inPerGroup * kH * kW;
+  const wp = outW + dW * (kW - 1);
+  const hp = outH + dH * (kH - 1);
+  const plane = hp * wp;
+  const length = roundUp(outH * wp, 4);
+  // The last taps' rows run up to wp + 3 floats past the image: zero them once
+  // (fillPadded rewrites only the image), since they meet zero gradients and must not hold inf or NaN.
+  const padded = allocFloats(inPerGroup * plane + wp + NR);
+  memory.fill(f32At(padded, inPerGroup * plane), 0, <usize>(wp + NR) << 2);
+  const offsets = allocFloats(k);
+  let t = 0;
+  for (let ci = 0; ci < inPerGroup; ci++) {
+    for (let kh = 0; kh < kH; kh++) {
+      for (let kw = 0; kw < kW; kw++, t++) store<i32>(offsets + (<usize>t << 2), (ci * plane + kh * dH * wp + kw * dW) * 4);
+    }
+  }
+  const grads = allocFloats(outPerGroup * length);
+  memory.fill(grads, 0, <usize>(outPerGroup * length) << 2);
+  const inPlane = g.inHeight * g.inWidth;
+  const outPlane = outH * outW;
+  for (let n = 0; n < g.batch; n++) {
+    for (let grp = 0; grp < g.groups; grp++) {
+      fillPadded(f32At(x, (n * g.inChannels + grp * inPerGroup) * inPlane), inPerGroup, g.inHeight, g.inWidth, g.padTop, g.padLeft, hp, wp, padded);
+      // Only the real columns are written: the wrap-around ones stay zero.
+      for (let co = 0; co < outPerGroup; co++) {
+        const src = f32At(dy, (n * g.outChannels + grp * outPerGroup + co) * outPlane);
+        for (let oh = 0; oh < outH; oh++) memory.copy(f32At(grads, co * length + oh * wp), f32At(src, oh * outW), <usize>outW << 2);
+      }
+      gemmDot(grads, length, padded, offsets, f32At(dw, grp * outPerGroup * k), k, outPerGroup, k, length);
+    }
+  }
+}
+
 /** dw = dLoss/dWeight from dy = dLoss/dOutput and the input x. */
 export function convBackwardWeight(dy: usize, x: usize, dw: usize, geometry: usize): void {
   const g = changetype<Conv>(geometry);
@@ -335,12 +412,22 @@ export function convBackwardWeight(dy: usize, x: usize, dw: usize, geometry: usi
   const k = inPerGroup * g.kernelHeight * g.kernelWidth;
   const positions = g.outHeight * g.outWidth;
   memory.fill(dw, 0, <usize>(g.outChannels * k) << 2);
+  // The wrap-around columns meet a zero gradient, so an infinite or NaN pixel
+  // there would give 0 * inf = NaN where the definition has no product: such inputs take im2col.
+  if (
+    g.strideH == 1 && g.strideW == 1 && forcedPath != 2 &&
+    allFinite(x, g.batch * g.inChannels * g.inHeight * g.inWidth)
+  ) {
+    directWeight(dy, x, dw, g);
+    return;
+  }
   // Several images side by side: the dot products then run over more positions
   // before their lanes are summed. Each image's positions are padded to a whole vector with zeros.
   const stride = roundUp(positions, 4);
   const images = max(1, min(g.batch, BLOCK_BYTES / (k * stride * 4)));
   const ld = images * stride;
   const cols = allocFloats(k * ld);
+  const offsets = rowOffsets(k, ld, allocFloats(k));
   const grads = allocFloats(outPerGroup * ld);
   const inPlanes = g.inHeight * g.inWidth;
   for (let grp = 0; grp < g.groups; grp++) {
@@ -357,7 +444,7 @@ export function convBackwardWeight(dy: usize, x: usize, dw: usize, geometry: usi
           if (stride > positions) memory.fill(f32At(dst, positions), 0, <usize>(stride - positions) << 2);
         }
       }
-      gemmDot(grads, ld, cols, ld, f32At(dw, grp * outPerGroup * k), k, outPerGroup, k, count * stride);
+      gemmDot(grads, ld, cols, offsets, f32At(dw, grp * outPerGroup * k), k, outPerGroup, k, count * stride);
     }
   }
 }

@@ -211,12 +211,12 @@ function dot3x3(a0: usize, a1: usize, a2: usize, b0: usize, b1: usize, b2: usize
 
 /**
  * C[m x n] += A B^T: C[i][j] += sum over p < k of A[i][p] B[j][p], with A's
- * rows `lda` floats apart, B's `ldb`, C's `ldc`. Blocks at the edges repeat
- * the last row instead of reading past the matrices, and keep only their inside.
+ * rows `lda` floats apart, B's row j at b + offsets[j] bytes, C's rows `ldc`
+ * floats apart. Blocks at the edges repeat the last row instead of reading
+ * past the matrices, and keep only their inside.
  */
-export function gemmDot(a: usize, lda: i32, b: usize, ldb: i32, c: usize, ldc: i32, m: i32, n: i32, k: i32): void {
+export function gemmDot(a: usize, lda: i32, b: usize, offsets: usize, c: usize, ldc: i32, m: i32, n: i32, k: i32): void {
   const aStep = <usize>lda << 2;
-  const bStep = <usize>ldb << 2;
   const cStep = <usize>ldc << 2;
   for (let i = 0; i < m; i += 3) {
     const rows = min(3, m - i);
@@ -225,9 +225,10 @@ export function gemmDot(a: usize, lda: i32, b: usize, ldb: i32, c: usize, ldc: i
     const a2 = rows > 2 ? a1 + aStep : a1;
     for (let j = 0; j < n; j += 3) {
       const cols = min(3, n - j);
-      const b0 = b + <usize>j * bStep;
-      const b1 = cols > 1 ? b0 + bStep : b0;
-      const b2 = cols > 2 ? b1 + bStep : b1;
+      const row = offsets + (<usize>j << 2);
+      const b0 = b + <usize>load<i32>(row);
+      const b1 = cols > 1 ? b + <usize>load<i32>(row, 4) : b0;
+      const b2 = cols > 2 ? b + <usize>load<i32>(row, 8) : b1;
       dot3x3(a0, a1, a2, b0, b1, b2, k, c + <usize>i * cStep + (<usize>j << 2), cStep, rows, cols);
     }
   }

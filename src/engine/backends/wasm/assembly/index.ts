@@ -9,6 +9,6 @@
  */
 export { reset, alloc } from './memory';
 export { gemm } from './blas';
-export { convForward, convBackwardInput, convBackwardWeight } from './conv';
-export { maxPoolForward, maxPoolBackward } from './pool';
-export { tanhForward, tanhBackward } from './activations';
+export { convForward, convBackwardInput, convBackwardWeight, setConvPath } from './conv';
+export { maxPoolForward } from './pool';
+export { tanhForward } from './activations';

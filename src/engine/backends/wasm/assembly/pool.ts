@@ -1,5 +1,5 @@
 /**
- * Max pooling, forward and backward, with the reference loops' rules: padding
+ * Max pooling's forward pass, with the reference loops' rules: padding
  * never wins, the first of equal values wins, and a NaN takes over (a later
  * NaN takes over from an earlier one too, as there).
  */
@@ -122,25 +122,6 @@ export function maxPoolForward(x: usize, out: usize, indices: usize, geometry: u
         store<f32>(f32At(out, o), best);
         store<i32>(f32At(indices, o), bestAt);
       }
-    }
-  }
-}
-
-/** dx: each output's gradient added to the input that won its window. */
-export function maxPoolBackward(dy: usize, indices: usize, dx: usize, geometry: usize): void {
-  const g = changetype<Pool>(geometry);
-  const inPlane = g.inHeight * g.inWidth;
-  const outPlane = g.outHeight * g.outWidth;
-  const planes = g.batch * g.channels;
-  memory.fill(dx, 0, <usize>(planes * inPlane) << 2);
-  let o = 0;
-  for (let plane = 0; plane < planes; plane++) {
-    const base = f32At(dx, plane * inPlane);
-    for (let k = 0; k < outPlane; k++, o++) {
-      const winner = load<i32>(f32At(indices, o));
-      if (winner < 0) continue;
-      const at = f32At(base, winner);
-      store<f32>(at, load<f32>(at) + load<f32>(f32At(dy, o)));
     }
   }
 }

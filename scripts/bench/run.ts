@@ -19,7 +19,8 @@
  *
  * Writes everything to scripts/bench/results/bench-<time>.json as well.
  *
- * Options (run it directly for these: `npx tsx scripts/bench/run.ts --cases=0`):
+ * Options (`npm run bench -- --cpu-time` passes them on too, or run it directly:
+ * `npx tsx scripts/bench/run.ts --cases=0`):
  * `--cases=0,4` runs only those rows; `--cpu-time` times with this process's CPU
  * time instead of the wall clock (for a machine busy with other work).
  */

@@ -17,8 +17,8 @@
  *   --cpu-time                               time Node contenders by this process's CPU time (a busy machine)
  *   --only=convlab,tfjs-wasm                 run only these contenders (convlab, convlab-fast, tfjs-cpu, tfjs-wasm, convnetjs, browser)
  *
- * `npm run bench` runs the kernel bench (run.ts) and then this one; arguments after
- * `npm run bench --` reach this one only (npm appends them to the last command).
+ * `npm run bench` (all.mjs) runs the kernel bench (run.ts) and then this one; of the
+ * arguments after `npm run bench --`, `--cpu-time` reaches both and `--cases=` the kernel bench only.
  * Results also go to scripts/bench/results/train-<time>.json.
  */
 import os from 'node:os';

@@ -30,10 +30,21 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { createRequire } from 'node:module';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import v8 from 'node:v8';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Random, Tensor, conv2d, getBackend, maxPool2d, noGrad, ready, setBackend, withBackend } from '../../src/engine/index.ts';
 import { describeSgemm, measureSgemm } from './sgemm.ts';
+
+/**
+ * Both WebAssembly contenders (ours and TF.js's) are compiled by V8's optimising
+ * compiler from the start. By default V8 runs new WebAssembly through its baseline
+ * compiler and swaps in optimised code from background threads; on the busy
+ * development machine (load average 20 to 40 on 2 cores) that swap took minutes,
+ * so the first cells timed baseline code, 2 to 7 times slower. This times the
+ * steady state for both, as an idle machine reaches it within a second.
+ */
+v8.setFlagsFromString('--no-liftoff');
 
 /** A run longer than this is not repeated. */
 const SLOW_MS = 2000;
@@ -342,7 +353,8 @@ function measured(m: Measurement, flops: number): Result {
  * first runs a module through its baseline compiler and swaps in optimised code
  * per function from background threads; on a machine busy with other work that
  * took seconds, and a kernel timed before it looked up to seven times slower
- * than after (seen in the runs of one cell). Wall time, so those threads get their turn.
+ * than after (seen in the runs of one cell). With --no-liftoff (above) this is
+ * the JavaScript around the kernels warming up. Wall time, so other threads get their turn.
  */
 async function warmUpWebAssembly(seconds = 4): Promise<void> {
   await useTfBackend('wasm');

@@ -20,6 +20,10 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { buildWasm } from '../build-wasm.mjs';
+import v8 from 'node:v8';
+
+// Optimised WebAssembly from the start (see run.ts): no baseline code in the timings.
+v8.setFlagsFromString('--no-liftoff');
 
 interface GemmExports {
   memory: WebAssembly.Memory;

@@ -46,7 +46,8 @@ export async function browserRun(
   });
   const script = bundle.outputFiles[0].text;
   const data = pack(train, (steps + warmupSteps) * 64);
-  const browser = await chromium.launch({ executablePath: found.path, args: chromiumArgs });
+  // Optimised WebAssembly from the start, as in the Node contenders (see run.ts).
+  const browser = await chromium.launch({ executablePath: found.path, args: [...chromiumArgs, '--js-flags=--no-liftoff'] });
   try {
     const page = await browser.newPage();
     await page.route(`${ORIGIN}/**`, (route) => {

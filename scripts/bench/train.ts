@@ -37,6 +37,16 @@ import { convlabContender, convnetContender, tfContender } from './train-contend
 import type { BenchData, Contender } from './train-contenders.ts';
 import { browserRun } from './train-browser.ts';
 
+/**
+ * Both WebAssembly contenders (ours and TF.js's) are compiled by V8's optimising
+ * compiler from the start. By default V8 runs new WebAssembly through its baseline
+ * compiler and swaps in optimised code from background threads; on the busy
+ * development machine (load average 20 to 40 on 2 cores) that swap took minutes,
+ * so the first cells timed baseline code, 2 to 7 times slower. This times the
+ * steady state for both, as an idle machine reaches it within a second.
+ */
+v8.setFlagsFromString('--no-liftoff');
+
 /** Test accuracy to reach. */
 const TARGET = 0.98;
 /** Images between two scorings of the test set. */

@@ -15,6 +15,10 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { buildWasm } from '../build-wasm.mjs';
+import v8 from 'node:v8';
+
+// Optimised WebAssembly from the start (see run.ts): no baseline code in the timings.
+v8.setFlagsFromString('--no-liftoff');
 
 interface Exports {
   memory: WebAssembly.Memory;

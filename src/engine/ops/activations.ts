@@ -148,6 +148,7 @@ export function tanhBackwardLoops(gradOutput: Float32Array, y: Float32Array): Fl
  * faster backend gives it SIMD); the backward uses the backend that ran the forward.
  */
 export function tanh(input: Tensor): Tensor {
+  expectTensor('tanh', 'input', 1, input);
   const kernels = getBackend();
   const y = kernels.tanhForward(input.data);
   return fromOp('tanh', y, input.shape, [input], (g) => [kernels.tanhBackward(g, y)]);

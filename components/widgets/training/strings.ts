@@ -8,7 +8,7 @@
  * sentence of its own in the reader's language in front of them.
  */
 import type { ActivationKind, OptimizerKind, TrainDataset } from '../../../src/training/config.ts';
-import type { TrainerCommandType, TrainerState } from '../../../src/workers/trainer-protocol.ts';
+import type { TrainerCommandType, TrainerState } from '../../../src/training/protocol.ts';
 import { DATASET_CLASSES } from '../../../src/engine/datasets/loaders.ts';
 import type { HandmadeKind } from './handmade.ts';
 import type { RunHistory } from './history.ts';

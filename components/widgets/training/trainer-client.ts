@@ -15,7 +15,7 @@
  *   a legal but very large network can spend minutes on one batch, and only the
  *   learner can tell that from a hang (the dashboard offers a restart).
  */
-import type { TrainerCommand, TrainerEvent, ErrorEvent as TrainerErrorEvent } from '../../../src/workers/trainer-protocol.ts';
+import type { TrainerCommand, TrainerEvent, ErrorEvent as TrainerErrorEvent } from '../../../src/training/protocol.ts';
 
 /** The part of a `Worker` the client uses (tests hand in a fake). */
 export interface WorkerLike {

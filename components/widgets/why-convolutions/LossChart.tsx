@@ -6,7 +6,7 @@
 import { useCallback, useRef } from 'preact/hooks';
 import { LazyPlot } from '../../ui/LazyPlot.tsx';
 import type { PlotModule } from '../../ui/LazyPlot.tsx';
-import type { XoModelKind } from '../../../src/workers/xo-config.ts';
+import type { XoModelKind } from '../../../src/training/xo/config.ts';
 
 /** One point of a loss curve. */
 export interface LossPoint {

@@ -3,7 +3,7 @@
  * canonical X as a picture beside the 81 numbers a network receives, and one X
  * of each variant in a row.
  */
-import { XO_EXPERIMENT_DEFAULTS } from '../../../src/workers/xo-config.ts';
+import { XO_EXPERIMENT_DEFAULTS } from '../../../src/training/xo/config.ts';
 import { lessonNumbers, pictureAsText, variantExamples } from './lesson-numbers.ts';
 import { PixelPicture } from './PixelPicture.tsx';
 import { STRINGS } from './strings.ts';

@@ -7,9 +7,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Random } from '../../../src/engine/random.ts';
 import { drawXo } from '../../../src/engine/datasets/xo.ts';
-import { XO_EXPERIMENT_DEFAULTS, XO_MAX_SEED, XO_MODELS } from '../../../src/workers/xo-config.ts';
-import type { PerModel, XoTestSet } from '../../../src/workers/xo-config.ts';
-import type { XoWorkerResponse } from '../../../src/workers/xo-messages.ts';
+import { XO_EXPERIMENT_DEFAULTS, XO_MAX_SEED, XO_MODELS } from '../../../src/training/xo/config.ts';
+import type { PerModel, XoTestSet } from '../../../src/training/xo/config.ts';
+import type { XoWorkerResponse } from '../../../src/training/xo/messages.ts';
 import { WidgetFrame } from '../../ui/WidgetFrame.tsx';
 import { loadPlot } from '../../ui/LazyPlot.tsx';
 import { ProgressBar } from '../../ui/ProgressBar.tsx';

@@ -3,7 +3,7 @@
  * Korean readers, not translated line by line, so keys name purposes.
  */
 import type { XoVariant } from '../../../src/engine/datasets/xo.ts';
-import type { XoModelKind, XoTestSet } from '../../../src/workers/xo-config.ts';
+import type { XoModelKind, XoTestSet } from '../../../src/training/xo/config.ts';
 import type { TrainerFailure } from './trainer-client.ts';
 
 /** The widget's languages. */

@@ -4,8 +4,8 @@
  * `onFailure` call, so the widget can show a message and a retry instead of
  * waiting forever.
  */
-import type { XoExperimentOptions } from '../../../src/workers/xo-config.ts';
-import type { XoWorkerRequest, XoWorkerResponse } from '../../../src/workers/xo-messages.ts';
+import type { XoExperimentOptions } from '../../../src/training/xo/config.ts';
+import type { XoWorkerRequest, XoWorkerResponse } from '../../../src/training/xo/messages.ts';
 
 /** Why a run failed: the widget words each kind in the reader's language. */
 export interface TrainerFailure {

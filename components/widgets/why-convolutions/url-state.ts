@@ -4,7 +4,7 @@
  * Anything malformed falls back to the default and is reported, never thrown.
  */
 import { setQueryValues } from '../../../src/site/address.ts';
-import { XO_EXPERIMENT_DEFAULTS, XO_MAX_SEED } from '../../../src/workers/xo-config.ts';
+import { XO_EXPERIMENT_DEFAULTS, XO_MAX_SEED } from '../../../src/training/xo/config.ts';
 
 /** Query keys this widget owns. */
 export const URL_KEYS = { seed: 'seed', draw: 'draw' } as const;

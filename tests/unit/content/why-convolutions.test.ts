@@ -4,7 +4,7 @@
  * those numbers against plain arithmetic, makes sure the prose types no number
  * of its own beyond a few pinned facts, and that both languages say the same
  * things. The experiment's qualitative claims (the CNN gets shifted letters
- * right, the MLP does not, ...) are pinned by tests/unit/workers/xo-experiment.test.ts.
+ * right, the MLP does not, ...) are pinned by tests/unit/training/xo-experiment.test.ts.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -19,7 +19,7 @@ import {
   pictureAsText,
 } from '../../../components/widgets/why-convolutions/lesson-numbers.ts';
 import { STRINGS, type Lang } from '../../../components/widgets/why-convolutions/strings.ts';
-import { XO_EXPERIMENT_DEFAULTS } from '../../../src/workers/xo-config.ts';
+import { XO_EXPERIMENT_DEFAULTS } from '../../../src/training/xo/config.ts';
 
 const LANGS: Lang[] = ['en', 'ko'];
 const WIDGETS = ['XoLab'];

@@ -16,7 +16,7 @@ import { applyEvent, initialRunState, runFraction } from '../../../components/wi
 import { confusionShades } from '../../../components/widgets/training/ConfusionMatrix.tsx';
 import { duration, grouped, percent, shapeText } from '../../../components/widgets/training/format.ts';
 import { DEFAULT_TRAIN_CONFIG } from '../../../src/training/config.ts';
-import type { ReadyEvent } from '../../../src/workers/trainer-protocol.ts';
+import type { ReadyEvent } from '../../../src/training/protocol.ts';
 
 const palette: DivergingPalette = { negative: [0, 0, 255], zero: [240, 240, 240], positive: [255, 0, 0] };
 

@@ -7,13 +7,13 @@
  * Node, so the lesson's claim ("the CNN copes with a shift, the MLP does not") is
  * checked on every build rather than asserted in prose.
  */
-import { Random, Tensor, argmax, crossEntropy, manualSeed, nn, noGrad, optim, softmax, tensor } from '../engine/index.ts';
-import { xo } from '../engine/datasets/xo.ts';
-import { XO_EXPERIMENT_DEFAULTS, XO_MODELS, XO_TEST_SETS } from './xo-config.ts';
-import type { PerModel, XoExperimentOptions, XoTestSet } from './xo-config.ts';
+import { Random, Tensor, argmax, crossEntropy, manualSeed, nn, noGrad, optim, softmax, tensor } from '../../engine/index.ts';
+import { xo } from '../../engine/datasets/xo.ts';
+import { XO_EXPERIMENT_DEFAULTS, XO_MODELS, XO_TEST_SETS } from './config.ts';
+import type { PerModel, XoExperimentOptions, XoTestSet } from './config.ts';
 
-export { XO_EXPERIMENT_DEFAULTS, XO_MODELS, XO_TEST_SETS } from './xo-config.ts';
-export type { PerModel, XoExperimentOptions, XoModelKind, XoTestSet } from './xo-config.ts';
+export { XO_EXPERIMENT_DEFAULTS, XO_MODELS, XO_TEST_SETS } from './config.ts';
+export type { PerModel, XoExperimentOptions, XoModelKind, XoTestSet } from './config.ts';
 
 /** What one training step reports. */
 export interface XoProgress {

@@ -3,8 +3,8 @@
  * import these types, so a renamed field is a compile error rather than a silent
  * `undefined` on the other thread.
  */
-import type { PerModel, XoExperimentOptions } from './xo-config.ts';
-import type { XoExperimentResult, XoProgress } from './xo-experiment.ts';
+import type { PerModel, XoExperimentOptions } from './config.ts';
+import type { XoExperimentResult, XoProgress } from './experiment.ts';
 
 /** Page to worker. */
 export type XoWorkerRequest =

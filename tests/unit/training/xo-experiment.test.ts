@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { XO_TEST_SETS, XoExperiment, buildCnn, buildMlp, countParameters } from '../../../src/workers/xo-experiment.ts';
-import type { XoExperimentResult } from '../../../src/workers/xo-experiment.ts';
+import { XO_TEST_SETS, XoExperiment, buildCnn, buildMlp, countParameters } from '../../../src/training/xo/experiment.ts';
+import type { XoExperimentResult } from '../../../src/training/xo/experiment.ts';
 import { datasets } from '../../../src/engine/index.ts';
 
 // Lesson 1 claims these, in both languages; the runs below are what backs them.

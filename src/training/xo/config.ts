@@ -3,7 +3,7 @@
  * imports these to lay out its table before the worker (which loads the engine)
  * has even started.
  */
-import type { XoVariant } from '../engine/datasets/xo.ts';
+import type { XoVariant } from '../../engine/datasets/xo.ts';
 
 /** The test sets, each a variant the networks never trained on (except fresh noise). */
 export const XO_TEST_SETS = ['noisy', 'shifted', 'tilted', 'short', 'thick'] as const satisfies readonly XoVariant[];

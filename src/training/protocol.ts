@@ -31,7 +31,7 @@
  * message queue, so `pause`, `step`, `inspect`, `classify` and `exportWeights`
  * are answered between two batches (a LeNet-5 batch of 64 takes tens of ms).
  */
-import type { ArchitectureSpec, LayerSpec, OptimizerConfig, TrainConfig, TrainDataset } from '../training/config.ts';
+import type { ArchitectureSpec, LayerSpec, OptimizerConfig, TrainConfig, TrainDataset } from './config.ts';
 
 export type { ArchitectureSpec, LayerSpec, OptimizerConfig, TrainConfig, TrainDataset };
 

@@ -5,8 +5,8 @@
  * the engine's `summary` computes by formula.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { ConvLayerSpec } from '../../../src/lib/receptive-field.ts';
-import { nonzeroBox } from '../../../src/lib/receptive-field.ts';
+import type { ConvLayerSpec } from './receptive-field.ts';
+import { nonzeroBox } from './receptive-field.ts';
 import {
   LAYER_FIELDS,
   LIMITS,

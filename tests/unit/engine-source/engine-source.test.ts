@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { extractExportedFunctions, listExportedFunctions } from '../../../src/lib/engine-source.ts';
+import { extractExportedFunctions, listExportedFunctions } from '../../../components/engine-source/engine-source.ts';
 
 const one = (source: string, name: string) => extractExportedFunctions(source, [name], 'fixture.ts')[0];
 
 describe('extractExportedFunctions', () => {
   it('keeps the TSDoc and the whole body, and nothing around them', () => {
     const source = [
-      "import { x } from './x.ts';",
+      "import { x } from '../lib/x.ts';",
       '',
       '/** Not this one. */',
       'export function before(): number { return 1; }',

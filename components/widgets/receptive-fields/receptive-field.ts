@@ -11,7 +11,7 @@
  *
  * Lesson 3's explorer shows both and the tests check that they agree.
  */
-import { Tensor, conv2d, convOutputSize, ones, zeros } from '../engine/index.ts';
+import { Tensor, conv2d, convOutputSize, ones, zeros } from '../../../src/engine/index.ts';
 
 /** One convolution layer; the same value serves height and width. */
 export interface ConvLayerSpec {

@@ -11,7 +11,7 @@ import {
   receptiveFieldSpan,
   traceReceptiveField,
   type ConvLayerSpec,
-} from '../../../src/lib/receptive-field.ts';
+} from '../../../components/widgets/receptive-fields/receptive-field.ts';
 
 const layer = (kernelSize: number, stride = 1, dilation = 1, padding = 0): ConvLayerSpec => ({
   kernelSize,

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtures.ts';
 import { ui } from '../../src/i18n/ui.ts';
-import { PROGRESS_KEY } from '../../components/ui/progress.ts';
+import { PROGRESS_KEY } from '../../components/chrome/progress.ts';
 import { STRINGS as outputSize } from '../../components/widgets/output-size/strings.ts';
 
 /** The build under test; follows CONVLAB_OUT_DIR like astro.config.mjs. */

@@ -6,7 +6,7 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
-import { updateQuery } from '../../../src/site/address.ts';
+import { updateQuery } from '../../kit/address.ts';
 import { CellGrid } from './CellGrid.tsx';
 import {
   IMAGE_SIZE,

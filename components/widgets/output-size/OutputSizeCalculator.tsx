@@ -5,13 +5,13 @@
  * configuration lives in the query string so a link reproduces exactly this view.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { WidgetFrame } from '../../ui/WidgetFrame.tsx';
-import { NumberField } from '../../ui/NumberField.tsx';
-import { SliderField } from '../../ui/SliderField.tsx';
-import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
+import { WidgetFrame } from '../../kit/WidgetFrame.tsx';
+import { NumberField } from '../../kit/NumberField.tsx';
+import { SliderField } from '../../kit/SliderField.tsx';
+import { ChoiceGroup } from '../../kit/ChoiceGroup.tsx';
 import { CoverageGrid } from './CoverageGrid.tsx';
-import { Tex } from '../../ui/Tex.tsx';
-import { setQueryValues } from '../../../src/site/address.ts';
+import { Tex } from '../../kit/Tex.tsx';
+import { setQueryValues } from '../../kit/address.ts';
 import { GENERAL_FORMULA, SHORT_FORMULA, ceilVersion, workingTex } from './tex.ts';
 import {
   DIM_FIELDS,

@@ -14,9 +14,9 @@ import {
   type ParamState,
 } from './params-model.ts';
 import { STRINGS, formatCount, langOf } from './strings.ts';
-import { setQueryValues } from '../../../src/site/address.ts';
+import { setQueryValues } from '../../kit/address.ts';
 import { currentParams } from './url-state.ts';
-import { WidgetFrame } from '../../ui/WidgetFrame.tsx';
+import { WidgetFrame } from '../../kit/WidgetFrame.tsx';
 import './receptive-fields.css';
 
 /** Props: the page's language. */

@@ -22,9 +22,9 @@ import {
   type PresetName,
 } from './explorer-model.ts';
 import { STRINGS, langOf, type ExplorerStrings } from './strings.ts';
-import { setQueryValues } from '../../../src/site/address.ts';
+import { setQueryValues } from '../../kit/address.ts';
 import { currentParams } from './url-state.ts';
-import { WidgetFrame } from '../../ui/WidgetFrame.tsx';
+import { WidgetFrame } from '../../kit/WidgetFrame.tsx';
 import './receptive-fields.css';
 
 /** Props: the page's language. */

@@ -6,7 +6,7 @@
  * detectors nobody designed.
  */
 import { useId } from 'preact/hooks';
-import type { DivergingPalette } from '../../ui/colors.ts';
+import type { DivergingPalette } from '../../kit/colors.ts';
 import { PixelCanvas } from './PixelCanvas.tsx';
 import { HANDMADE_KINDS, closestHandmade, handmadeFilter } from './handmade.ts';
 import { divergingRgba, maxAbs } from './pixels.ts';

@@ -7,7 +7,7 @@
  * black (its most negative weight) to white (its most positive).
  */
 import { memo } from 'preact/compat';
-import type { DivergingPalette } from '../../ui/colors.ts';
+import type { DivergingPalette } from '../../kit/colors.ts';
 import type { InspectionEvent, LayerInspection } from '../../../src/training/protocol.ts';
 import { PixelCanvas } from './PixelCanvas.tsx';
 import { ProbabilityList } from './ProbabilityList.tsx';

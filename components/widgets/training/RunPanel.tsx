@@ -4,7 +4,7 @@
  * latest numbers. The status line is a polite live region, so a screen reader
  * hears "Paused" or "Done" without being flooded by every step.
  */
-import { ProgressBar } from '../../ui/ProgressBar.tsx';
+import { ProgressBar } from '../../kit/ProgressBar.tsx';
 import type { RunState } from './run-state.ts';
 import { runFraction } from './run-state.ts';
 import { duration, grouped, lossText, megabytes, percent } from './format.ts';

@@ -4,7 +4,7 @@
  * network's shapes and parameters are traced live by the engine's `summary`.
  */
 import { useId } from 'preact/hooks';
-import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
+import { ChoiceGroup } from '../../kit/ChoiceGroup.tsx';
 import { OPTIMIZER_KINDS, TRAIN_DATASETS } from '../../../src/training/config.ts';
 import type { LayerSpec } from '../../../src/training/config.ts';
 import type { ArchitectureCheck } from '../../../src/training/architecture.ts';

@@ -9,10 +9,10 @@
  * localStorage; saved models in IndexedDB.
  */
 import { useEffect, useId, useMemo, useState } from 'preact/hooks';
-import { WidgetFrame } from '../../ui/WidgetFrame.tsx';
-import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
-import { onThemeChange, readPalette } from '../../ui/colors.ts';
-import type { DivergingPalette } from '../../ui/colors.ts';
+import { WidgetFrame } from '../../kit/WidgetFrame.tsx';
+import { ChoiceGroup } from '../../kit/ChoiceGroup.tsx';
+import { onThemeChange, readPalette } from '../../kit/colors.ts';
+import type { DivergingPalette } from '../../kit/colors.ts';
 import { checkArchitecture } from '../../../src/training/architecture.ts';
 import { fetchManifest } from '../../../src/engine/datasets/loaders.ts';
 import { SetupPanel } from './SetupPanel.tsx';

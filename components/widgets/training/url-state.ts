@@ -16,7 +16,7 @@ import type { OptimizerKind, TrainDataset } from '../../../src/training/config.t
 import { defaultSettings, numberProblem } from './settings.ts';
 import type { DashboardLesson, DashboardSettings, NumberFieldName } from './settings.ts';
 import { decodeStack, encodeStack } from './stack-code.ts';
-import { updateQuery } from '../../../src/site/address.ts';
+import { updateQuery } from '../../kit/address.ts';
 
 /** Query keys, one per setting (short: they end up in shared links). */
 export const URL_KEYS = {

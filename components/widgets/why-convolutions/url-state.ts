@@ -3,7 +3,7 @@
  * (`?seed=7&draw=...`), so a link reproduces the same run and the same picture.
  * Anything malformed falls back to the default and is reported, never thrown.
  */
-import { setQueryValues } from '../../../src/site/address.ts';
+import { setQueryValues } from '../../kit/address.ts';
 import { XO_EXPERIMENT_DEFAULTS, XO_MAX_SEED } from '../../../src/training/xo/config.ts';
 
 /** Query keys this widget owns. */

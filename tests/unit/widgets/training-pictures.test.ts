@@ -5,8 +5,8 @@
  * shading, and number formats.
  */
 import { describe, expect, it } from 'vitest';
-import { divergingRgb } from '../../../components/ui/colors.ts';
-import type { DivergingPalette } from '../../../components/ui/colors.ts';
+import { divergingRgb } from '../../../components/kit/colors.ts';
+import type { DivergingPalette } from '../../../components/kit/colors.ts';
 import { bytesToRgba, divergingRgba, greyscaleRgba, maxAbs, padTo, stripShape, valueRange } from '../../../components/widgets/training/pixels.ts';
 import { HANDMADE_KINDS, binomialRow, closestHandmade, correlation, handmadeFilter } from '../../../components/widgets/training/handmade.ts';
 import { addTestPoint, addTrainPoint, emptyHistory } from '../../../components/widgets/training/history.ts';

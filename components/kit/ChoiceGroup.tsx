@@ -1,7 +1,7 @@
 /**
  * A segmented control: one choice among a few, built from native radio buttons so that
  * arrow keys, form semantics and screen readers work without extra code. Styles:
- * `.cl-choice` in src/styles/controls.css.
+ * `.cl-choice` in kit.css.
  */
 import { useId } from 'preact/hooks';
 

@@ -1,6 +1,6 @@
 /**
  * A labelled range slider that shows its current value. Styles: `.cl-slider` in
- * src/styles/controls.css.
+ * kit.css.
  */
 import { useId } from 'preact/hooks';
 

@@ -1,6 +1,6 @@
 /**
  * The frame every widget sits in: a titled figure on the --surface background, with an
- * optional caption below. Styles: `.cl-widget*` in src/styles/controls.css.
+ * optional caption below. Styles: `.cl-widget*` in kit.css.
  */
 import type { ComponentChildren } from 'preact';
 

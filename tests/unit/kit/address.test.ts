@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AddressWriter, QUERY_SETTLE_MS } from '../../../src/site/address.ts';
-import type { AddressHost } from '../../../src/site/address.ts';
+import { AddressWriter, QUERY_SETTLE_MS } from '../../../components/kit/address.ts';
+import type { AddressHost } from '../../../components/kit/address.ts';
 
 /** A window with a hand-driven clock, recording every address write. */
 function fakeWindow(href = 'https://convlab.test/en/lessons/output-size/?keep=1#calc') {

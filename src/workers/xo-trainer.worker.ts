@@ -58,6 +58,8 @@ self.onmessage = (event: MessageEvent<XoWorkerRequest>) => {
   const request = event.data;
   if (request.type === 'train') {
     train(request).catch((error) => post({ type: 'error', message: describe(error) }));
+  } else if (request.type === 'ping') {
+    post({ type: 'pong' });
   } else if (request.type === 'classify') {
     try {
       if (!experiment) throw new Error('no trained networks yet: train them first');

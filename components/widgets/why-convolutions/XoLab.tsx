@@ -9,7 +9,6 @@ import { Random } from '../../../src/engine/random.ts';
 import { drawXo } from '../../../src/engine/datasets/xo.ts';
 import { XO_EXPERIMENT_DEFAULTS, XO_MAX_SEED, XO_MODELS } from '../../../src/training/xo/config.ts';
 import type { PerModel, XoTestSet } from '../../../src/training/xo/config.ts';
-import type { XoWorkerResponse } from '../../../src/training/xo/messages.ts';
 import { WidgetFrame } from '../../kit/WidgetFrame.tsx';
 import { loadPlot } from '../../kit/LazyPlot.tsx';
 import { ProgressBar } from '../../kit/ProgressBar.tsx';
@@ -21,8 +20,8 @@ import { LossChart } from './LossChart.tsx';
 import type { LossPoint } from './LossChart.tsx';
 import { STRINGS } from './strings.ts';
 import type { Lang } from './strings.ts';
-import { TrainerClient } from './trainer-client.ts';
-import type { TrainerFailure } from './trainer-client.ts';
+import { XoClient } from './xo-client.ts';
+import type { XoFailure, XoMessage } from './xo-client.ts';
 import { readUrlState, writeUrlState } from './url-state.ts';
 import './XoLab.css';
 
@@ -63,7 +62,7 @@ export function XoLab({ lang }: XoLabProps) {
   const [progress, setProgress] = useState({ step: 0, steps: XO_EXPERIMENT_DEFAULTS.steps });
   const [params, setParams] = useState<PerModel<number> | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [failure, setFailure] = useState<TrainerFailure | null>(null);
+  const [failure, setFailure] = useState<XoFailure | null>(null);
   const [verdict, setVerdict] = useState<PerModel<[number, number]> | null>(null);
   const [chartVersion, setChartVersion] = useState(0);
   const [urlReady, setUrlReady] = useState(false);
@@ -75,7 +74,7 @@ export function XoLab({ lang }: XoLabProps) {
   const lastFlush = useRef(0);
   const runSeed = useRef(seed);
   const pendingClassify = useRef<number | null>(null);
-  const client = useRef<TrainerClient | null>(null);
+  const client = useRef<XoClient | null>(null);
 
   // Redraw in an animation frame, at most every REDRAW_MS, however fast the worker
   // reports: the page's thread stays free for the reader.
@@ -93,7 +92,7 @@ export function XoLab({ lang }: XoLabProps) {
     }, wait);
   };
 
-  const handleMessage = (message: XoWorkerResponse) => {
+  const handleMessage = (message: XoMessage) => {
     switch (message.type) {
       case 'started':
         setParams(message.params);
@@ -125,7 +124,7 @@ export function XoLab({ lang }: XoLabProps) {
   };
 
   useEffect(() => {
-    client.current = new TrainerClient({
+    client.current = new XoClient({
       onMessage: handleMessage,
       onFailure: (f) => {
         setFailure(f);

@@ -4,7 +4,7 @@
  */
 import type { XoVariant } from '../../../src/engine/datasets/xo.ts';
 import type { XoModelKind, XoTestSet } from '../../../src/training/xo/config.ts';
-import type { TrainerFailure } from './trainer-client.ts';
+import type { XoFailure } from './xo-client.ts';
 
 /** The widget's languages. */
 export type Lang = 'en' | 'ko';
@@ -34,7 +34,7 @@ export interface XoLabStrings {
     done: (ms: number) => string;
     cancelled: string;
   };
-  failed: Record<TrainerFailure['kind'], string>;
+  failed: Record<XoFailure['kind'], string>;
   failedDetail: (detail: string) => string;
   retryHint: string;
   urlNote: (keys: string) => string;

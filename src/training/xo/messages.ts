@@ -17,7 +17,9 @@ export type XoWorkerRequest =
        */
       paceMs: number;
     }
-  | { type: 'classify'; id: number; picture: Float32Array };
+  | { type: 'classify'; id: number; picture: Float32Array }
+  /** Are you there? Answered with `pong` between two steps, so the page can tell a slow run from a hung one. */
+  | { type: 'ping' };
 
 /** Worker to page. */
 export type XoWorkerResponse =
@@ -26,4 +28,5 @@ export type XoWorkerResponse =
   | { type: 'progress'; progress: XoProgress }
   | { type: 'done'; result: XoExperimentResult; computeMs: number }
   | { type: 'classified'; id: number; probabilities: PerModel<[number, number]> }
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string }
+  | { type: 'pong' };

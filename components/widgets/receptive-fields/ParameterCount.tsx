@@ -3,7 +3,7 @@
  * sharing, and a fully connected layer with the same inputs and outputs, counted by
  * the engine and drawn on a logarithmic scale (the gap spans many powers of ten).
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo } from 'preact/hooks';
 import {
   DEFAULT_PARAMS,
   PARAM_CHOICES,
@@ -14,8 +14,9 @@ import {
   type ParamState,
 } from './params-model.ts';
 import { STRINGS, formatCount, langOf } from './strings.ts';
-import { setQueryValues } from '../../kit/address.ts';
-import { currentParams } from './url-state.ts';
+import { useQueryState } from '../../kit/query-state.ts';
+import type { QueryCodec } from '../../kit/query-state.ts';
+import { Note } from '../../kit/Note.tsx';
 import { WidgetFrame } from '../../kit/WidgetFrame.tsx';
 import './receptive-fields.css';
 
@@ -26,18 +27,23 @@ export interface ParameterCountProps {
 
 const ROWS = ['fc', 'local', 'conv'] as const;
 
+/** Only the reader's own changes go to the address, so opening a plain link stays plain. */
+const QUERY: QueryCodec<ParamState> = {
+  initial: () => DEFAULT_PARAMS,
+  read: (params) => {
+    const { state, rejected } = parseParams(params);
+    return { value: state, rejected };
+  },
+  write: (state, params) => {
+    for (const [key, value] of Object.entries(encodeParams(state))) params.set(key, value);
+  },
+};
+
 /** The comparison. */
 export default function ParameterCount({ lang }: ParameterCountProps) {
   const language = langOf(lang);
   const t = STRINGS[language].params;
-  const [state, setState] = useState<ParamState>(DEFAULT_PARAMS);
-  const [rejected, setRejected] = useState<string[]>([]);
-
-  useEffect(() => {
-    const parsed = parseParams(currentParams());
-    setState(parsed.state);
-    setRejected(parsed.rejected);
-  }, []);
+  const { value: state, set: setState, rejected } = useQueryState(QUERY);
 
   const result = useMemo((): { ok: true; value: ParamComparison } | { ok: false; message: string } => {
     try {
@@ -47,11 +53,7 @@ export default function ParameterCount({ lang }: ParameterCountProps) {
     }
   }, [state]);
 
-  const set = (key: keyof ParamState, value: number) => {
-    const next = { ...state, [key]: value };
-    setState(next);
-    setQueryValues(encodeParams(next));
-  };
+  const set = (key: keyof ParamState, value: number) => setState({ ...state, [key]: value });
   const fmt = (v: number) => formatCount(v, language);
   const controls: { key: keyof ParamState; label: string }[] = [
     { key: 'inputSize', label: t.inputSize },
@@ -64,9 +66,7 @@ export default function ParameterCount({ lang }: ParameterCountProps) {
     <WidgetFrame title={t.title} class="rfp">
       <p class="rfx-hint">{t.hint}</p>
       {rejected.length > 0 && (
-        <p class="rfx-note" role="status">
-          {t.rejected(rejected.join(', '))}
-        </p>
+        <Note class="rfx-note">{t.rejected(rejected.join(', '))}</Note>
       )}
       <div class="rfp-controls">
         {controls.map(({ key, label }) => (

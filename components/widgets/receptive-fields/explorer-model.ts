@@ -17,7 +17,7 @@ import {
   type ReceptiveFieldTrace,
   type SquareSpan,
 } from './receptive-field.ts';
-import { readInt } from './url-state.ts';
+import { readInt } from '../../kit/query-state.ts';
 
 /** Allowed range of every control; small enough that each update is instant. */
 export const LIMITS = {

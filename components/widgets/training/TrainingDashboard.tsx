@@ -29,7 +29,9 @@ import type { LibraryMessage } from './ModelLibrary.tsx';
 import { NumberInput } from './NumberInput.tsx';
 import { architectureOf, defaultSettings, fromTrainConfig, toTrainConfig } from './settings.ts';
 import type { DashboardLesson, DashboardSettings } from './settings.ts';
-import { initialState, rememberSettings, rememberedQuery, writeUrlState } from './url-state.ts';
+import { dashboardQuery, rememberSettings } from './url-state.ts';
+import { useQueryState } from '../../kit/query-state.ts';
+import { Note } from '../../kit/Note.tsx';
 import { useTrainer } from './use-trainer.ts';
 import { SILENCE_WATCH } from './trainer-client.ts';
 import { useLibrary } from './use-library.ts';
@@ -66,10 +68,13 @@ function download(bytes: Uint8Array, fileName: string): void {
 /** The dashboard. */
 export default function TrainingDashboard({ lang, lesson }: TrainingDashboardProps) {
   const t = STRINGS[lang] ?? STRINGS.en;
-  const [settings, setSettings] = useState<DashboardSettings>(() => defaultSettings(lesson));
-  const [testIndex, setTestIndex] = useState(0);
-  const [rejected, setRejected] = useState<string[]>([]);
-  const [restored, setRestored] = useState(false);
+  const query = useQueryState(useMemo(() => dashboardQuery(lesson), [lesson]));
+  const { settings, testIndex } = query.value;
+  const rejected = query.rejected;
+  const setSettings = (next: DashboardSettings | ((previous: DashboardSettings) => DashboardSettings)) =>
+    query.set((q) => ({ ...q, settings: typeof next === 'function' ? next(q.settings) : next }));
+  const setTestIndex = (next: number | ((previous: number) => number)) =>
+    query.set((q) => ({ ...q, testIndex: typeof next === 'function' ? next(q.testIndex) : next }));
   const [invalid, setInvalid] = useState<ReadonlySet<string>>(new Set());
   const [colouring, setColouring] = useState<FilterColouring>('grey');
   const [palette, setPalette] = useState<DivergingPalette | null>(null);
@@ -80,20 +85,10 @@ export default function TrainingDashboard({ lang, lesson }: TrainingDashboardPro
   const problemId = useId();
   const reasonId = useId();
 
-  // The address bar and the remembered settings are only readable in the browser.
+  // The settings of the run in progress also survive a reload or a visit elsewhere.
   useEffect(() => {
-    const state = initialState(window.location.search, rememberedQuery(lesson), lesson);
-    setSettings(state.settings);
-    setTestIndex(state.testIndex);
-    setRejected(state.rejected);
-    setRestored(true);
-  }, []);
-
-  useEffect(() => {
-    if (!restored) return;
-    writeUrlState(settings, testIndex, lesson);
-    rememberSettings(settings, testIndex, lesson);
-  }, [settings, testIndex, restored]);
+    if (query.ready) rememberSettings(settings, testIndex, lesson);
+  }, [settings, testIndex, query.ready]);
 
   useEffect(() => {
     const update = () => {
@@ -191,9 +186,7 @@ export default function TrainingDashboard({ lang, lesson }: TrainingDashboardPro
     <WidgetFrame title={t.titles[lesson]} class="training">
       <p class="cl-hint training-intro">{t.intro[lesson]}</p>
       {rejected.length > 0 && (
-        <p class="training-note" role="status">
-          {t.urlNote(rejected.join(', '))}
-        </p>
+        <Note class="training-note">{t.urlNote(rejected.join(', '))}</Note>
       )}
       {trainer.crash !== undefined && (
         <div class="training-problem training-crash" role="alert">

@@ -23,6 +23,10 @@ import type { Lang } from './strings.ts';
 import { XoClient } from './xo-client.ts';
 import type { XoFailure, XoMessage } from './xo-client.ts';
 import { readUrlState, writeUrlState } from './url-state.ts';
+import { useQueryState } from '../../kit/query-state.ts';
+import type { QueryCodec } from '../../kit/query-state.ts';
+import { useReducedMotion } from '../../kit/reduced-motion.ts';
+import { Note } from '../../kit/Note.tsx';
 import './XoLab.css';
 
 const SIZE = XO_EXPERIMENT_DEFAULTS.size;
@@ -43,9 +47,22 @@ function canonical(label: 0 | 1): Float32Array {
   return drawXo(label, 'canonical', SIZE, new Random(0));
 }
 
-function prefersReducedMotion(): boolean {
-  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+/** What a link holds: the run's seed and the reader's drawing. */
+interface Shared {
+  seed: number;
+  drawing: Float32Array;
 }
+
+/** Both keys are written as soon as the address is read, so a copied link names the run. */
+const QUERY: QueryCodec<Shared> = {
+  initial: () => ({ seed: XO_EXPERIMENT_DEFAULTS.seed, drawing: canonical(0) }),
+  read: (params) => {
+    const read = readUrlState(params, SIZE * SIZE);
+    return { value: { seed: read.seed, drawing: read.drawing ?? canonical(0) }, rejected: read.rejected };
+  },
+  write: ({ seed, drawing }, params) => writeUrlState(seed, drawing, params),
+  follow: 'always',
+};
 
 /** Props of {@link XoLab}. */
 export interface XoLabProps {
@@ -55,9 +72,12 @@ export interface XoLabProps {
 /** The widget. */
 export function XoLab({ lang }: XoLabProps) {
   const t = STRINGS[lang] ?? STRINGS.en;
-  const [seed, setSeed] = useState(XO_EXPERIMENT_DEFAULTS.seed);
-  const [rejected, setRejected] = useState<string[]>([]);
-  const [drawing, setDrawing] = useState(() => canonical(0));
+  const shared = useQueryState(QUERY);
+  const { seed, drawing } = shared.value;
+  const rejected = shared.rejected;
+  const setSeed = (next: number) => shared.set((s) => ({ ...s, seed: next }));
+  const setDrawing = (next: Float32Array) => shared.set((s) => ({ ...s, drawing: next }));
+  const reducedMotion = useReducedMotion();
   const [phase, setPhase] = useState<Phase>('idle');
   const [progress, setProgress] = useState({ step: 0, steps: XO_EXPERIMENT_DEFAULTS.steps });
   const [params, setParams] = useState<PerModel<number> | null>(null);
@@ -65,7 +85,6 @@ export function XoLab({ lang }: XoLabProps) {
   const [failure, setFailure] = useState<XoFailure | null>(null);
   const [verdict, setVerdict] = useState<PerModel<[number, number]> | null>(null);
   const [chartVersion, setChartVersion] = useState(0);
-  const [urlReady, setUrlReady] = useState(false);
 
   const points = useRef<LossPoint[]>([]);
   const latestProgress = useRef(progress);
@@ -131,11 +150,6 @@ export function XoLab({ lang }: XoLabProps) {
         setPhase('failed');
       },
     });
-    const fromUrl = readUrlState(window.location.search, SIZE * SIZE);
-    setSeed(fromUrl.seed);
-    if (fromUrl.drawing) setDrawing(fromUrl.drawing);
-    setRejected(fromUrl.rejected);
-    setUrlReady(true);
     // Fetch and compile the chart library while the reader is still reading, not mid-training.
     const idle = (window as { requestIdleCallback?: (cb: () => void) => number }).requestIdleCallback;
     if (idle) idle(() => void loadPlot().catch(() => undefined));
@@ -146,10 +160,6 @@ export function XoLab({ lang }: XoLabProps) {
       if (frame.current !== null) cancelAnimationFrame(frame.current);
     };
   }, []);
-
-  useEffect(() => {
-    if (urlReady) writeUrlState(seed, drawing);
-  }, [seed, drawing, urlReady]);
 
   // Ask the trained networks about the drawing whenever either changes.
   useEffect(() => {
@@ -172,7 +182,7 @@ export function XoLab({ lang }: XoLabProps) {
     clearRun();
     runSeed.current = seed;
     setPhase('starting');
-    client.current?.train({ seed }, prefersReducedMotion() ? 0 : PACE_MS);
+    client.current?.train({ seed }, reducedMotion ? 0 : PACE_MS);
   };
 
   const cancel = () => {
@@ -205,9 +215,7 @@ export function XoLab({ lang }: XoLabProps) {
   return (
     <WidgetFrame title={t.title} class="xolab">
       {rejected.length > 0 && (
-        <p class="xolab-note" role="status">
-          {t.urlNote(rejected.join(', '))}
-        </p>
+        <Note class="xolab-note">{t.urlNote(rejected.join(', '))}</Note>
       )}
 
       <section class="xolab-section" aria-labelledby="xolab-gallery-heading">

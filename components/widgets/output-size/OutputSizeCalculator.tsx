@@ -62,9 +62,9 @@ function DimControls({ config, which, t, onChange }: DimControlsProps) {
               key={field}
               label={t.fieldLabel(field, which)}
               value={d.input}
-              min={LIMITS.input.min}
-              max={LIMITS.input.max}
-              invalidMessage={t.invalidNumber(LIMITS.input.min, LIMITS.input.max)}
+              rule={LIMITS.input}
+              message={t.invalidNumber(LIMITS.input.min, LIMITS.input.max)}
+              onBlurInvalid="revert"
               onChange={(v) => onChange(key, field, v)}
             />
           ) : (
@@ -298,9 +298,9 @@ export default function OutputSizeCalculator({ lang }: OutputSizeCalculatorProps
         <NumberField
           label={t.targetLabel}
           value={config.target}
-          min={LIMITS.target.min}
-          max={LIMITS.target.max}
-          invalidMessage={t.invalidNumber(LIMITS.target.min, LIMITS.target.max)}
+          rule={LIMITS.target}
+          message={t.invalidNumber(LIMITS.target.min, LIMITS.target.max)}
+          onBlurInvalid="revert"
           onChange={(target) => setConfig((c) => ({ ...c, target }))}
         />
         <ul class="os-answers" aria-live="polite">

@@ -9,7 +9,7 @@ import { OPTIMIZER_KINDS, TRAIN_DATASETS } from '../../../src/training/config.ts
 import type { LayerSpec } from '../../../src/training/config.ts';
 import type { ArchitectureCheck } from '../../../src/training/architecture.ts';
 import { IMAGE_SHAPE } from '../../../src/training/architecture.ts';
-import { NumberInput } from './NumberInput.tsx';
+import { NumberField } from '../../kit/NumberField.tsx';
 import { StackEditor } from './StackEditor.tsx';
 import { SummaryTable } from './SummaryTable.tsx';
 import { parseField, withOptimizer } from './settings.ts';
@@ -43,14 +43,15 @@ export function SetupPanel({ settings, onChange, onInvalid, lesson, check, dataS
     return 'value' in parsed ? parsed : { message: t.fieldProblem(parsed.problem) };
   };
   const numberField = (field: NumberFieldName, size = 8) => (
-    <NumberInput
+    <NumberField
+      class="training-number"
       key={field}
       name={field}
       label={s.fields[field]}
       hint={s.hints[field]}
       value={settings[field]}
       size={size}
-      parse={parser(field)}
+      check={parser(field)}
       onInvalid={(invalid) => onInvalid(field, invalid)}
       onChange={(value) => set(field, value)}
     />

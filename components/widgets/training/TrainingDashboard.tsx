@@ -26,7 +26,7 @@ import { DigitPad } from './DigitPad.tsx';
 import { ProbabilityList } from './ProbabilityList.tsx';
 import { ModelLibrary } from './ModelLibrary.tsx';
 import type { LibraryMessage } from './ModelLibrary.tsx';
-import { NumberInput } from './NumberInput.tsx';
+import { NumberField } from '../../kit/NumberField.tsx';
 import { architectureOf, defaultSettings, fromTrainConfig, toTrainConfig } from './settings.ts';
 import type { DashboardLesson, DashboardSettings } from './settings.ts';
 import { dashboardQuery, rememberSettings } from './url-state.ts';
@@ -278,12 +278,13 @@ export default function TrainingDashboard({ lang, lesson }: TrainingDashboardPro
           {t.sections.inside}
         </h3>
         <div class="cl-controls">
-          <NumberInput
+          <NumberField
+            class="training-number"
             name="testIndex"
             label={t.inside.testImage(testCount)}
             value={testIndex}
             size={6}
-            parse={(text) => {
+            check={(text) => {
               const value = Number(text.trim());
               return /^\d{1,5}$/.test(text.trim()) && value < testCount ? { value } : { message: t.inside.testImageProblem(testCount) };
             }}

@@ -238,11 +238,11 @@ export function XoLab({ lang }: XoLabProps) {
           <NumberField
             label={t.seedLabel}
             value={seed}
-            min={0}
-            max={XO_MAX_SEED}
+            rule={{ min: 0, max: XO_MAX_SEED }}
+            message={`0–${XO_MAX_SEED.toLocaleString(lang)}`}
+            onBlurInvalid="revert"
             disabled={busy}
             onChange={setSeed}
-            invalidMessage={`0–${XO_MAX_SEED.toLocaleString(lang)}`}
           />
           <button type="button" class="cl-button" disabled={busy} onClick={() => setSeed(Math.floor(Math.random() * (XO_MAX_SEED + 1)))}>
             {t.newSeed}

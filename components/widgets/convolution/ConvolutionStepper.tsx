@@ -30,8 +30,9 @@ import {
   tapsAt,
 } from './model.ts';
 import type { ConvState, FeatureMaps, StateProblem } from './model.ts';
-import { strings } from './strings.ts';
-import type { Lang } from './strings.ts';
+import { stringsFor } from '../../kit/strings.ts';
+import { STRINGS } from './strings/index.ts';
+import type { Locale } from '../../../src/i18n/lessons.ts';
 import './convolution.css';
 
 /** Milliseconds between steps while playing. */
@@ -39,7 +40,7 @@ const PLAY_INTERVAL_MS = 900;
 
 /** Props the MDX passes. */
 export interface ConvolutionStepperProps {
-  lang: Lang;
+  lang: Locale;
 }
 
 type Computed = { maps: FeatureMaps; error: null } | { maps: null; error: string };
@@ -57,7 +58,7 @@ const QUERY: QueryCodec<ConvState, StateProblem> = {
 
 /** The stepper (see the file comment). */
 export default function ConvolutionStepper({ lang }: ConvolutionStepperProps): JSX.Element {
-  const t = strings[lang] ?? strings.en;
+  const t = stringsFor(STRINGS, lang);
   const query = useQueryState(QUERY);
   const { value: state, set: setState, rejected: problems } = query;
   const [playing, setPlaying] = useState(false);

@@ -8,13 +8,14 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import { CHANNELS, DEPTH_FILTERS, DEPTH_KERNEL, PICTURE_SIZE, depthVolume, landscape } from './depth-model.ts';
 import { formatRounded } from './model.ts';
-import { depthStrings } from './depth-strings.ts';
-import type { Lang } from './strings.ts';
+import { stringsFor } from '../../kit/strings.ts';
+import { DEPTH_STRINGS } from './strings/index.ts';
+import type { Locale } from '../../../src/i18n/lessons.ts';
 import './convolution.css';
 
 /** Props the MDX passes. */
 export interface DepthDemoProps {
-  lang: Lang;
+  lang: Locale;
 }
 
 type Rgb = [number, number, number];
@@ -102,7 +103,7 @@ function Frame({ row, col, span, of }: { row: number; col: number; span: number;
 
 /** The depth demo (see the file comment). */
 export default function DepthDemo({ lang }: DepthDemoProps): JSX.Element {
-  const t = depthStrings[lang] ?? depthStrings.en;
+  const t = stringsFor(DEPTH_STRINGS, lang);
   const pixels = useMemo(landscape, []);
   const volume = useMemo(() => {
     try {

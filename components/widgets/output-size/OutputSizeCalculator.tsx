@@ -30,13 +30,15 @@ import {
   withLinked,
 } from './model.ts';
 import type { Config, DimField, DimResult, Mode, PresetName } from './model.ts';
-import { STRINGS, langOf } from './strings.ts';
-import type { CalculatorStrings } from './strings.ts';
+import { stringsFor } from '../../kit/strings.ts';
+import { STRINGS } from './strings/index.ts';
+import type { CalculatorStrings } from './strings/index.ts';
+import type { Locale } from '../../../src/i18n/lessons.ts';
 import './output-size.css';
 
 /** Props: the page's language. */
 export interface OutputSizeCalculatorProps {
-  lang?: 'en' | 'ko';
+  lang: Locale;
 }
 
 type DimKey = 'h' | 'w';
@@ -107,7 +109,7 @@ const QUERY: QueryCodec<Config> = {
 
 /** The calculator island. */
 export default function OutputSizeCalculator({ lang }: OutputSizeCalculatorProps) {
-  const t = STRINGS[langOf(lang)];
+  const t = stringsFor(STRINGS, lang);
   const { value: config, set: setConfig, rejected } = useQueryState(QUERY);
 
   const result = useMemo(() => evaluate(config), [config]);

@@ -13,7 +13,10 @@ import {
   type ParamComparison,
   type ParamState,
 } from './params-model.ts';
-import { STRINGS, formatCount, langOf } from './strings.ts';
+import { stringsFor } from '../../kit/strings.ts';
+import { STRINGS, formatCount } from './strings/index.ts';
+import type { ParamStrings } from './strings/index.ts';
+import type { Locale } from '../../../src/i18n/lessons.ts';
 import { useQueryState } from '../../kit/query-state.ts';
 import type { QueryCodec } from '../../kit/query-state.ts';
 import { Note } from '../../kit/Note.tsx';
@@ -22,7 +25,7 @@ import './receptive-fields.css';
 
 /** Props: the page's language. */
 export interface ParameterCountProps {
-  lang?: string;
+  lang: Locale;
 }
 
 const ROWS = ['fc', 'local', 'conv'] as const;
@@ -41,8 +44,7 @@ const QUERY: QueryCodec<ParamState> = {
 
 /** The comparison. */
 export default function ParameterCount({ lang }: ParameterCountProps) {
-  const language = langOf(lang);
-  const t = STRINGS[language].params;
+  const t = stringsFor(STRINGS, lang).params;
   const { value: state, set: setState, rejected } = useQueryState(QUERY);
 
   const result = useMemo((): { ok: true; value: ParamComparison } | { ok: false; message: string } => {
@@ -54,7 +56,7 @@ export default function ParameterCount({ lang }: ParameterCountProps) {
   }, [state]);
 
   const set = (key: keyof ParamState, value: number) => setState({ ...state, [key]: value });
-  const fmt = (v: number) => formatCount(v, language);
+  const fmt = (v: number) => formatCount(v, lang);
   const controls: { key: keyof ParamState; label: string }[] = [
     { key: 'inputSize', label: t.inputSize },
     { key: 'channels', label: t.channels },
@@ -98,7 +100,7 @@ interface ChartProps {
   value: ParamComparison;
   state: ParamState;
   fmt: (v: number) => string;
-  t: (typeof STRINGS)['en']['params'];
+  t: ParamStrings;
 }
 
 function Chart({ value, state, fmt, t }: ChartProps) {

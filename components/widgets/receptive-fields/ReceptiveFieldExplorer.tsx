@@ -21,7 +21,9 @@ import {
   type LayerField,
   type PresetName,
 } from './explorer-model.ts';
-import { STRINGS, langOf, type ExplorerStrings } from './strings.ts';
+import { stringsFor } from '../../kit/strings.ts';
+import { STRINGS, type ExplorerStrings } from './strings/index.ts';
+import type { Locale } from '../../../src/i18n/lessons.ts';
 import { useQueryState } from '../../kit/query-state.ts';
 import type { QueryCodec } from '../../kit/query-state.ts';
 import { Note } from '../../kit/Note.tsx';
@@ -30,7 +32,7 @@ import './receptive-fields.css';
 
 /** Props: the page's language. */
 export interface ReceptiveFieldExplorerProps {
-  lang?: string;
+  lang: Locale;
 }
 
 function range(from: number, to: number): number[] {
@@ -203,7 +205,7 @@ const QUERY: QueryCodec<ExplorerState> = {
 
 /** The explorer. */
 export default function ReceptiveFieldExplorer({ lang }: ReceptiveFieldExplorerProps) {
-  const t = STRINGS[langOf(lang)].explorer;
+  const t = stringsFor(STRINGS, lang).explorer;
   const { value: state, set: apply, rejected } = useQueryState(QUERY);
   const gridHolder = useRef<HTMLDivElement>(null);
   const body = useRef<HTMLDivElement>(null);

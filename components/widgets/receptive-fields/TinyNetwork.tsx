@@ -18,7 +18,9 @@ import {
   tinyOutputs,
   tinyParameterCounts,
 } from './tiny-net-model.ts';
-import { STRINGS, formatCount, langOf } from './strings.ts';
+import { stringsFor } from '../../kit/strings.ts';
+import { STRINGS, formatCount } from './strings/index.ts';
+import type { Locale } from '../../../src/i18n/lessons.ts';
 import { useQueryState } from '../../kit/query-state.ts';
 import type { QueryCodec } from '../../kit/query-state.ts';
 import { Note } from '../../kit/Note.tsx';
@@ -27,7 +29,7 @@ import './receptive-fields.css';
 
 /** Props: the page's language. */
 export interface TinyNetworkProps {
-  lang?: string;
+  lang: Locale;
 }
 
 type Highlight = { kind: 'output' | 'weight'; index: number } | null;
@@ -78,8 +80,7 @@ const QUERY: QueryCodec<Texts> = {
 
 /** The tiny network. */
 export default function TinyNetwork({ lang }: TinyNetworkProps) {
-  const language = langOf(lang);
-  const t = STRINGS[language].tiny;
+  const t = stringsFor(STRINGS, lang).tiny;
   const { value: texts, set: setTexts, rejected } = useQueryState(QUERY);
   const { x: xText, w: wText } = texts;
   const [pinned, setPinned] = useState<Highlight>(null);
@@ -304,7 +305,7 @@ export default function TinyNetwork({ lang }: TinyNetworkProps) {
       <p class="rft-explanation rfx-mono" aria-live="polite" data-testid="tn-explanation">
         {explanation}
       </p>
-      <p>{t.comparison(formatCount(counts.fc, language), formatCount(counts.conv, language), EDGES.length)}</p>
+      <p>{t.comparison(formatCount(counts.fc, lang), formatCount(counts.conv, lang), EDGES.length)}</p>
     </WidgetFrame>
   );
 }

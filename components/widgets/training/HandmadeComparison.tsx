@@ -10,7 +10,7 @@ import type { DivergingPalette } from '../../kit/colors.ts';
 import { PixelCanvas } from './PixelCanvas.tsx';
 import { HANDMADE_KINDS, closestHandmade, handmadeFilter } from './handmade.ts';
 import { divergingRgba, maxAbs } from './pixels.ts';
-import type { TrainingStrings } from './strings.ts';
+import type { TrainingStrings } from './strings/index.ts';
 
 /** Props of {@link HandmadeComparison}. */
 export interface HandmadeComparisonProps {

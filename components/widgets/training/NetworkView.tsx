@@ -14,7 +14,7 @@ import { ProbabilityList } from './ProbabilityList.tsx';
 import { HandmadeComparison } from './HandmadeComparison.tsx';
 import { divergingRgba, greyscaleRgba, maxAbs, padTo, stripShape, valueRange } from './pixels.ts';
 import { shapeText } from './format.ts';
-import type { TrainingStrings } from './strings.ts';
+import type { TrainingStrings } from './strings/index.ts';
 
 /** How the first layer's filters are coloured. */
 export type FilterColouring = 'grey' | 'signed';

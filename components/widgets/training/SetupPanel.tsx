@@ -15,8 +15,8 @@ import { SummaryTable } from './SummaryTable.tsx';
 import { parseField, withOptimizer } from './settings.ts';
 import type { DashboardLesson, DashboardSettings, NumberFieldName } from './settings.ts';
 import { megabytes } from './format.ts';
-import type { Lang } from './format.ts';
-import type { TrainingStrings } from './strings.ts';
+import type { Locale } from '../../../src/i18n/lessons.ts';
+import type { TrainingStrings } from './strings/index.ts';
 
 /** Props of {@link SetupPanel}. */
 export interface SetupPanelProps {
@@ -30,7 +30,7 @@ export interface SetupPanelProps {
   /** id the Start button's reason can point at when the stack is broken. */
   problemId: string;
   t: TrainingStrings;
-  lang: Lang;
+  lang: Locale;
 }
 
 /** The form. */

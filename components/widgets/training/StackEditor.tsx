@@ -13,8 +13,8 @@ import { NumberField } from '../../kit/NumberField.tsx';
 import { EDITABLE_TYPES, changeType, insertLayer, moveLayer, removeLayer, updateLayer } from './stack-edit.ts';
 import type { EditableType } from './stack-edit.ts';
 import { grouped, shapeText } from './format.ts';
-import type { TrainingStrings } from './strings.ts';
-import type { Lang } from './format.ts';
+import type { TrainingStrings } from './strings/index.ts';
+import type { Locale } from '../../../src/i18n/lessons.ts';
 
 /** Props of {@link StackEditor}. */
 export interface StackEditorProps {
@@ -22,7 +22,7 @@ export interface StackEditorProps {
   check: ArchitectureCheck;
   onChange: (layers: LayerSpec[]) => void;
   t: TrainingStrings;
-  lang: Lang;
+  lang: Locale;
   disabled?: boolean;
 }
 

@@ -36,13 +36,14 @@ import { useTrainer } from './use-trainer.ts';
 import { SILENCE_WATCH } from './trainer-client.ts';
 import { useLibrary } from './use-library.ts';
 import { percent } from './format.ts';
-import type { Lang } from './format.ts';
-import { STRINGS, classNames } from './strings.ts';
+import type { Locale } from '../../../src/i18n/lessons.ts';
+import { stringsFor } from '../../kit/strings.ts';
+import { STRINGS, classNames } from './strings/index.ts';
 import './training.css';
 
 /** Props of {@link TrainingDashboard}. */
 export interface TrainingDashboardProps {
-  lang: Lang;
+  lang: Locale;
   /** The lesson it sits in: decides the defaults, what can be edited and where settings are remembered. */
   lesson: DashboardLesson;
 }
@@ -67,7 +68,7 @@ function download(bytes: Uint8Array, fileName: string): void {
 
 /** The dashboard. */
 export default function TrainingDashboard({ lang, lesson }: TrainingDashboardProps) {
-  const t = STRINGS[lang] ?? STRINGS.en;
+  const t = stringsFor(STRINGS, lang);
   const query = useQueryState(useMemo(() => dashboardQuery(lesson), [lesson]));
   const { settings, testIndex } = query.value;
   const rejected = query.rejected;

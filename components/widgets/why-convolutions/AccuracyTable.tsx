@@ -5,7 +5,7 @@
  */
 import { XO_MODELS, XO_TEST_SETS } from '../../../src/training/xo/config.ts';
 import type { PerModel, XoTestSet } from '../../../src/training/xo/config.ts';
-import type { XoLabStrings } from './strings.ts';
+import type { XoLabStrings } from './strings/index.ts';
 
 /** Props of {@link AccuracyTable}. */
 export interface AccuracyTableProps {

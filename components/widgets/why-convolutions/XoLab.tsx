@@ -18,8 +18,9 @@ import { DrawPad } from './DrawPad.tsx';
 import { Gallery } from './Gallery.tsx';
 import { LossChart } from './LossChart.tsx';
 import type { LossPoint } from './LossChart.tsx';
-import { STRINGS } from './strings.ts';
-import type { Lang } from './strings.ts';
+import { stringsFor } from '../../kit/strings.ts';
+import { STRINGS } from './strings/index.ts';
+import type { Locale } from '../../../src/i18n/lessons.ts';
 import { XoClient } from './xo-client.ts';
 import type { XoFailure, XoMessage } from './xo-client.ts';
 import { readUrlState, writeUrlState } from './url-state.ts';
@@ -66,12 +67,12 @@ const QUERY: QueryCodec<Shared> = {
 
 /** Props of {@link XoLab}. */
 export interface XoLabProps {
-  lang: Lang;
+  lang: Locale;
 }
 
 /** The widget. */
 export function XoLab({ lang }: XoLabProps) {
-  const t = STRINGS[lang] ?? STRINGS.en;
+  const t = stringsFor(STRINGS, lang);
   const shared = useQueryState(QUERY);
   const { seed, drawing } = shared.value;
   const rejected = shared.rejected;

@@ -13,8 +13,8 @@ import { parse } from 'yaml';
 import { checkFrontmatter } from '../../../src/site/lesson-schema.ts';
 import { LENET_YEAR, PAPER_C3_TABLE, PAPER_RBF_BITMAP, lenetNumbers } from '../../../components/widgets/training/lesson-numbers.ts';
 import { paperNames } from '../../../components/widgets/training/LenetTable.tsx';
-import { STRINGS } from '../../../components/widgets/training/strings.ts';
-import type { Lang } from '../../../components/widgets/training/strings.ts';
+import { STRINGS } from '../../../components/widgets/training/strings/index.ts';
+import type { Locale as Lang } from '../../../src/i18n/lessons.ts';
 import { defaultSettings } from '../../../components/widgets/training/settings.ts';
 
 const LANGS: Lang[] = ['en', 'ko'];

@@ -29,7 +29,7 @@ import {
   formatQuotient,
   workingTex,
 } from '../../../components/widgets/output-size/tex.ts';
-import { STRINGS } from '../../../components/widgets/output-size/strings.ts';
+import { STRINGS } from '../../../components/widgets/output-size/strings/index.ts';
 import { Random, convOutputSize, poolOutputSteps } from '../../../src/engine/index.ts';
 
 const LANGS = ['en', 'ko'] as const;

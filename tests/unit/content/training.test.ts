@@ -15,8 +15,8 @@ import { datasets } from '../../../src/engine/index.ts';
 import { checkFrontmatter } from '../../../src/site/lesson-schema.ts';
 import { DEFAULT_STACK } from '../../../src/training/config.ts';
 import { MNIST_TEST_COUNT, MNIST_TRAIN_COUNT, QUICK_RUN, trainingNumbers } from '../../../components/widgets/training/lesson-numbers.ts';
-import { STRINGS } from '../../../components/widgets/training/strings.ts';
-import type { Lang } from '../../../components/widgets/training/strings.ts';
+import { STRINGS } from '../../../components/widgets/training/strings/index.ts';
+import type { Locale as Lang } from '../../../src/i18n/lessons.ts';
 import { defaultSettings } from '../../../components/widgets/training/settings.ts';
 
 const LANGS: Lang[] = ['en', 'ko'];

@@ -18,7 +18,8 @@ import {
   lessonNumbers,
   pictureAsText,
 } from '../../../components/widgets/why-convolutions/lesson-numbers.ts';
-import { STRINGS, type Lang } from '../../../components/widgets/why-convolutions/strings.ts';
+import { STRINGS } from '../../../components/widgets/why-convolutions/strings/index.ts';
+import type { Locale as Lang } from '../../../src/i18n/lessons.ts';
 import { XO_EXPERIMENT_DEFAULTS } from '../../../src/training/xo/config.ts';
 
 const LANGS: Lang[] = ['en', 'ko'];

@@ -98,7 +98,7 @@ describe('WorkerClient', () => {
     w.client.post({ type: 'say', text: 'a' });
     const first = w.workers[0];
     let prevented = false;
-    first.onerror?.({ message: 'boom', preventDefault: () => (prevented = true) } as ErrorEvent);
+    first.onerror?.({ message: 'boom', preventDefault: () => void (prevented = true) } as unknown as ErrorEvent);
     expect(prevented).toBe(true);
     expect(w.failures).toEqual([{ kind: 'error', detail: 'boom' }]);
     expect(first.terminated).toBe(true);

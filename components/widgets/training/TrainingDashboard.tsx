@@ -11,8 +11,7 @@
 import { useEffect, useId, useMemo, useState } from 'preact/hooks';
 import { WidgetFrame } from '../../kit/WidgetFrame.tsx';
 import { ChoiceGroup } from '../../kit/ChoiceGroup.tsx';
-import { onThemeChange, readPalette } from '../../kit/colors.ts';
-import type { DivergingPalette } from '../../kit/colors.ts';
+import { usePalette } from '../../kit/use-palette.ts';
 import { checkArchitecture } from '../../../src/training/architecture.ts';
 import { fetchManifest } from '../../../src/engine/datasets/loaders.ts';
 import { SetupPanel } from './SetupPanel.tsx';
@@ -78,8 +77,7 @@ export default function TrainingDashboard({ lang, lesson }: TrainingDashboardPro
     query.set((q) => ({ ...q, testIndex: typeof next === 'function' ? next(q.testIndex) : next }));
   const [invalid, setInvalid] = useState<ReadonlySet<string>>(new Set());
   const [colouring, setColouring] = useState<FilterColouring>('grey');
-  const [palette, setPalette] = useState<DivergingPalette | null>(null);
-  const [themeVersion, setThemeVersion] = useState(0);
+  const { palette, version: themeVersion } = usePalette();
   const [dataSizes, setDataSizes] = useState<Partial<Record<string, number>>>({});
   const [libraryMessage, setLibraryMessage] = useState<LibraryMessage | null>(null);
   const [libraryBusy, setLibraryBusy] = useState(false);
@@ -90,19 +88,6 @@ export default function TrainingDashboard({ lang, lesson }: TrainingDashboardPro
   useEffect(() => {
     if (query.ready) rememberSettings(settings, testIndex, lesson);
   }, [settings, testIndex, query.ready]);
-
-  useEffect(() => {
-    const update = () => {
-      try {
-        setPalette(readPalette());
-      } catch {
-        setPalette(null);
-      }
-      setThemeVersion((v) => v + 1);
-    };
-    update();
-    return onThemeChange(update);
-  }, []);
 
   useEffect(() => {
     let cancelled = false;

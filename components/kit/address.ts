@@ -1,7 +1,8 @@
 /**
- * Widgets keep their state in the query string so that a link reproduces it. A
- * slider dragged across its range changes that state dozens of times a second, and
- * writing the address each time is not free: Chromium treats every
+ * Widgets keep their state in the query string so that a link reproduces it (through
+ * the kit's `useQueryState`, which writes here). A slider dragged across its range
+ * changes that state dozens of times a second, and writing the address each time is
+ * not free: Chromium treats every
  * `history.replaceState` as a same-document navigation (it re-reads the favicon,
  * for one) and ignores calls past 200 in 10 seconds, and WebKit throws a
  * SecurityError past 100. So the address is written at most once per
@@ -99,13 +100,6 @@ function writer(): AddressWriter | null {
 /** Queues a change to the query string (see the file comment); a no-op on the server. */
 export function updateQuery(edit: QueryEdit): void {
   writer()?.update(edit);
-}
-
-/** Sets `values` in the query string, leaving other keys as they are. */
-export function setQueryValues(values: Readonly<Record<string, string>>): void {
-  updateQuery((params) => {
-    for (const [key, value] of Object.entries(values)) params.set(key, value);
-  });
 }
 
 /** Writes queued changes now (before reading the address back, say). */

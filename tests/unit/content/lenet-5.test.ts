@@ -106,8 +106,8 @@ for (const lang of LANGS) {
       expect(checkFrontmatter(frontmatter).ok).toBe(true);
       expect(frontmatter.order).toBe(14);
       expect(frontmatter.widgets).toEqual(['TrainingDashboard']);
-      expect(body).toContain(`<TrainingDashboard client:visible lang="${lang}" lesson="lenet-5" />`);
-      expect(body).toContain(`<LenetTable rows={m.rows} totalParams={m.totalParams} totalMacs={m.totalMacs} lang="${lang}" />`);
+      expect(body).toContain(`<TrainingDashboard client:visible lesson="lenet-5" />`);
+      expect(body).toContain(`<LenetTable rows={m.rows} totalParams={m.totalParams} totalMacs={m.totalMacs} />`);
     });
 
     it('types no number of its own', () => {

@@ -123,9 +123,9 @@ for (const lang of LANGS) {
     });
 
     it(`hydrates the widget when visible, in ${lang}`, () => {
-      expect(body).toContain(`<XoLab client:visible lang="${lang}" />`);
-      expect(body).toContain(`<XAsNumbers lang="${lang}"`);
-      expect(body).toContain(`<VariantStrip lang="${lang}"`);
+      expect(body).toContain(`<XoLab client:visible />`);
+      expect(body).toContain(`<XAsNumbers`);
+      expect(body).toContain(`<VariantStrip`);
     });
 
     it('types no number the engine should have computed', () => {

@@ -71,10 +71,16 @@ export default function TrainingDashboard({ lang, lesson }: TrainingDashboardPro
   const query = useQueryState(useMemo(() => dashboardQuery(lesson), [lesson]));
   const { settings, testIndex } = query.value;
   const rejected = query.rejected;
-  const setSettings = (next: DashboardSettings | ((previous: DashboardSettings) => DashboardSettings)) =>
-    query.set((q) => ({ ...q, settings: typeof next === 'function' ? next(q.settings) : next }));
-  const setTestIndex = (next: number | ((previous: number) => number)) =>
-    query.set((q) => ({ ...q, testIndex: typeof next === 'function' ? next(q.testIndex) : next }));
+  // Stable setters, so memoised views are not redrawn for nothing while a run streams progress.
+  const { setSettings, setTestIndex } = useMemo(
+    () => ({
+      setSettings: (next: DashboardSettings | ((previous: DashboardSettings) => DashboardSettings)) =>
+        query.set((q) => ({ ...q, settings: typeof next === 'function' ? next(q.settings) : next })),
+      setTestIndex: (next: number | ((previous: number) => number)) =>
+        query.set((q) => ({ ...q, testIndex: typeof next === 'function' ? next(q.testIndex) : next })),
+    }),
+    [query.set],
+  );
   const [invalid, setInvalid] = useState<ReadonlySet<string>>(new Set());
   const [colouring, setColouring] = useState<FilterColouring>('grey');
   const { palette, version: themeVersion } = usePalette();

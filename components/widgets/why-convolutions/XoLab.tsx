@@ -4,7 +4,7 @@
  * curves, compare test accuracies per variant, and let both networks judge a
  * picture the reader draws. Seed and drawing live in the URL.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { Random } from '../../../src/engine/random.ts';
 import { drawXo } from '../../../src/engine/datasets/xo.ts';
 import type { Locale } from '../../../src/i18n/lessons.ts';
@@ -76,8 +76,14 @@ export function XoLab({ lang }: XoLabProps) {
   const shared = useQueryState(QUERY);
   const { seed, drawing } = shared.value;
   const rejected = shared.rejected;
-  const setSeed = (next: number) => shared.set((s) => ({ ...s, seed: next }));
-  const setDrawing = (next: Float32Array) => shared.set((s) => ({ ...s, drawing: next }));
+  // Stable setters: the drawing pad and the gallery skip re-rendering while training redraws the rest.
+  const { setSeed, setDrawing } = useMemo(
+    () => ({
+      setSeed: (next: number) => shared.set((s) => ({ ...s, seed: next })),
+      setDrawing: (next: Float32Array) => shared.set((s) => ({ ...s, drawing: next })),
+    }),
+    [shared.set],
+  );
   const reducedMotion = useReducedMotion();
   const [phase, setPhase] = useState<Phase>('idle');
   const [progress, setProgress] = useState({ step: 0, steps: XO_EXPERIMENT_DEFAULTS.steps });

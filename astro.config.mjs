@@ -10,6 +10,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import rehypeScrollTables from './src/site/rehype-scroll-tables.ts';
+import remarkWidgetLocale from './src/site/remark-widget-locale.ts';
 
 export default defineConfig({
   // CONVLAB_OUT_DIR lets a second checkout or a parallel test run build elsewhere than
@@ -21,7 +22,8 @@ export default defineConfig({
   integrations: [mdx(), preact()],
   markdown: {
     // Astro 7's default processor ignores remark/rehype plugins; math needs unified.
-    processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex, rehypeScrollTables] }),
+    // remarkWidgetLocale gives each lesson's widgets the language of the lesson's folder.
+    processor: unified({ remarkPlugins: [remarkMath, remarkWidgetLocale], rehypePlugins: [rehypeKatex, rehypeScrollTables] }),
     // Both themes' colours are emitted; src/styles/global.css switches to the dark ones.
     // The high-contrast variants keep every token above 4.5:1 on the site's code background.
     shikiConfig: {

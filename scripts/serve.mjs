@@ -24,6 +24,11 @@ export async function waitForHttp(url, { timeoutMs = 60_000, intervalMs = 150, i
  * Runs `command args` with inherited output, waits for `url` to answer, then calls
  * `onReady()`. Returns the child and a promise of its exit code; if it never answers
  * within the time allowed, reports that and stops the child.
+ *
+ * @param {string} command
+ * @param {string[]} args
+ * @param {{ url: string, onReady: () => unknown, onTimeout?: () => unknown, timeoutMs?: number,
+ *   env?: NodeJS.ProcessEnv, cwd?: string }} options
  */
 export function serveWhenReady(command, args, { url, onReady, onTimeout, timeoutMs, env, cwd }) {
   const child = spawn(command, args, { stdio: 'inherit', env, cwd });

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 /**
- * The trainer worker: serves the protocol of `trainer-protocol.ts` with a
+ * The trainer worker: serves the protocol of `src/training/protocol.ts` with a
  * {@link TrainerSession}, off the page's thread.
  *
  * Start it from a page with
@@ -12,8 +12,8 @@
  */
 import { datasets, ready } from '../engine/index.ts';
 import { TrainerSession } from '../training/session.ts';
-import { transferables } from './trainer-protocol.ts';
-import type { TrainerCommand, TrainerEvent } from './trainer-protocol.ts';
+import { transferables } from '../training/protocol.ts';
+import type { TrainerCommand, TrainerEvent } from '../training/protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 

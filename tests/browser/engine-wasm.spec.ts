@@ -6,7 +6,7 @@
  */
 import type { Page, Response } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { STRINGS } from '../../components/widgets/training/strings.ts';
+import { STRINGS } from '../../components/widgets/training/strings/index.ts';
 
 const KERNELS = /\/_astro\/kernels-(relaxed|simd)[-.][\w-]+\.wasm$/;
 

@@ -20,7 +20,7 @@ import type { Tensor } from '../../../src/engine/index.ts';
 import { DEFAULT_STACK, DEFAULT_TRAIN_CONFIG, OPTIMIZER_DEFAULTS } from '../../../src/training/config.ts';
 import { checkArchitecture } from '../../../src/training/architecture.ts';
 import { handmadeFilter } from './handmade.ts';
-import type { Lang } from './format.ts';
+import type { Locale } from '../../../src/i18n/lessons.ts';
 
 /** MNIST's split sizes (the content test checks them against the data itself). */
 export const MNIST_TRAIN_COUNT = 60000;
@@ -241,7 +241,7 @@ export function lenetNumbers() {
 }
 
 /** A number with digit grouping in the reader's language: 61,706. */
-export function n(value: number, lang: Lang): string {
+export function n(value: number, lang: Locale): string {
   return Math.round(value).toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-GB');
 }
 

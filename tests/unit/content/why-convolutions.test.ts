@@ -4,7 +4,7 @@
  * those numbers against plain arithmetic, makes sure the prose types no number
  * of its own beyond a few pinned facts, and that both languages say the same
  * things. The experiment's qualitative claims (the CNN gets shifted letters
- * right, the MLP does not, ...) are pinned by tests/unit/workers/xo-experiment.test.ts.
+ * right, the MLP does not, ...) are pinned by tests/unit/training/xo-experiment.test.ts.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -18,8 +18,9 @@ import {
   lessonNumbers,
   pictureAsText,
 } from '../../../components/widgets/why-convolutions/lesson-numbers.ts';
-import { STRINGS, type Lang } from '../../../components/widgets/why-convolutions/strings.ts';
-import { XO_EXPERIMENT_DEFAULTS } from '../../../src/workers/xo-config.ts';
+import { STRINGS } from '../../../components/widgets/why-convolutions/strings/index.ts';
+import type { Locale as Lang } from '../../../src/i18n/lessons.ts';
+import { XO_EXPERIMENT_DEFAULTS } from '../../../src/training/xo/config.ts';
 
 const LANGS: Lang[] = ['en', 'ko'];
 const WIDGETS = ['XoLab'];
@@ -122,9 +123,9 @@ for (const lang of LANGS) {
     });
 
     it(`hydrates the widget when visible, in ${lang}`, () => {
-      expect(body).toContain(`<XoLab client:visible lang="${lang}" />`);
-      expect(body).toContain(`<XAsNumbers lang="${lang}"`);
-      expect(body).toContain(`<VariantStrip lang="${lang}"`);
+      expect(body).toContain(`<XoLab client:visible />`);
+      expect(body).toContain(`<XAsNumbers`);
+      expect(body).toContain(`<VariantStrip`);
     });
 
     it('types no number the engine should have computed', () => {

@@ -3,13 +3,13 @@
  * `receptive-fields/stack`, which input pixels one neuron sees, and the
  * parameters of a convolution against a fully connected layer.
  *
- * Receptive fields come from `src/lib/receptive-field.ts`, whose tests check the
+ * Receptive fields come from `src/geometry/receptive-field.ts`, whose tests check the
  * formula against the engine's own back-propagation; `validate` repeats that
  * check for every variant (a gradient traced from one output neuron).
  */
 import { nn, summary } from '../../../engine/index.ts';
-import { receptiveFieldSize, receptiveFieldSpan, traceReceptiveField } from '../../../lib/receptive-field.ts';
-import type { ConvLayerSpec } from '../../../lib/receptive-field.ts';
+import { receptiveFieldSize, receptiveFieldSpan, traceReceptiveField } from '../../../geometry/receptive-field.ts';
+import type { ConvLayerSpec } from '../../../geometry/receptive-field.ts';
 import { encodeIntegers, grouped, texGrouped, parseIntegers } from '../../answers.ts';
 import { checkNumeric, numericMistakes } from '../../checks.ts';
 import type { NumericMistake } from '../../checks.ts';

@@ -11,6 +11,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import rehypeScrollTables from './src/site/rehype-scroll-tables.ts';
 import rehypeLessonLinks from './src/site/rehype-lesson-links.ts';
+import remarkWidgetLocale from './src/site/remark-widget-locale.ts';
 
 export default defineConfig({
   // CONVLAB_OUT_DIR lets a second checkout or a parallel test run build elsewhere than
@@ -22,7 +23,8 @@ export default defineConfig({
   integrations: [mdx(), preact()],
   markdown: {
     // Astro 7's default processor ignores remark/rehype plugins; math needs unified.
-    processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex, rehypeScrollTables, rehypeLessonLinks] }),
+    // remarkWidgetLocale gives each lesson's widgets the language of the lesson's folder.
+    processor: unified({ remarkPlugins: [remarkMath, remarkWidgetLocale], rehypePlugins: [rehypeKatex, rehypeScrollTables, rehypeLessonLinks] }),
     // Both themes' colours are emitted; src/styles/global.css switches to the dark ones.
     // The high-contrast variants keep every token above 4.5:1 on the site's code background.
     shikiConfig: {
@@ -31,4 +33,19 @@ export default defineConfig({
     },
   },
   devToolbar: { enabled: false },
+  vite: {
+    // Astro's MDX output starts with its own "use astro:head-inject" marker, which Rolldown
+    // warns it may not keep (one multi-line block per lesson file). Astro reads the marker
+    // itself, so nothing is lost; the warning is known upstream (withastro/astro#18087).
+    // Astro's prerender build replaces the user's rolldownOptions, so an `onwarn` there
+    // never runs; a plugin's onLog hook does. Exactly that warning is dropped.
+    plugins: [
+      {
+        name: 'convlab:quiet-astro-head-inject',
+        onLog(_level, log) {
+          if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('use astro:head-inject')) return false;
+        },
+      },
+    ],
+  },
 });

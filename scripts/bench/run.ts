@@ -3,9 +3,10 @@
  * convolution and max pooling against TF.js, same shapes, same data, one process.
  *
  * Contenders: the engine's `reference` backend (the readable loops the lessons
- * show) and `fast` backend (im2col + tiled gemm), TF.js's plain-JavaScript
- * `cpu` backend, and TF.js's WebAssembly backend (SIMD, one thread: its threaded
- * build does not start under Node). Each cell is the median of several runs after
+ * show), `fast` backend (im2col + tiled gemm in JavaScript) and `wasm` backend
+ * (WebAssembly SIMD, one thread, the build `ready()` picks), TF.js's
+ * plain-JavaScript `cpu` backend, and TF.js's WebAssembly backend (SIMD, one
+ * thread: its threaded build does not start under Node). Each cell is the median of several runs after
  * a warm-up run; a run slower than SLOW_MS is reported alone (the same code was
  * already warmed on the smaller shapes), which keeps the whole bench to a few minutes.
  *
@@ -13,9 +14,13 @@
  * weight and bias (TF.js: tf.grads). GFLOP/s counts 2 flops per multiply-add,
  * 3x the forward count for fwd+bwd; for pooling, one op per window tap.
  *
+ * Before the table: the ceiling, one core's SGEMM (sgemm.ts): our wasm gemm on
+ * data already in its memory, and native OpenBLAS through NumPy when there is one.
+ *
  * Writes everything to scripts/bench/results/bench-<time>.json as well.
  *
- * Options (run it directly for these: `npx tsx scripts/bench/run.ts --cases=0`):
+ * Options (`npm run bench -- --cpu-time` passes them on too, or run it directly:
+ * `npx tsx scripts/bench/run.ts --cases=0`):
  * `--cases=0,4` runs only those rows; `--cpu-time` times with this process's CPU
  * time instead of the wall clock (for a machine busy with other work).
  */
@@ -25,15 +30,30 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { createRequire } from 'node:module';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import v8 from 'node:v8';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Random, Tensor, conv2d, maxPool2d, noGrad, withBackend } from '../../src/engine/index.ts';
+import { Random, Tensor, conv2d, getBackend, maxPool2d, noGrad, ready, setBackend, withBackend } from '../../src/engine/index.ts';
+import { describeSgemm, measureSgemm } from './sgemm.ts';
+
+/**
+ * Both WebAssembly contenders (ours and TF.js's) are compiled by V8's optimising
+ * compiler from the start. By default V8 runs new WebAssembly through its baseline
+ * compiler and swaps in optimised code from background threads; on the busy
+ * development machine (load average 20 to 40 on 2 cores) that swap took minutes,
+ * so the first cells timed baseline code, 2 to 7 times slower. This times the
+ * steady state for both, as an idle machine reaches it within a second.
+ */
+v8.setFlagsFromString('--no-liftoff');
 
 /** A run longer than this is not repeated. */
 const SLOW_MS = 2000;
 /** Aim for about this much time per measurement. */
 const TARGET_MS = 1200;
 const MIN_RUNS = 3;
+/** Untimed runs before the timed ones: for about this long, and at most this many. */
+const WARMUP_MS = 600;
+const WARMUP_MAX_RUNS = 200;
 const MAX_RUNS = 15;
 
 /**
@@ -65,6 +85,10 @@ function measure(run: () => void, firstMs?: number, expectedMs?: number): Measur
   // grows its heap on the first call of a big shape). Count the next run instead.
   if (first > SLOW_MS && expectedMs !== undefined && first > 4 * expectedMs) first = timeOnce();
   if (first > SLOW_MS) return { medianMs: first, runsMs: [first] };
+  // Warm up for a while before timing: V8 first runs WebAssembly (ours and TF.js's) through
+  // its baseline compiler and swaps in optimised code from a background thread later, which
+  // on a busy machine took hundreds of calls of our smaller shapes.
+  for (let warm = 0, start = now(); warm < WARMUP_MAX_RUNS && now() - start < WARMUP_MS; warm++) run();
   const count = Math.max(MIN_RUNS, Math.min(MAX_RUNS, Math.round(TARGET_MS / Math.max(first, 1e-3))));
   const runsMs: number[] = [];
   for (let i = 0; i < count; i++) {
@@ -266,7 +290,7 @@ function toNchw(data: Float32Array, [n, h, w, c]: number[]): Float32Array {
 
 // ---------------------------------------------------------------------------
 
-const CONTENDERS = ['reference', 'fast', 'tfjs-cpu', 'tfjs-wasm'] as const;
+const CONTENDERS = ['reference', 'fast', 'wasm', 'tfjs-cpu', 'tfjs-wasm'] as const;
 type Contender = (typeof CONTENDERS)[number];
 
 /**
@@ -297,7 +321,7 @@ interface Row {
 }
 
 function makeRunner(who: Contender, c: Case, data: Inputs): Runner {
-  if (who === 'reference' || who === 'fast') return engineRunner(who, c, data);
+  if (who === 'reference' || who === 'fast' || who === 'wasm') return engineRunner(who, c, data);
   return tfRunner(who === 'tfjs-cpu' ? 'cpu' : 'wasm', c, data);
 }
 
@@ -323,6 +347,32 @@ function measured(m: Measurement, flops: number): Result {
   return { kind: 'measured', ...m, gflops: flops / m.medianMs / 1e6 };
 }
 
+/**
+ * Runs both WebAssembly contenders (ours and TF.js's) over every case, whole
+ * batches, for a few seconds of wall-clock time before anything is timed. V8
+ * first runs a module through its baseline compiler and swaps in optimised code
+ * per function from background threads; on a machine busy with other work that
+ * took seconds, and a kernel timed before it looked up to seven times slower
+ * than after (seen in the runs of one cell). With --no-liftoff (above) this is
+ * the JavaScript around the kernels warming up. Wall time, so other threads get their turn.
+ */
+async function warmUpWebAssembly(seconds = 4): Promise<void> {
+  await useTfBackend('wasm');
+  const runners = CASES.flatMap((c, i) => {
+    const data = makeInputs(c, 100 + i);
+    return [engineRunner('wasm', c, data), tfRunner('wasm', c, data)];
+  });
+  const until = performance.now() + seconds * 1000;
+  while (performance.now() < until) {
+    for (const runner of runners) {
+      runner.forward();
+      runner.forwardBackward?.();
+    }
+    // Let the compiler threads (and anything else) run.
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 async function main(): Promise<void> {
   const require = createRequire(import.meta.url);
   const wasmDir = path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm'));
@@ -330,13 +380,22 @@ async function main(): Promise<void> {
   tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   await useTfBackend('wasm');
   const wasmSimd = tf.env().getBool('WASM_HAS_SIMD_SUPPORT');
+  // Our wasm backend, registered by ready(); `fast` stays the default the other engine rows name explicitly.
+  await ready();
+  if (getBackend().name !== 'wasm') throw new Error('the engine has no wasm backend in this runtime (WebAssembly SIMD missing?)');
+  const ourWasm = (getBackend() as unknown as { variant: string }).variant;
+  setBackend('fast');
 
   console.log(`ConvLab bench: ${os.cpus()[0]?.model ?? 'unknown CPU'} (${os.cpus().length} cores), Node ${process.version}, TF.js ${tf.version.tfjs}, WASM SIMD ${wasmSimd ? 'on' : 'off'}, 1 thread`);
   // Other work on the machine slows every contender; the load average says how much to trust a run.
   const load = os.loadavg().map((v) => v.toFixed(1)).join(' ');
   console.log(`Load average before the run: ${load}`);
-  console.log(`Clock: ${CPU_TIME ? 'CPU time of this process (--cpu-time)' : 'wall time'}.`);
-  console.log('Each cell: median ms (GFLOP/s). Ratios are time ours / time theirs: below 1 means ours is faster.\n');
+  console.log(`Clock: ${CPU_TIME ? 'CPU time of this process (--cpu-time)' : 'wall time'}. Our wasm backend: the ${ourWasm} build.`);
+  const sgemm = await measureSgemm();
+  console.log(`Ceiling, one core's SGEMM (CPU time, best square size): ${describeSgemm(sgemm).join('; ')}.`);
+  console.log('Each cell: median ms (GFLOP/s). Ratios are time ours / time theirs (fast/cpu: our fast vs TF.js CPU; fast/wasm and wasm/wasm: our fast and our wasm vs TF.js WASM): below 1 means ours is faster.\n');
+
+  await warmUpWebAssembly();
 
   const rows: Row[] = [];
   const began = performance.now();
@@ -423,6 +482,8 @@ async function main(): Promise<void> {
     tfjs: tf.version.tfjs,
     wasmSimd,
     wasmThreads: 1,
+    ourWasmBuild: ourWasm,
+    sgemm,
     clock: CPU_TIME ? 'cpu' : 'wall',
     loadAverageBefore: load,
     loadAverageAfter: os.loadavg().map((v) => v.toFixed(1)).join(' '),
@@ -452,10 +513,10 @@ function ratio(row: Row, ours: Contender, theirs: Contender): string {
 }
 
 function printRow(row: Row, header: boolean): void {
-  const widths = [37, 8, 22, 22, 22, 22, 9, 9];
+  const widths = [37, 8, 19, 19, 19, 19, 19, 9, 9, 9];
   const line = (cells: string[]) => console.log(cells.map((s, i) => s.padEnd(widths[i])).join(' ').trimEnd());
   if (header) {
-    line(['shape', 'pass', 'reference', 'fast', 'tfjs-cpu', 'tfjs-wasm', 'fast/cpu', 'fast/wasm']);
+    line(['shape', 'pass', 'reference', 'fast', 'wasm', 'tfjs-cpu', 'tfjs-wasm', 'fast/cpu', 'fast/wasm', 'wasm/wasm']);
     line(widths.map((w) => '-'.repeat(w)));
   }
   line([
@@ -464,6 +525,7 @@ function printRow(row: Row, header: boolean): void {
     ...CONTENDERS.map((who) => cell(row.results[who])),
     ratio(row, 'fast', 'tfjs-cpu'),
     ratio(row, 'fast', 'tfjs-wasm'),
+    ratio(row, 'wasm', 'tfjs-wasm'),
   ]);
 }
 

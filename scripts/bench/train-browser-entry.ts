@@ -7,6 +7,7 @@ import { DEFAULT_TRAIN_CONFIG } from '../../src/training/config.ts';
 import type { TrainConfig } from '../../src/training/config.ts';
 import type { RawImageSet } from '../../src/engine/datasets/format.ts';
 import { MNIST_CLASSES } from '../../src/engine/datasets/mnist.ts';
+import { getBackend, ready } from '../../src/engine/index.ts';
 
 /** What the page reports back. */
 export interface BrowserRunResult {
@@ -14,6 +15,8 @@ export interface BrowserRunResult {
   images: number;
   seconds: number;
   finalLoss: number;
+  /** The engine backend that trained ('wasm' where the browser has WebAssembly SIMD). */
+  backend: string;
   /** Filled in by the bench from the renderer's CPU time (Chrome DevTools Protocol). */
   cpuImagesPerSec?: number;
 }
@@ -22,6 +25,7 @@ let trainer: Trainer | null = null;
 
 /** Loads the served images and builds the trainer (the default LeNet-5 run). */
 async function setup(): Promise<number> {
+  await ready();
   const response = await fetch('/mnist-train.bin');
   const bytes = new Uint8Array(await response.arrayBuffer());
   // The bench's layout: a uint32 count, `count` labels, then the pixels.
@@ -46,7 +50,7 @@ function steps(count: number): BrowserRunResult {
     finalLoss = report.loss;
   }
   const seconds = (performance.now() - start) / 1000;
-  return { imagesPerSec: images / seconds, images, seconds, finalLoss };
+  return { imagesPerSec: images / seconds, images, seconds, finalLoss, backend: getBackend().name };
 }
 
 Object.assign(globalThis, { benchSetup: setup, benchSteps: steps });

@@ -4,6 +4,7 @@
  * images the bench hands it, timed inside the page.
  */
 import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -13,6 +14,7 @@ import type { BrowserRunResult } from './train-browser-entry.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ORIGIN = 'http://convlab.bench';
+const wasmBuild = path.join(here, '../../src/engine/backends/wasm/build');
 
 /** The first `count` training images in the page's layout: uint32 count, labels, pixels. */
 function pack(train: RawImageSet, count: number): Uint8Array {
@@ -44,11 +46,15 @@ export async function browserRun(
   });
   const script = bundle.outputFiles[0].text;
   const data = pack(train, (steps + warmupSteps) * 64);
-  const browser = await chromium.launch({ executablePath: found.path, args: chromiumArgs });
+  // Optimised WebAssembly from the start, as in the Node contenders (see run.ts).
+  const browser = await chromium.launch({ executablePath: found.path, args: [...chromiumArgs, '--js-flags=--no-liftoff'] });
   try {
     const page = await browser.newPage();
     await page.route(`${ORIGIN}/**`, (route) => {
       const url = new URL(route.request().url());
+      // The engine's kernels, where the bundle's `new URL('./wasm/build/...', import.meta.url)` points.
+      const wasm = /^\/wasm\/build\/(kernels-(?:simd|relaxed)\.wasm)$/.exec(url.pathname);
+      if (wasm) return route.fulfill({ status: 200, contentType: 'application/wasm', body: readFileSync(path.join(wasmBuild, wasm[1])) });
       if (url.pathname === '/mnist-train.bin') return route.fulfill({ status: 200, contentType: 'application/octet-stream', body: Buffer.from(data) });
       if (url.pathname === '/bench.js') return route.fulfill({ status: 200, contentType: 'text/javascript', body: script });
       return route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><meta charset="utf-8"><title>ConvLab training bench</title><script type="module" src="/bench.js"></script>' });

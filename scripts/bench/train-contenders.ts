@@ -15,6 +15,7 @@ import type { RawImageSet } from '../../src/engine/datasets/format.ts';
 import { DATASET_SCALING } from '../../src/training/config.ts';
 import type { TrainConfig } from '../../src/training/config.ts';
 import { Trainer } from '../../src/training/trainer.ts';
+import { listBackends, ready, withBackend } from '../../src/engine/index.ts';
 
 /** What the bench asks of each library. */
 export interface Contender {
@@ -56,19 +57,22 @@ function allIndices(count: number): Uint32Array {
 // Ours
 
 /**
- * ConvLab's trainer, exactly as the site's worker runs it. It walks its own
- * seeded order, which is the order the bench hands the others.
+ * ConvLab's trainer, exactly as the site's worker runs it, on the engine's
+ * `wasm` backend (what the worker gets from `ready()`) or its `fast` one. It
+ * walks its own seeded order, which is the order the bench hands the others.
  */
-export function convlabContender(data: BenchData): Contender & { trainer: Trainer } {
-  const trainer = new Trainer(data.config, { train: data.train, test: data.test });
+export async function convlabContender(data: BenchData, backend: 'wasm' | 'fast' = 'wasm'): Promise<Contender & { trainer: Trainer }> {
+  await ready();
+  if (!listBackends().includes(backend)) throw new Error(`the engine has no '${backend}' backend in this runtime`);
+  const trainer = withBackend(backend, () => new Trainer(data.config, { train: data.train, test: data.test }));
   return {
-    name: 'ConvLab',
+    name: `ConvLab (${backend})`,
     trainer,
     step(indices) {
-      const report = trainer.trainStep();
+      const report = withBackend(backend, () => trainer.trainStep());
       if (report.count !== indices.length) throw new Error(`ConvLab trained ${report.count} images where the bench expected ${indices.length}`);
     },
-    accuracy: () => trainer.evaluate().accuracy,
+    accuracy: () => withBackend(backend, () => trainer.evaluate().accuracy),
   };
 }
 

@@ -1,7 +1,8 @@
 /**
- * The training bench: LeNet-5 on MNIST with ConvLab's trainer, TF.js (CPU and
- * WASM) and ConvNetJS, in one process, on the same images in the same order,
- * plus ConvLab's trainer in headless Chromium.
+ * The training bench: LeNet-5 on MNIST with ConvLab's trainer (on the engine's
+ * wasm backend, and on its fast one for comparison), TF.js (CPU and WASM) and
+ * ConvNetJS, in one process, on the same images in the same order, plus
+ * ConvLab's trainer in headless Chromium (wasm backend, as the site's worker has it).
  *
  * For each Node contender: training images per second (steady state: the first
  * batches, while the JIT warms up, are left out) and the training time until
@@ -14,10 +15,10 @@
  *   npx tsx scripts/bench/train.ts --quick   throughput only, a few thousand images each (about a minute)
  *   npx tsx scripts/bench/train.ts --memory  heap over a 10-epoch run of ours (reduced set), nothing else
  *   --cpu-time                               time Node contenders by this process's CPU time (a busy machine)
- *   --only=convlab,tfjs-wasm                 run only these contenders (convlab, tfjs-cpu, tfjs-wasm, convnetjs, browser)
+ *   --only=convlab,tfjs-wasm                 run only these contenders (convlab, convlab-fast, tfjs-cpu, tfjs-wasm, convnetjs, browser)
  *
- * `npm run bench` runs the kernel bench (run.ts) and then this one; arguments after
- * `npm run bench --` reach this one only (npm appends them to the last command).
+ * `npm run bench` (all.mjs) runs the kernel bench (run.ts) and then this one; of the
+ * arguments after `npm run bench --`, `--cpu-time` reaches both and `--cases=` the kernel bench only.
  * Results also go to scripts/bench/results/train-<time>.json.
  */
 import os from 'node:os';
@@ -27,13 +28,24 @@ import vm from 'node:vm';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
-import { datasets } from '../../src/engine/index.ts';
+import { datasets, getBackend, ready } from '../../src/engine/index.ts';
+import type { WasmKernels } from '../../src/engine/backends/wasm.ts';
 import { DEFAULT_TRAIN_CONFIG } from '../../src/training/config.ts';
 import type { TrainConfig } from '../../src/training/config.ts';
 import { Trainer } from '../../src/training/trainer.ts';
 import { convlabContender, convnetContender, tfContender } from './train-contenders.ts';
 import type { BenchData, Contender } from './train-contenders.ts';
 import { browserRun } from './train-browser.ts';
+
+/**
+ * Both WebAssembly contenders (ours and TF.js's) are compiled by V8's optimising
+ * compiler from the start. By default V8 runs new WebAssembly through its baseline
+ * compiler and swaps in optimised code from background threads; on the busy
+ * development machine (load average 20 to 40 on 2 cores) that swap took minutes,
+ * so the first cells timed baseline code, 2 to 7 times slower. This times the
+ * steady state for both, as an idle machine reaches it within a second.
+ */
+v8.setFlagsFromString('--no-liftoff');
 
 /** Test accuracy to reach. */
 const TARGET = 0.98;
@@ -170,39 +182,54 @@ function toTarget(r: RaceResult, scored: boolean): string {
 
 async function memoryRun(data: BenchData, now: () => number): Promise<object> {
   v8.setFlagsFromString('--expose-gc');
-  const gc = vm.runInNewContext('gc') as () => void;
+  const collect = vm.runInNewContext('gc') as () => void;
+  // A full GC, three times with pauses: V8 frees dead ArrayBuffers' memory from a
+  // background task, which lagged by tens of megabytes on the busy machine after a single gc().
+  const gc = async () => {
+    for (let i = 0; i < 3; i++) {
+      collect();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  };
   const trainCount = 6000;
   const config: TrainConfig = { ...data.config, epochs: 10, trainLimit: trainCount, testLimit: 1000 };
   const trainer = new Trainer(config, { train: data.train, test: data.test });
   const mb = (bytes: number) => bytes / 2 ** 20;
-  const rows: { epoch: number; heapUsedMB: number; arrayBuffersMB: number; rssMB: number; testAccuracy: number; seconds: number }[] = [];
-  console.log(`\nMemory: ConvLab LeNet-5, 10 epochs of ${fmt(trainCount)} images (batch ${config.batchSize}), test 1,000 after each; measured after a full GC.`);
-  console.log('epoch  heapUsed MB  arrayBuffers MB  rss MB  test acc  train s');
-  gc();
+  // The wasm backend's module memory: an arena that grows to the largest call and no further.
+  const kernels = getBackend() as Partial<WasmKernels>;
+  const wasmMB = () => (kernels.memoryBytes ? mb(kernels.memoryBytes()) : NaN);
+  const rows: { epoch: number; heapUsedMB: number; arrayBuffersMB: number; wasmMemoryMB: number; rssMB: number; testAccuracy: number; seconds: number }[] = [];
+  console.log(`\nMemory: ConvLab LeNet-5 on the ${getBackend().name} backend, 10 epochs of ${fmt(trainCount)} images (batch ${config.batchSize}), test 1,000 after each; measured after a full GC.`);
+  console.log('epoch  heapUsed MB  arrayBuffers MB  wasm memory MB  rss MB  test acc  train s');
+  await gc();
   const base = process.memoryUsage();
-  console.log(`start  ${mb(base.heapUsed).toFixed(1).padStart(11)}  ${mb(base.arrayBuffers).toFixed(1).padStart(15)}  ${mb(base.rss).toFixed(0).padStart(6)}`);
+  console.log(`start  ${mb(base.heapUsed).toFixed(1).padStart(11)}  ${mb(base.arrayBuffers).toFixed(1).padStart(15)}  ${wasmMB().toFixed(1).padStart(14)}  ${mb(base.rss).toFixed(0).padStart(6)}`);
   for (let epoch = 1; epoch <= 10; epoch++) {
     const start = now();
     while (trainer.globalStep < epoch * trainer.stepsPerEpoch) trainer.trainStep();
     const seconds = (now() - start) / 1000;
     const testAccuracy = trainer.evaluate().accuracy;
-    gc();
+    await gc();
     const m = process.memoryUsage();
-    rows.push({ epoch, heapUsedMB: mb(m.heapUsed), arrayBuffersMB: mb(m.arrayBuffers), rssMB: mb(m.rss), testAccuracy, seconds });
+    rows.push({ epoch, heapUsedMB: mb(m.heapUsed), arrayBuffersMB: mb(m.arrayBuffers), wasmMemoryMB: wasmMB(), rssMB: mb(m.rss), testAccuracy, seconds });
     console.log(
-      `${String(epoch).padStart(5)}  ${mb(m.heapUsed).toFixed(1).padStart(11)}  ${mb(m.arrayBuffers).toFixed(1).padStart(15)}  ${mb(m.rss).toFixed(0).padStart(6)}  ${(testAccuracy * 100).toFixed(1).padStart(7)}%  ${seconds.toFixed(1).padStart(7)}`,
+      `${String(epoch).padStart(5)}  ${mb(m.heapUsed).toFixed(1).padStart(11)}  ${mb(m.arrayBuffers).toFixed(1).padStart(15)}  ${wasmMB().toFixed(1).padStart(14)}  ${mb(m.rss).toFixed(0).padStart(6)}  ${(testAccuracy * 100).toFixed(1).padStart(7)}%  ${seconds.toFixed(1).padStart(7)}`,
     );
   }
   const growth = rows[9].heapUsedMB - rows[0].heapUsedMB;
   const bufferGrowth = rows[9].arrayBuffersMB - rows[0].arrayBuffersMB;
-  console.log(`Heap from epoch 1 to 10: ${growth >= 0 ? '+' : ''}${growth.toFixed(2)} MB; array buffers ${bufferGrowth >= 0 ? '+' : ''}${bufferGrowth.toFixed(2)} MB.`);
-  return { trainCount, rows, heapGrowthMB: growth, arrayBufferGrowthMB: bufferGrowth };
+  const wasmGrowth = rows[9].wasmMemoryMB - rows[0].wasmMemoryMB;
+  const signed = (v: number) => `${v >= 0 ? '+' : ''}${v.toFixed(2)}`;
+  console.log(`From epoch 1 to 10: heap ${signed(growth)} MB; array buffers ${signed(bufferGrowth)} MB; wasm memory ${signed(wasmGrowth)} MB.`);
+  return { backend: getBackend().name, trainCount, rows, heapGrowthMB: growth, arrayBufferGrowthMB: bufferGrowth, wasmMemoryGrowthMB: wasmGrowth };
 }
 
 /** Runs the training bench with the given command-line arguments. */
 export async function runTrainingBench(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
   const options = parseOptions(argv);
   const now = clock(options.cpuTime);
+  // The fastest backend this runtime has (wasm), as the site's trainer worker gets it.
+  await ready();
   const began = performance.now();
   const load = os.loadavg().map((v) => v.toFixed(1)).join(' ');
   const [train, test] = await Promise.all([datasets.loadRaw('mnist', { split: 'train' }), datasets.loadRaw('mnist', { split: 'test' })]);
@@ -241,7 +268,8 @@ export async function runTrainingBench(argv: readonly string[] = process.argv.sl
 
   const results: RaceResult[] = [];
   const makers: [string, () => Promise<Contender> | Contender][] = [
-    ['convlab', () => convlabContender(data)],
+    ['convlab', () => convlabContender(data, 'wasm')],
+    ['convlab-fast', () => convlabContender(data, 'fast')],
     ['tfjs-wasm', () => tfContender('wasm', data)],
     ['tfjs-cpu', () => tfContender('cpu', data)],
     ['convnetjs', () => convnetContender(data)],
@@ -264,11 +292,11 @@ export async function runTrainingBench(argv: readonly string[] = process.argv.sl
     browser =
       'unavailable' in run
         ? run
-        : { imagesPerSec: options.cpuTime ? run.result.cpuImagesPerSec ?? NaN : run.result.imagesPerSec, wallImagesPerSec: run.result.imagesPerSec, cpuImagesPerSec: run.result.cpuImagesPerSec ?? NaN, version: run.version };
+        : { imagesPerSec: options.cpuTime ? run.result.cpuImagesPerSec ?? NaN : run.result.imagesPerSec, wallImagesPerSec: run.result.imagesPerSec, cpuImagesPerSec: run.result.cpuImagesPerSec ?? NaN, version: run.version, backend: run.result.backend };
     console.log(
       'unavailable' in run
         ? `  unavailable: ${run.unavailable}`
-        : `  ${fmt(run.result.imagesPerSec)} images/s by the wall clock, ${fmt(run.result.cpuImagesPerSec ?? NaN)} by the renderer's CPU time, over ${fmt(run.result.images)} images (Chromium ${run.version})`,
+        : `  ${fmt(run.result.imagesPerSec)} images/s by the wall clock, ${fmt(run.result.cpuImagesPerSec ?? NaN)} by the renderer's CPU time, over ${fmt(run.result.images)} images (Chromium ${run.version}, ${run.result.backend} backend)`,
     );
   }
 
@@ -279,10 +307,10 @@ export async function runTrainingBench(argv: readonly string[] = process.argv.sl
 }
 
 /** The browser row: images/s by the bench's clock (wall, or the renderer's CPU time with --cpu-time). */
-type BrowserSummary = { imagesPerSec: number; wallImagesPerSec: number; cpuImagesPerSec: number; version: string } | { unavailable: string };
+type BrowserSummary = { imagesPerSec: number; wallImagesPerSec: number; cpuImagesPerSec: number; version: string; backend: string } | { unavailable: string };
 
 function printTable(results: RaceResult[], browser: BrowserSummary | null, scored: boolean): void {
-  const ours = results.find((r) => r.name === 'ConvLab');
+  const ours = results.find((r) => r.name === 'ConvLab (wasm)');
   console.log('\n| trainer | images/s | ours / theirs (speed) | time to 98% | theirs / ours (time to 98%) |');
   console.log('|---|---:|---:|---|---:|');
   for (const r of results) {
@@ -298,7 +326,7 @@ function printTable(results: RaceResult[], browser: BrowserSummary | null, score
     if ('unavailable' in browser) console.log(`| ConvLab in Chromium | unavailable: ${browser.unavailable} | | | |`);
     else {
       const vsNode = ours ? `${(browser.imagesPerSec / ours.imagesPerSec).toFixed(2)}x of ours in Node` : '';
-      console.log(`| ConvLab in Chromium ${browser.version} | ${fmt(browser.imagesPerSec)} | ${vsNode} | | |`);
+      console.log(`| ConvLab (${browser.backend}) in Chromium ${browser.version} | ${fmt(browser.imagesPerSec)} | ${vsNode} | | |`);
     }
   }
   console.log('\n"ours / theirs": how many times faster ConvLab trains; time ratios above 1 mean ConvLab reaches 98% sooner.');

@@ -1,6 +1,6 @@
 /**
  * The kernel interface: the few hot loops (convolution, pooling, matrix
- * multiply) that every op funnels into. The ops own validation, shapes and the
+ * multiply, tanh) that every op funnels into. The ops own validation, shapes and the
  * autograd graph; a backend owns only arithmetic on flat Float32Arrays.
  *
  * The `reference` backend is the plain loops from the op files, written to be
@@ -81,6 +81,10 @@ export interface Kernels {
     transB: boolean,
     accumulate: boolean,
   ): void;
+  /** y = tanh(x) per element, into a new array (the activation LeNet-5 trains with). */
+  tanhForward(input: Float32Array): Float32Array;
+  /** dLoss/dx = dLoss/dy * (1 - y^2), from tanh's output y. */
+  tanhBackward(gradOutput: Float32Array, output: Float32Array): Float32Array;
 }
 
 const registry = new Map<string, Kernels>();

@@ -5,6 +5,10 @@
  * builds a tensor from others may attach a `GradFn`: the parents it read and a
  * function that turns the gradient of its output into gradients of its parents.
  * `backward()` walks that graph once, in reverse topological order.
+ *
+ * As in PyTorch, a walk frees the graph: a node that kept tensors from the
+ * forward pass (its inputs or its output, to compute its derivative) cannot be
+ * walked a second time unless the first `backward` was told `retainGraph: true`.
  */
 import { randomFor } from './random.ts';
 
@@ -22,6 +26,34 @@ export interface GradFn {
    * parent, or `null` for a parent that needs no gradient.
    */
   backward(gradOutput: Float32Array): (Float32Array | null)[];
+  /**
+   * Whether `backward` needs values kept from the forward pass (PyTorch's saved
+   * tensors): true for mul, conv2d, relu, ...; false for add, reshape, sum, ...,
+   * whose derivative needs shapes only. Only such nodes refuse a second walk.
+   */
+  readonly savesTensors: boolean;
+  /** Set once a `backward()` without `retainGraph` has walked this node (its saved tensors are gone). */
+  released: boolean;
+}
+
+/** Options of `Tensor.backward`. */
+export interface BackwardOptions {
+  /**
+   * Keep the graph for another `backward()` through it (PyTorch's `retain_graph=True`).
+   * Default false: the walk frees what each node saved, as PyTorch does.
+   */
+  retainGraph?: boolean;
+}
+
+/** PyTorch's words, with our option's name where it names `retain_graph=True`. */
+const BACKWARD_TWICE =
+  'Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed). ' +
+  'Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). ' +
+  'Specify retainGraph: true (PyTorch: retain_graph=True) if you need to backward through the graph a second time or if you need to access saved tensors after calling backward.';
+
+/** What a released node's `backward` becomes: the closure, and the arrays it held, can be collected. */
+function freedBackward(): never {
+  throw new Error(BACKWARD_TWICE);
 }
 
 let gradEnabled = true;
@@ -151,14 +183,19 @@ export class Tensor {
     return build(0, 0);
   }
 
-  /** A tensor sharing no graph with this one (the values are copied). */
+  /**
+   * A tensor sharing no graph with this one. Unlike PyTorch's `detach()`, which
+   * shares storage (an in-place change to one shows in the other), this copies
+   * the values: the engine has no views, so a copy is the only way to keep an
+   * update of one from reaching the other.
+   */
   detach(): Tensor {
     return new Tensor(this.data.slice(), this.shape);
   }
 
   /** A copy, still connected to the graph. */
   clone(): Tensor {
-    return fromOp('clone', this.data.slice(), this.shape, [this], (g) => [g]);
+    return fromOp('clone', this.data.slice(), this.shape, [this], (g) => [g], { savesTensors: false });
   }
 
   /** Sets `requiresGrad` and returns this tensor, for chaining. */
@@ -176,7 +213,7 @@ export class Tensor {
     return this;
   }
 
-  /** A reshaped view of the same values (copied; the engine's tensors are always contiguous). */
+  /** The same values under another shape, sharing the buffer (a tensor here is always contiguous). */
   reshape(...shape: number[] | [readonly number[]]): Tensor {
     const target = (Array.isArray(shape[0]) ? shape[0] : shape) as readonly number[];
     return reshape(this, target);
@@ -184,9 +221,21 @@ export class Tensor {
 
   /**
    * Back-propagates from this tensor. `grad` is dLoss/dThis; it may be omitted only
-   * for a one-element tensor (then it is 1), as in PyTorch.
+   * for a one-element tensor (then it is 1), as in PyTorch. Gradients add up in
+   * `.grad` across calls (zero them between steps, e.g. `optimizer.zeroGrad()`).
+   *
+   * The walk frees the graph, as in PyTorch: calling `backward()` again through a
+   * node that saved tensors throws "Trying to backward through the graph a second
+   * time ...", unless this call passed `{ retainGraph: true }` (`retain_graph=True`).
+   * Nodes that saved nothing (add, reshape, sum, ...) and lone leaves can be walked
+   * again. One difference: the engine checks the whole graph first, so a refused
+   * call writes no gradient at all (PyTorch may have written some before it stops).
+   *
+   * @example loss.backward()
+   * @example y.backward(ones(y.shape), { retainGraph: true }) // walk it again later
    */
-  backward(grad?: Tensor): void {
+  backward(grad?: Tensor, options: BackwardOptions = {}): void {
+    const retainGraph = options.retainGraph ?? false;
     if (!this.requiresGrad) {
       throw new Error('element 0 of tensors does not require grad and does not have a grad_fn');
     }
@@ -220,6 +269,11 @@ export class Tensor {
       if (t.gradFn) for (const p of t.gradFn.parents) if (p.requiresGrad && !seen.has(p)) stack.push([p, false]);
     }
 
+    // Refuse before touching any gradient, so a refused call changes nothing.
+    if (order.some((t) => t.gradFn !== null && t.gradFn.released && t.gradFn.savesTensors)) {
+      throw new Error(BACKWARD_TWICE);
+    }
+
     const grads = new Map<Tensor, Float32Array>([[this, seed]]);
     for (let i = order.length - 1; i >= 0; i--) {
       const t = order[i];
@@ -228,6 +282,10 @@ export class Tensor {
       if (t.gradFn === null || t.retainsGrad) accumulateGrad(t, g);
       if (t.gradFn === null) continue;
       const parentGrads = t.gradFn.backward(g);
+      if (!retainGraph) {
+        t.gradFn.released = true;
+        if (t.gradFn.savesTensors) t.gradFn.backward = freedBackward;
+      }
       t.gradFn.parents.forEach((p, k) => {
         const pg = parentGrads[k];
         if (!p.requiresGrad || !pg) return;
@@ -252,6 +310,16 @@ function accumulateGrad(t: Tensor, g: Float32Array): void {
   }
 }
 
+/** Options of {@link fromOp}. */
+export interface FromOpOptions {
+  /**
+   * Whether `backward` uses values kept from the forward pass (default true). Pass
+   * false only for ops whose PyTorch node saves no tensor either (add, reshape, sum, ...):
+   * their node can then be walked again after the graph is freed, as in PyTorch.
+   */
+  savesTensors?: boolean;
+}
+
 /**
  * Builds an op's output. When grad mode is on and any parent requires a gradient,
  * the output records `backward` so `Tensor.backward()` can call it later.
@@ -262,13 +330,55 @@ export function fromOp(
   shape: readonly number[],
   parents: readonly Tensor[],
   backward: (gradOutput: Float32Array) => (Float32Array | null)[],
+  options: FromOpOptions = {},
 ): Tensor {
   const out = new Tensor(data, shape);
   if (gradEnabled && parents.some((p) => p.requiresGrad)) {
     out.requiresGrad = true;
-    out.gradFn = { name, parents, backward };
+    out.gradFn = { name, parents, backward, savesTensors: options.savesTensors ?? true, released: false };
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------
+// Argument checks: the wrong kind of argument, named in PyTorch's words.
+
+/** How messages name a value's type: 'Array', 'Float32Array', 'Tensor', 'Object', 'number', 'null', ... */
+export function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value === 'object' || typeof value === 'function') {
+    const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
+    return typeof name === 'string' && name !== '' ? name : 'Object';
+  }
+  return typeof value;
+}
+
+/**
+ * Throws PyTorch's TypeError unless `value` is a Tensor, naming the op, the
+ * argument and what came instead: "conv2d(): argument 'input' (position 1) must
+ * be Tensor, not Array". Without it, a plain array reaches the op's first
+ * `.shape` and fails with a bare "Cannot read properties of undefined".
+ */
+export function expectTensor(op: string, name: string, position: number, value: unknown): asserts value is Tensor {
+  if (!(value instanceof Tensor)) {
+    throw new TypeError(`${op}(): argument '${name}' (position ${position}) must be Tensor, not ${typeName(value)}`);
+  }
+}
+
+/**
+ * Throws a TypeError unless `value` is an options object holding `required`
+ * (for ops whose options include a required field, like the pooling ops'
+ * `kernelSize`). `example` shows the expected form, e.g. "{ kernelSize: 2 }".
+ */
+export function expectOptions(op: string, position: number, value: unknown, required: string, example: string): void {
+  const missing = `${op}() missing 1 required argument: '${required}' (pass the options, e.g. ${op}(input, ${example}))`;
+  if (value === undefined || value === null) throw new TypeError(missing);
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw new TypeError(
+      `${op}(): argument 'options' (position ${position}) must be an options object such as ${example}, not ${typeName(value)}`,
+    );
+  }
+  if ((value as Record<string, unknown>)[required] === undefined) throw new TypeError(missing);
 }
 
 /** Whether `backward` should bother computing a gradient for `t`. */
@@ -294,6 +404,14 @@ export interface CreateOptions {
   requiresGrad?: boolean;
 }
 
+/** A value as messages quote it: "string 'a'", "boolean true", "null", "Array". */
+function quoted(value: unknown): string {
+  if (typeof value === 'string') return `string '${value}'`;
+  if (typeof value === 'boolean' || typeof value === 'bigint') return `${typeof value} ${String(value)}`;
+  return typeName(value);
+}
+
+/** The shape nested arrays claim, read off their first elements (the rest is checked by `flattenNested`). */
 function inferShape(values: NestedArray): number[] {
   const shape: number[] = [];
   let v: NestedArray = values;
@@ -305,27 +423,45 @@ function inferShape(values: NestedArray): number[] {
   return shape;
 }
 
+/**
+ * Copies nested arrays into `out`, row-major, checking that every row has the
+ * length the first one has (PyTorch's message for ragged lists) and that every
+ * leaf is a number.
+ */
 function flattenNested(values: NestedArray, shape: readonly number[], out: Float32Array): void {
   let k = 0;
-  const walk = (v: NestedArray, dim: number) => {
+  const walk = (v: unknown, dim: number, path: string) => {
     if (dim === shape.length) {
-      if (typeof v !== 'number') throw new Error('tensor: expected a number at the innermost level');
+      if (typeof v !== 'number') throw new Error(`tensor: expected a number at ${path}, but got ${quoted(v)}`);
       out[k++] = v;
       return;
     }
     if (!Array.isArray(v) || v.length !== shape[dim]) {
       throw new Error(
-        `tensor: expected sequence of length ${shape[dim]} at dim ${dim} (got ${Array.isArray(v) ? v.length : typeof v})`,
+        `tensor: expected sequence of length ${shape[dim]} at dim ${dim} (got ${Array.isArray(v) ? v.length : typeName(v)})`,
       );
     }
-    for (const x of v) walk(x, dim + 1);
+    v.forEach((x, i) => walk(x, dim + 1, `${path}[${i}]`));
   };
-  walk(values, 0);
+  walk(values, 0, '');
+}
+
+/** A flat list of values as a Float32Array, refusing anything that is not a number (Float32Array.from would store NaN). */
+function numbersOf(values: ArrayLike<unknown>): Float32Array {
+  if (ArrayBuffer.isView(values)) return Float32Array.from(values as ArrayLike<number>);
+  const data = new Float32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v !== 'number') throw new Error(`tensor: expected a number at [${i}], but got ${quoted(v)}`);
+    data[i] = v;
+  }
+  return data;
 }
 
 /**
  * Makes a tensor from numbers: nested arrays (shape inferred), or a flat array /
- * typed array with an explicit `shape`.
+ * typed array with an explicit `shape`. Refuses anything that is not a number
+ * (strings, booleans, null) and ragged nesting, naming where it is.
  *
  * @example tensor([[1, 2], [3, 4]])            // shape [2, 2]
  * @example tensor([1, 2, 3, 4, 5, 6], [2, 3])  // shape [2, 3]
@@ -340,13 +476,17 @@ export function tensor(
   if (typeof values === 'number') {
     data = new Float32Array([values]);
     finalShape = shape ?? [];
+  } else if (typeof values !== 'object' || values === null) {
+    throw new TypeError(
+      `tensor(): argument 'values' (position 1) must be a number, an array of numbers or a typed array, not ${typeName(values)}`,
+    );
   } else if (Array.isArray(values) && values.some((v) => Array.isArray(v))) {
     const inferred = inferShape(values);
     data = new Float32Array(numel(inferred));
     flattenNested(values, inferred, data);
     finalShape = shape ?? inferred;
   } else {
-    data = Float32Array.from(values as ArrayLike<number>);
+    data = numbersOf(values as ArrayLike<unknown>);
     finalShape = shape ?? [data.length];
   }
   if (shape) checkShape(shape, 'tensor');
@@ -419,6 +559,7 @@ export function zerosLike(like: Tensor): Tensor {
  * inferred, as in PyTorch.
  */
 export function reshape(input: Tensor, shape: readonly number[]): Tensor {
+  expectTensor('reshape', 'input', 1, input);
   const target = [...shape];
   const inferAt = target.indexOf(-1);
   if (target.filter((d) => d === -1).length > 1) throw new Error('reshape: only one dimension can be inferred');
@@ -436,5 +577,5 @@ export function reshape(input: Tensor, shape: readonly number[]): Tensor {
     throw new Error(`shape '${formatShape(shape)}' is invalid for input of size ${input.data.length}`);
   }
   // The buffer is shared: values are identical, and backward hands the gradient through.
-  return fromOp('reshape', input.data, target, [input], (g) => [g]);
+  return fromOp('reshape', input.data, target, [input], (g) => [g], { savesTensors: false });
 }

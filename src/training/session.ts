@@ -1,5 +1,5 @@
 /**
- * The trainer behind the worker protocol (`src/workers/trainer-protocol.ts`),
+ * The trainer behind the worker protocol (`src/training/protocol.ts`),
  * with no Worker in it: commands go in through `handle`, events come out
  * through the host's `post`. The worker file only wires this to `self`; tests
  * drive it directly in Node.
@@ -20,7 +20,7 @@ import type { TrainingMeta } from './weights.ts';
 import {
   CLASSIFY_PIXELS,
   MAX_MISCLASSIFIED,
-} from '../workers/trainer-protocol.ts';
+} from './protocol.ts';
 import type {
   EvalResultEvent,
   TrainerCommand,
@@ -28,7 +28,7 @@ import type {
   TrainerEvent,
   TrainerState,
   WeightsMetaInfo,
-} from '../workers/trainer-protocol.ts';
+} from './protocol.ts';
 
 /** What the session needs from where it runs. */
 export interface SessionHost {

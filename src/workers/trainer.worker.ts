@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 /**
- * The trainer worker: serves the protocol of `trainer-protocol.ts` with a
+ * The trainer worker: serves the protocol of `src/training/protocol.ts` with a
  * {@link TrainerSession}, off the page's thread.
  *
  * Start it from a page with
@@ -10,10 +10,10 @@
  * still escapes (an unhandled rejection, an error thrown outside a command) is
  * posted as an `error` event too before the browser reports it on the Worker.
  */
-import { datasets } from '../engine/index.ts';
+import { datasets, ready } from '../engine/index.ts';
 import { TrainerSession } from '../training/session.ts';
-import { transferables } from './trainer-protocol.ts';
-import type { TrainerCommand, TrainerEvent } from './trainer-protocol.ts';
+import { transferables } from '../training/protocol.ts';
+import type { TrainerCommand, TrainerEvent } from '../training/protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -50,8 +50,11 @@ const session = new TrainerSession({
     }),
 });
 
+// The fastest kernels this browser has (WebAssembly SIMD) before the first command is served.
+const engineReady = ready();
+
 self.onmessage = (event: MessageEvent<TrainerCommand>) => {
-  void session.handle(event.data);
+  void engineReady.then(() => session.handle(event.data));
 };
 
 self.addEventListener('unhandledrejection', (event) => {

@@ -6,8 +6,8 @@
  *
  * Cancelling is the page's job: it terminates this worker and starts a new one.
  */
-import { XoExperiment } from './xo-experiment.ts';
-import type { XoWorkerRequest, XoWorkerResponse } from './xo-messages.ts';
+import { XoExperiment } from '../training/xo/experiment.ts';
+import type { XoWorkerRequest, XoWorkerResponse } from '../training/xo/messages.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -58,6 +58,8 @@ self.onmessage = (event: MessageEvent<XoWorkerRequest>) => {
   const request = event.data;
   if (request.type === 'train') {
     train(request).catch((error) => post({ type: 'error', message: describe(error) }));
+  } else if (request.type === 'ping') {
+    post({ type: 'pong' });
   } else if (request.type === 'classify') {
     try {
       if (!experiment) throw new Error('no trained networks yet: train them first');

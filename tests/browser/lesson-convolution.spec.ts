@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtures.ts';
-import { extractExportedFunctions } from '../../src/lib/engine-source.ts';
-import { strings } from '../../components/widgets/convolution/strings.ts';
+import { extractExportedFunctions } from '../../components/engine-source/engine-source.ts';
+import { STRINGS as strings } from '../../components/widgets/convolution/strings/index.ts';
 
 const langs = ['en', 'ko'] as const;
 const MINUS = '\u2212';

@@ -12,8 +12,8 @@
  */
 import type { Browser, Page } from '@playwright/test';
 import { expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtures.ts';
-import { STRINGS } from '../../components/widgets/training/strings.ts';
-import type { Lang } from '../../components/widgets/training/strings.ts';
+import { STRINGS } from '../../components/widgets/training/strings/index.ts';
+import type { Locale as Lang } from '../../src/i18n/lessons.ts';
 import { QUICK_RUN, lenetNumbers } from '../../components/widgets/training/lesson-numbers.ts';
 
 const LANGS: Lang[] = ['en', 'ko'];

@@ -9,8 +9,8 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtures.ts';
-import { STRINGS } from '../../components/widgets/output-size/strings.ts';
-import type { Lang } from '../../components/widgets/output-size/strings.ts';
+import { STRINGS } from '../../components/widgets/output-size/strings/index.ts';
+import type { Locale as Lang } from '../../src/i18n/lessons.ts';
 import { refusals, worked } from '../../components/widgets/output-size/lesson-numbers.ts';
 
 const LANGS: Lang[] = ['en', 'ko'];

@@ -8,7 +8,8 @@
 import type { Page } from '@playwright/test';
 import { expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtures.ts';
 import { DEFAULT_PARAMS, compareParams } from '../../components/widgets/receptive-fields/params-model.ts';
-import { STRINGS, formatCount, type Lang } from '../../components/widgets/receptive-fields/strings.ts';
+import { STRINGS, formatCount } from '../../components/widgets/receptive-fields/strings/index.ts';
+import type { Locale as Lang } from '../../src/i18n/lessons.ts';
 
 const LANGS: Lang[] = ['en', 'ko'];
 

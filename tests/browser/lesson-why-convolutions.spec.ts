@@ -9,8 +9,9 @@
  */
 import type { Browser, Page } from '@playwright/test';
 import { expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtures.ts';
-import { STRINGS, type Lang } from '../../components/widgets/why-convolutions/strings.ts';
-import { XO_TEST_SETS, XoExperiment } from '../../src/workers/xo-experiment.ts';
+import { STRINGS } from '../../components/widgets/why-convolutions/strings/index.ts';
+import type { Locale as Lang } from '../../src/i18n/lessons.ts';
+import { XO_TEST_SETS, XoExperiment } from '../../src/training/xo/experiment.ts';
 
 const LANGS: Lang[] = ['en', 'ko'];
 const WORKER_SCRIPT = /xo-trainer\.worker[^/]*\.js$/;

@@ -8,8 +8,8 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtures.ts';
 import { ui } from '../../src/i18n/ui.ts';
-import { PROGRESS_KEY } from '../../components/ui/progress.ts';
-import { STRINGS as outputSize } from '../../components/widgets/output-size/strings.ts';
+import { PROGRESS_KEY } from '../../components/chrome/progress.ts';
+import { STRINGS as outputSize } from '../../components/widgets/output-size/strings/index.ts';
 import { findLiteralMarkdownInText } from '../../src/site/lesson-rules.ts';
 import { findKoreanTextProblems } from '../../src/site/korean-rules.ts';
 

@@ -6,7 +6,10 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
-import { updateQuery } from '../../../src/site/address.ts';
+import { useQueryState } from '../../kit/query-state.ts';
+import type { QueryCodec } from '../../kit/query-state.ts';
+import { useReducedMotion } from '../../kit/reduced-motion.ts';
+import { Note } from '../../kit/Note.tsx';
 import { CellGrid } from './CellGrid.tsx';
 import {
   IMAGE_SIZE,
@@ -27,8 +30,9 @@ import {
   tapsAt,
 } from './model.ts';
 import type { ConvState, FeatureMaps, StateProblem } from './model.ts';
-import { strings } from './strings.ts';
-import type { Lang } from './strings.ts';
+import { stringsFor } from '../../kit/strings.ts';
+import { STRINGS } from './strings/index.ts';
+import type { Locale } from '../../../src/i18n/lessons.ts';
 import './convolution.css';
 
 /** Milliseconds between steps while playing. */
@@ -36,44 +40,30 @@ const PLAY_INTERVAL_MS = 900;
 
 /** Props the MDX passes. */
 export interface ConvolutionStepperProps {
-  lang: Lang;
-}
-
-function usePrefersReducedMotion(): boolean {
-  const [reduced, setReduced] = useState(false);
-  useEffect(() => {
-    const query = window.matchMedia('(prefers-reduced-motion: reduce)');
-    setReduced(query.matches);
-    const update = () => setReduced(query.matches);
-    query.addEventListener('change', update);
-    return () => query.removeEventListener('change', update);
-  }, []);
-  return reduced;
+  lang: Locale;
 }
 
 type Computed = { maps: FeatureMaps; error: null } | { maps: null; error: string };
 
+/** The whole state lives in the address; defaults are left out, so an untouched widget leaves it clean. */
+const QUERY: QueryCodec<ConvState, StateProblem> = {
+  initial: defaultState,
+  read: (params) => {
+    const { state, problems } = decodeState(params);
+    return { value: state, rejected: problems };
+  },
+  write: (state, params) => void encodeState(state, params),
+  follow: 'always',
+};
+
 /** The stepper (see the file comment). */
 export default function ConvolutionStepper({ lang }: ConvolutionStepperProps): JSX.Element {
-  const t = strings[lang] ?? strings.en;
-  const [state, setState] = useState<ConvState>(defaultState);
-  const [problems, setProblems] = useState<StateProblem[]>([]);
-  const [urlRead, setUrlRead] = useState(false);
+  const t = stringsFor(STRINGS, lang);
+  const query = useQueryState(QUERY);
+  const { value: state, set: setState, rejected: problems } = query;
   const [playing, setPlaying] = useState(false);
   const [hover, setHover] = useState<{ position: number; active: number } | null>(null);
-  const reducedMotion = usePrefersReducedMotion();
-
-  useEffect(() => {
-    const decoded = decodeState(new URLSearchParams(window.location.search));
-    setState(decoded.state);
-    setProblems(decoded.problems);
-    setUrlRead(true);
-  }, []);
-
-  useEffect(() => {
-    if (!urlRead) return;
-    updateQuery((params) => encodeState(state, params));
-  }, [state, urlRead]);
+  const reducedMotion = useReducedMotion();
 
   useEffect(() => {
     if (!playing) return;
@@ -137,7 +127,7 @@ export default function ConvolutionStepper({ lang }: ConvolutionStepperProps): J
   const reset = () => {
     setPlaying(false);
     setHover(null);
-    setProblems([]);
+    query.clearRejected();
     setState(defaultState());
   };
 
@@ -167,9 +157,7 @@ export default function ConvolutionStepper({ lang }: ConvolutionStepperProps): J
     <section class="conv-widget" aria-label={t.widgetLabel} data-window={`${row},${col}`} data-active={active}>
       <p class="conv-intro">{t.intro}</p>
       {problems.length > 0 && (
-        <p class="conv-note" role="status">
-          {t.urlProblem(problems)}
-        </p>
+        <Note class="conv-note">{t.urlProblem(problems)}</Note>
       )}
       {computed.error !== null && (
         <p class="conv-error" role="alert">

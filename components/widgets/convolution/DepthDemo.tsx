@@ -8,67 +8,25 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import { CHANNELS, DEPTH_FILTERS, DEPTH_KERNEL, PICTURE_SIZE, depthVolume, landscape } from './depth-model.ts';
 import { formatRounded } from './model.ts';
-import { depthStrings } from './depth-strings.ts';
-import type { Lang } from './strings.ts';
+import { divergingRgb } from '../../kit/colors.ts';
+import type { DivergingPalette } from '../../kit/colors.ts';
+import { usePalette } from '../../kit/use-palette.ts';
+import { stringsFor } from '../../kit/strings.ts';
+import { DEPTH_STRINGS } from './strings/index.ts';
+import type { Locale } from '../../../src/i18n/lessons.ts';
 import './convolution.css';
 
 /** Props the MDX passes. */
 export interface DepthDemoProps {
-  lang: Lang;
-}
-
-type Rgb = [number, number, number];
-
-function parseColor(text: string, fallback: Rgb): Rgb {
-  const hex = text.trim().match(/^#([0-9a-f]{6})$/i);
-  if (!hex) return fallback;
-  const value = parseInt(hex[1], 16);
-  return [(value >> 16) & 255, (value >> 8) & 255, value & 255];
-}
-
-/** The site's diverging scale, read from the theme so canvases follow light and dark. */
-function readScale(): { neg: Rgb; zero: Rgb; pos: Rgb } {
-  const style = getComputedStyle(document.documentElement);
-  return {
-    neg: parseColor(style.getPropertyValue('--div-neg-3'), [31, 79, 176]),
-    zero: parseColor(style.getPropertyValue('--div-zero'), [244, 244, 240]),
-    pos: parseColor(style.getPropertyValue('--div-pos-3'), [176, 63, 12]),
-  };
-}
-
-/** Redraw token that changes whenever the theme does (toggle or system setting). */
-function useThemeVersion(): number {
-  const [version, setVersion] = useState(0);
-  useEffect(() => {
-    const bump = () => setVersion((v) => v + 1);
-    const observer = new MutationObserver(bump);
-    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme', 'class'] });
-    const media = window.matchMedia('(prefers-color-scheme: dark)');
-    media.addEventListener('change', bump);
-    bump();
-    return () => {
-      observer.disconnect();
-      media.removeEventListener('change', bump);
-    };
-  }, []);
-  return version;
-}
-
-function mix(a: Rgb, b: Rgb, t: number): Rgb {
-  return [0, 1, 2].map((i) => Math.round(a[i] + (b[i] - a[i]) * t)) as Rgb;
+  lang: Locale;
 }
 
 /** Paints a [size x size] plane of signed values with the diverging scale, scaled by maxAbs. */
-function paintSigned(canvas: HTMLCanvasElement | null, plane: Float32Array, size: number, maxAbs: number): void {
+function paintSigned(canvas: HTMLCanvasElement | null, plane: Float32Array, size: number, maxAbs: number, palette: DivergingPalette): void {
   const context = canvas?.getContext('2d');
   if (!canvas || !context) return;
-  const scale = readScale();
   const image = context.createImageData(size, size);
-  for (let i = 0; i < size * size; i++) {
-    const t = maxAbs > 0 ? Math.max(-1, Math.min(1, plane[i] / maxAbs)) : 0;
-    const rgb = t >= 0 ? mix(scale.zero, scale.pos, t) : mix(scale.zero, scale.neg, -t);
-    image.data.set([...rgb, 255], i * 4);
-  }
+  for (let i = 0; i < size * size; i++) image.data.set([...divergingRgb(plane[i], maxAbs, palette), 255], i * 4);
   context.putImageData(image, 0, 0);
 }
 
@@ -102,7 +60,7 @@ function Frame({ row, col, span, of }: { row: number; col: number; span: number;
 
 /** The depth demo (see the file comment). */
 export default function DepthDemo({ lang }: DepthDemoProps): JSX.Element {
-  const t = depthStrings[lang] ?? depthStrings.en;
+  const t = stringsFor(DEPTH_STRINGS, lang);
   const pixels = useMemo(landscape, []);
   const volume = useMemo(() => {
     try {
@@ -115,7 +73,7 @@ export default function DepthDemo({ lang }: DepthDemoProps): JSX.Element {
   const depth = volume.ok ? volume.shape[1] : 0;
   const [row, setRow] = useState(8);
   const [col, setCol] = useState(16);
-  const themeVersion = useThemeVersion();
+  const { palette } = usePalette();
 
   const pictureCanvas = useRef<HTMLCanvasElement>(null);
   const mapCanvases = useRef<(HTMLCanvasElement | null)[]>([]);
@@ -123,21 +81,21 @@ export default function DepthDemo({ lang }: DepthDemoProps): JSX.Element {
 
   useEffect(() => {
     paintPicture(pictureCanvas.current, pixels);
-    if (!volume.ok) return;
+    if (!volume.ok || !palette) return;
     const plane = outSize * outSize;
     for (let k = 0; k < depth; k++) {
       const values = volume.values.subarray(k * plane, (k + 1) * plane);
       const maxAbs = values.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
-      paintSigned(mapCanvases.current[k], values, outSize, maxAbs);
+      paintSigned(mapCanvases.current[k], values, outSize, maxAbs, palette);
     }
     DEPTH_FILTERS.forEach((filter, k) => {
       const area = DEPTH_KERNEL * DEPTH_KERNEL;
       const maxAbs = filter.weights.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
       for (let c = 0; c < CHANNELS; c++) {
-        paintSigned(filterCanvases.current[k * CHANNELS + c], filter.weights.subarray(c * area, (c + 1) * area), DEPTH_KERNEL, maxAbs);
+        paintSigned(filterCanvases.current[k * CHANNELS + c], filter.weights.subarray(c * area, (c + 1) * area), DEPTH_KERNEL, maxAbs, palette);
       }
     });
-  }, [pixels, volume, themeVersion, outSize, depth]);
+  }, [pixels, volume, palette, outSize, depth]);
 
   if (!volume.ok) {
     return (

@@ -5,7 +5,7 @@
  * Every output number comes from the engine's `conv2d`: this file only lays the
  * pixels and weights out as NCHW tensors and reads the answer back.
  */
-import { conv2d, convOutputSize, div, noGrad, tensor } from '../../../src/engine/index.ts';
+import { conv2d, convOutputSize, datasets, div, noGrad, tensor } from '../../../src/engine/index.ts';
 
 /** A pixel of the picture: ink (+1) or background (-1). */
 export type Pixel = 1 | -1;
@@ -24,16 +24,11 @@ export const OUTPUT_SIZE: number = convOutputSize(IMAGE_SIZE, { kernelSize: KERN
 export const POSITION_COUNT = OUTPUT_SIZE * OUTPUT_SIZE;
 
 /**
- * The classic 9x9 X: +1 on both diagonals of the inner 7x7, -1 everywhere else,
- * including a one-pixel background border (that border is why the top-left window
- * gives 7/9 and not 9/9).
+ * The classic 9x9 X, as the engine's X/O dataset draws it (the one drawing of it):
+ * +1 on both diagonals of the inner 7x7, -1 everywhere else, including a one-pixel
+ * background border (that border is why the top-left window gives 7/9 and not 9/9).
  */
-export const X_IMAGE: readonly Pixel[] = Array.from({ length: IMAGE_SIZE * IMAGE_SIZE }, (_, index) => {
-  const row = Math.floor(index / IMAGE_SIZE);
-  const col = index % IMAGE_SIZE;
-  const inside = row > 0 && row < IMAGE_SIZE - 1;
-  return inside && (row === col || row + col === IMAGE_SIZE - 1) ? 1 : -1;
-});
+export const X_IMAGE: readonly Pixel[] = Array.from(datasets.canonicalXo(0, IMAGE_SIZE)) as Pixel[];
 
 /** Filters the "add filter" button offers, in order. The first is the lesson's. */
 export const FILTER_PRESETS: readonly { id: 'diagonal' | 'antiDiagonal' | 'cross' | 'plus'; weights: readonly Weight[] }[] = [

@@ -4,7 +4,7 @@
  * dilated taps), and the padding ring. A pixel is read only if both its row and its
  * column are, because a 2-D window is a row range times a column range.
  */
-import type { CalculatorStrings } from './strings.ts';
+import type { CalculatorStrings } from './strings/index.ts';
 
 /** Largest padded side the grid draws; beyond it the text alone describes coverage. */
 export const GRID_LIMIT = 40;

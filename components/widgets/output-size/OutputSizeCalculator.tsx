@@ -4,14 +4,16 @@
  * tensor of that size, the input pixels no window reads, and two solvers. The
  * configuration lives in the query string so a link reproduces exactly this view.
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { WidgetFrame } from '../../ui/WidgetFrame.tsx';
-import { NumberField } from '../../ui/NumberField.tsx';
-import { SliderField } from '../../ui/SliderField.tsx';
-import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
+import { useMemo } from 'preact/hooks';
+import { WidgetFrame } from '../../kit/WidgetFrame.tsx';
+import { NumberField } from '../../kit/NumberField.tsx';
+import { SliderField } from '../../kit/SliderField.tsx';
+import { ChoiceGroup } from '../../kit/ChoiceGroup.tsx';
 import { CoverageGrid } from './CoverageGrid.tsx';
-import { Tex } from '../../ui/Tex.tsx';
-import { setQueryValues } from '../../../src/site/address.ts';
+import { Tex } from '../../kit/Tex.tsx';
+import { useQueryState } from '../../kit/query-state.ts';
+import type { QueryCodec } from '../../kit/query-state.ts';
+import { Note } from '../../kit/Note.tsx';
 import { GENERAL_FORMULA, SHORT_FORMULA, ceilVersion, workingTex } from './tex.ts';
 import {
   DIM_FIELDS,
@@ -28,13 +30,15 @@ import {
   withLinked,
 } from './model.ts';
 import type { Config, DimField, DimResult, Mode, PresetName } from './model.ts';
-import { STRINGS, langOf } from './strings.ts';
-import type { CalculatorStrings } from './strings.ts';
+import { stringsFor } from '../../kit/strings.ts';
+import { STRINGS } from './strings/index.ts';
+import type { CalculatorStrings } from './strings/index.ts';
+import type { Locale } from '../../../src/i18n/lessons.ts';
 import './output-size.css';
 
 /** Props: the page's language. */
 export interface OutputSizeCalculatorProps {
-  lang?: 'en' | 'ko';
+  lang: Locale;
 }
 
 type DimKey = 'h' | 'w';
@@ -60,9 +64,9 @@ function DimControls({ config, which, t, onChange }: DimControlsProps) {
               key={field}
               label={t.fieldLabel(field, which)}
               value={d.input}
-              min={LIMITS.input.min}
-              max={LIMITS.input.max}
-              invalidMessage={t.invalidNumber(LIMITS.input.min, LIMITS.input.max)}
+              rule={LIMITS.input}
+              message={t.invalidNumber(LIMITS.input.min, LIMITS.input.max)}
+              onBlurInvalid="revert"
               onChange={(v) => onChange(key, field, v)}
             />
           ) : (
@@ -87,25 +91,26 @@ function coverageText(result: DimResult, other: DimResult, t: CalculatorStrings,
   return rows.length === 0 && cols.length === 0 ? t.coverageAll : t.coverageSome(rows, cols);
 }
 
+/**
+ * The configuration in the address. Every key is written as soon as the address is
+ * read, so a copied link always holds the whole configuration.
+ */
+const QUERY: QueryCodec<Config> = {
+  initial: defaultConfig,
+  read: (params) => {
+    const { config, rejected } = decodeConfig(params);
+    return { value: config, rejected };
+  },
+  write: (config, params) => {
+    for (const [key, value] of Object.entries(encodeConfig(config))) params.set(key, value);
+  },
+  follow: 'always',
+};
+
 /** The calculator island. */
 export default function OutputSizeCalculator({ lang }: OutputSizeCalculatorProps) {
-  const t = STRINGS[langOf(lang)];
-  // The server render and the first client render both show the default; the query
-  // string is read after hydration so the two renders agree.
-  const [config, setConfig] = useState<Config>(defaultConfig);
-  const [rejected, setRejected] = useState<string[]>([]);
-  const [ready, setReady] = useState(false);
-
-  useEffect(() => {
-    const decoded = decodeConfig(new URLSearchParams(window.location.search));
-    setConfig(decoded.config);
-    setRejected(decoded.rejected);
-    setReady(true);
-  }, []);
-
-  useEffect(() => {
-    if (ready) setQueryValues(encodeConfig(config));
-  }, [config, ready]);
+  const t = stringsFor(STRINGS, lang);
+  const { value: config, set: setConfig, rejected } = useQueryState(QUERY);
 
   const result = useMemo(() => evaluate(config), [config]);
   const dims: (DimKey | 'both')[] = config.linked ? ['both'] : ['h', 'w'];
@@ -118,9 +123,9 @@ export default function OutputSizeCalculator({ lang }: OutputSizeCalculatorProps
   return (
     <WidgetFrame title={t.title} caption={t.caption} class="os-calculator">
       {rejected.length > 0 && (
-        <p class="os-note" role="status" data-testid="rejected-note">
+        <Note class="os-note" testId="rejected-note">
           {t.rejected(rejected.join(', '))}
-        </p>
+        </Note>
       )}
 
       <div class="os-presets" role="group" aria-label={t.presetsLabel}>
@@ -295,9 +300,9 @@ export default function OutputSizeCalculator({ lang }: OutputSizeCalculatorProps
         <NumberField
           label={t.targetLabel}
           value={config.target}
-          min={LIMITS.target.min}
-          max={LIMITS.target.max}
-          invalidMessage={t.invalidNumber(LIMITS.target.min, LIMITS.target.max)}
+          rule={LIMITS.target}
+          message={t.invalidNumber(LIMITS.target.min, LIMITS.target.max)}
+          onBlurInvalid="revert"
           onChange={(target) => setConfig((c) => ({ ...c, target }))}
         />
         <ul class="os-answers" aria-live="polite">

@@ -3,7 +3,7 @@
  * sharing, and a fully connected layer with the same inputs and outputs, counted by
  * the engine and drawn on a logarithmic scale (the gap spans many powers of ten).
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo } from 'preact/hooks';
 import {
   DEFAULT_PARAMS,
   PARAM_CHOICES,
@@ -13,31 +13,39 @@ import {
   type ParamComparison,
   type ParamState,
 } from './params-model.ts';
-import { STRINGS, formatCount, langOf } from './strings.ts';
-import { setQueryValues } from '../../../src/site/address.ts';
-import { currentParams } from './url-state.ts';
-import { WidgetFrame } from '../../ui/WidgetFrame.tsx';
+import { stringsFor } from '../../kit/strings.ts';
+import { STRINGS, formatCount } from './strings/index.ts';
+import type { ParamStrings } from './strings/index.ts';
+import type { Locale } from '../../../src/i18n/lessons.ts';
+import { useQueryState } from '../../kit/query-state.ts';
+import type { QueryCodec } from '../../kit/query-state.ts';
+import { Note } from '../../kit/Note.tsx';
+import { WidgetFrame } from '../../kit/WidgetFrame.tsx';
 import './receptive-fields.css';
 
 /** Props: the page's language. */
 export interface ParameterCountProps {
-  lang?: string;
+  lang: Locale;
 }
 
 const ROWS = ['fc', 'local', 'conv'] as const;
 
+/** Only the reader's own changes go to the address, so opening a plain link stays plain. */
+const QUERY: QueryCodec<ParamState> = {
+  initial: () => DEFAULT_PARAMS,
+  read: (params) => {
+    const { state, rejected } = parseParams(params);
+    return { value: state, rejected };
+  },
+  write: (state, params) => {
+    for (const [key, value] of Object.entries(encodeParams(state))) params.set(key, value);
+  },
+};
+
 /** The comparison. */
 export default function ParameterCount({ lang }: ParameterCountProps) {
-  const language = langOf(lang);
-  const t = STRINGS[language].params;
-  const [state, setState] = useState<ParamState>(DEFAULT_PARAMS);
-  const [rejected, setRejected] = useState<string[]>([]);
-
-  useEffect(() => {
-    const parsed = parseParams(currentParams());
-    setState(parsed.state);
-    setRejected(parsed.rejected);
-  }, []);
+  const t = stringsFor(STRINGS, lang).params;
+  const { value: state, set: setState, rejected } = useQueryState(QUERY);
 
   const result = useMemo((): { ok: true; value: ParamComparison } | { ok: false; message: string } => {
     try {
@@ -47,12 +55,8 @@ export default function ParameterCount({ lang }: ParameterCountProps) {
     }
   }, [state]);
 
-  const set = (key: keyof ParamState, value: number) => {
-    const next = { ...state, [key]: value };
-    setState(next);
-    setQueryValues(encodeParams(next));
-  };
-  const fmt = (v: number) => formatCount(v, language);
+  const set = (key: keyof ParamState, value: number) => setState({ ...state, [key]: value });
+  const fmt = (v: number) => formatCount(v, lang);
   const controls: { key: keyof ParamState; label: string }[] = [
     { key: 'inputSize', label: t.inputSize },
     { key: 'channels', label: t.channels },
@@ -64,9 +68,7 @@ export default function ParameterCount({ lang }: ParameterCountProps) {
     <WidgetFrame title={t.title} class="rfp">
       <p class="rfx-hint">{t.hint}</p>
       {rejected.length > 0 && (
-        <p class="rfx-note" role="status">
-          {t.rejected(rejected.join(', '))}
-        </p>
+        <Note class="rfx-note">{t.rejected(rejected.join(', '))}</Note>
       )}
       <div class="rfp-controls">
         {controls.map(({ key, label }) => (
@@ -98,7 +100,7 @@ interface ChartProps {
   value: ParamComparison;
   state: ParamState;
   fmt: (v: number) => string;
-  t: (typeof STRINGS)['en']['params'];
+  t: ParamStrings;
 }
 
 function Chart({ value, state, fmt, t }: ChartProps) {

@@ -5,8 +5,8 @@
  * the engine's `summary` computes by formula.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { ConvLayerSpec } from '../../../src/lib/receptive-field.ts';
-import { nonzeroBox } from '../../../src/lib/receptive-field.ts';
+import type { ConvLayerSpec } from '../../../src/geometry/receptive-field.ts';
+import { nonzeroBox } from '../../../src/geometry/receptive-field.ts';
 import {
   LAYER_FIELDS,
   LIMITS,
@@ -21,15 +21,18 @@ import {
   type LayerField,
   type PresetName,
 } from './explorer-model.ts';
-import { STRINGS, langOf, type ExplorerStrings } from './strings.ts';
-import { setQueryValues } from '../../../src/site/address.ts';
-import { currentParams } from './url-state.ts';
-import { WidgetFrame } from '../../ui/WidgetFrame.tsx';
+import { stringsFor } from '../../kit/strings.ts';
+import { STRINGS, type ExplorerStrings } from './strings/index.ts';
+import type { Locale } from '../../../src/i18n/lessons.ts';
+import { useQueryState } from '../../kit/query-state.ts';
+import type { QueryCodec } from '../../kit/query-state.ts';
+import { Note } from '../../kit/Note.tsx';
+import { WidgetFrame } from '../../kit/WidgetFrame.tsx';
 import './receptive-fields.css';
 
 /** Props: the page's language. */
 export interface ReceptiveFieldExplorerProps {
-  lang?: string;
+  lang: Locale;
 }
 
 function range(from: number, to: number): number[] {
@@ -188,20 +191,25 @@ function OutputGrid({ layer, side, row, col, cell, t, onPick }: OutputGridProps)
   );
 }
 
+/** Only the reader's own changes go to the address, so opening a plain link stays plain. */
+const QUERY: QueryCodec<ExplorerState> = {
+  initial: defaultExplorerState,
+  read: (params) => {
+    const { state, rejected } = parseExplorer(params);
+    return { value: state, rejected };
+  },
+  write: (state, params) => {
+    for (const [key, value] of Object.entries(encodeExplorer(state))) params.set(key, value);
+  },
+};
+
 /** The explorer. */
 export default function ReceptiveFieldExplorer({ lang }: ReceptiveFieldExplorerProps) {
-  const t = STRINGS[langOf(lang)].explorer;
-  const [state, setState] = useState<ExplorerState>(defaultExplorerState);
-  const [rejected, setRejected] = useState<string[]>([]);
+  const t = stringsFor(STRINGS, lang).explorer;
+  const { value: state, set: apply, rejected } = useQueryState(QUERY);
   const gridHolder = useRef<HTMLDivElement>(null);
   const body = useRef<HTMLDivElement>(null);
   const [available, setAvailable] = useState(640);
-
-  useEffect(() => {
-    const parsed = parseExplorer(currentParams());
-    setState(parsed.state);
-    setRejected(parsed.rejected);
-  }, []);
 
   const result = useMemo(() => explore(state), [state]);
 
@@ -213,11 +221,6 @@ export default function ReceptiveFieldExplorer({ lang }: ReceptiveFieldExplorerP
     return () => observer.disconnect();
   }, []);
 
-  // Only the reader's own changes go to the address bar, so opening a plain link stays plain.
-  const apply = (next: ExplorerState) => {
-    setState(next);
-    setQueryValues(encodeExplorer(next));
-  };
   const setLayers = (layers: ConvLayerSpec[]) => apply(withCentredNeuron(state.inputSize, layers));
   const setField = (index: number, field: LayerField, value: number) =>
     setLayers(state.layers.map((l, i) => (i === index ? { ...l, [field]: value } : l)));
@@ -237,9 +240,7 @@ export default function ReceptiveFieldExplorer({ lang }: ReceptiveFieldExplorerP
       <div ref={body}>
         <p class="rfx-hint">{t.hint}</p>
         {rejected.length > 0 && (
-          <p class="rfx-note" role="status">
-            {t.rejected(rejected.join(', '))}
-          </p>
+          <Note class="rfx-note">{t.rejected(rejected.join(', '))}</Note>
         )}
 
         <div class="rfx-presets" role="group" aria-label={t.presetsLabel}>

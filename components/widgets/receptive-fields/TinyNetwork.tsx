@@ -4,7 +4,7 @@
  * the four weights it carries; focusing an output lights up its four edges, and the
  * legend's buttons light up the four edges that share one weight.
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import {
   DEFAULT_INPUT,
   DEFAULT_WEIGHTS,
@@ -18,15 +18,18 @@ import {
   tinyOutputs,
   tinyParameterCounts,
 } from './tiny-net-model.ts';
-import { STRINGS, formatCount, langOf } from './strings.ts';
-import { setQueryValues } from '../../../src/site/address.ts';
-import { currentParams } from './url-state.ts';
-import { WidgetFrame } from '../../ui/WidgetFrame.tsx';
+import { stringsFor } from '../../kit/strings.ts';
+import { STRINGS, formatCount } from './strings/index.ts';
+import type { Locale } from '../../../src/i18n/lessons.ts';
+import { useQueryState } from '../../kit/query-state.ts';
+import type { QueryCodec } from '../../kit/query-state.ts';
+import { Note } from '../../kit/Note.tsx';
+import { WidgetFrame } from '../../kit/WidgetFrame.tsx';
 import './receptive-fields.css';
 
 /** Props: the page's language. */
 export interface TinyNetworkProps {
-  lang?: string;
+  lang: Locale;
 }
 
 type Highlight = { kind: 'output' | 'weight'; index: number } | null;
@@ -51,23 +54,38 @@ const DASHES = ['', '10 5', '2 4', '12 4 2 4'];
 
 const short = (v: number) => (Number.isInteger(v) ? String(v) : String(Math.round(v * 100) / 100));
 
+/** The fields' texts, as typed: a text that is not a usable number stays on screen with its message. */
+interface Texts {
+  x: string[];
+  w: string[];
+}
+
+/**
+ * Only the reader's own changes go to the address, so opening a plain link stays plain;
+ * and only whole sets of usable numbers, so a link never holds a half-typed value.
+ */
+const QUERY: QueryCodec<Texts> = {
+  initial: () => ({ x: DEFAULT_INPUT.map(String), w: DEFAULT_WEIGHTS.map(String) }),
+  read: (params) => {
+    const { input, weights, rejected } = parseTiny(params);
+    return { value: { x: input.map(String), w: weights.map(String) }, rejected };
+  },
+  write: (texts, params) => {
+    const x = texts.x.map(readValue);
+    const w = texts.w.map(readValue);
+    if (![...x, ...w].every((v) => v !== null)) return;
+    for (const [key, value] of Object.entries(encodeTiny(x as number[], w as number[]))) params.set(key, value);
+  },
+};
+
 /** The tiny network. */
 export default function TinyNetwork({ lang }: TinyNetworkProps) {
-  const language = langOf(lang);
-  const t = STRINGS[language].tiny;
-  const [xText, setXText] = useState<string[]>(DEFAULT_INPUT.map(String));
-  const [wText, setWText] = useState<string[]>(DEFAULT_WEIGHTS.map(String));
-  const [rejected, setRejected] = useState<string[]>([]);
+  const t = stringsFor(STRINGS, lang).tiny;
+  const { value: texts, set: setTexts, rejected } = useQueryState(QUERY);
+  const { x: xText, w: wText } = texts;
   const [pinned, setPinned] = useState<Highlight>(null);
   const [transient, setTransient] = useState<number | null>(null);
   const counts = useMemo(() => tinyParameterCounts(), []);
-
-  useEffect(() => {
-    const parsed = parseTiny(currentParams());
-    setXText(parsed.input.map(String));
-    setWText(parsed.weights.map(String));
-    setRejected(parsed.rejected);
-  }, []);
 
   const x = xText.map(readValue);
   const w = wText.map(readValue);
@@ -79,15 +97,8 @@ export default function TinyNetwork({ lang }: TinyNetworkProps) {
   const ws = w as number[];
   const y = useMemo(() => (valid ? tinyOutputs(xs, ws) : null), [valid, xText.join(), wText.join()]);
 
-  const edit = (which: 'x' | 'w', index: number, text: string) => {
-    const nextX = which === 'x' ? xText.map((v, i) => (i === index ? text : v)) : xText;
-    const nextW = which === 'w' ? wText.map((v, i) => (i === index ? text : v)) : wText;
-    setXText(nextX);
-    setWText(nextW);
-    const nx = nextX.map(readValue);
-    const nw = nextW.map(readValue);
-    if ([...nx, ...nw].every((v) => v !== null)) setQueryValues(encodeTiny(nx as number[], nw as number[]));
-  };
+  const edit = (which: 'x' | 'w', index: number, text: string) =>
+    setTexts((previous) => ({ ...previous, [which]: previous[which].map((v, i) => (i === index ? text : v)) }));
 
   const active: Highlight = transient !== null ? { kind: 'output', index: transient } : pinned;
   const edgeOn = (e: (typeof EDGES)[number]) =>
@@ -117,9 +128,7 @@ export default function TinyNetwork({ lang }: TinyNetworkProps) {
     <WidgetFrame title={t.title} class="rft">
       <p class="rfx-hint">{t.hint}</p>
       {rejected.length > 0 && (
-        <p class="rfx-note" role="status">
-          {t.rejected(rejected.join(', '))}
-        </p>
+        <Note class="rfx-note">{t.rejected(rejected.join(', '))}</Note>
       )}
 
       <div class="rft-layout">
@@ -296,7 +305,7 @@ export default function TinyNetwork({ lang }: TinyNetworkProps) {
       <p class="rft-explanation rfx-mono" aria-live="polite" data-testid="tn-explanation">
         {explanation}
       </p>
-      <p>{t.comparison(formatCount(counts.fc, language), formatCount(counts.conv, language), EDGES.length)}</p>
+      <p>{t.comparison(formatCount(counts.fc, lang), formatCount(counts.conv, lang), EDGES.length)}</p>
     </WidgetFrame>
   );
 }

@@ -4,7 +4,7 @@
  * The widget answers one question two ways and shows both: how big is the patch of
  * input a chosen neuron depends on? The formula's answer comes from the engine's
  * `summary` of the same stack built from `nn.Conv2d` modules; the experimental one
- * from back-propagating through the engine's `conv2d` (see src/lib/receptive-field.ts).
+ * from back-propagating through the engine's `conv2d` (see receptive-field.ts).
  */
 import { nn, summary } from '../../../src/engine/index.ts';
 import {
@@ -16,8 +16,8 @@ import {
   type ConvLayerSpec,
   type ReceptiveFieldTrace,
   type SquareSpan,
-} from '../../../src/lib/receptive-field.ts';
-import { readInt } from './url-state.ts';
+} from '../../../src/geometry/receptive-field.ts';
+import { readInt } from '../../kit/query-state.ts';
 
 /** Allowed range of every control; small enough that each update is instant. */
 export const LIMITS = {

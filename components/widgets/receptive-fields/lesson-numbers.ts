@@ -4,6 +4,7 @@
  * (or from the widgets, which start from the same examples).
  */
 import { nn, summary } from '../../../src/engine/index.ts';
+import type { Locale } from '../../../src/i18n/lessons.ts';
 import { DEFAULT_PARAMS, compareParams } from './params-model.ts';
 import { EDGES, FILTER_SIDE, INPUT_SIDE, OUTPUT_SIDE, tinyParameterCounts } from './tiny-net-model.ts';
 import { PRESETS } from './explorer-model.ts';
@@ -97,6 +98,6 @@ export function lessonNumbers() {
 }
 
 /** Digit grouping for prose (12,046,160). */
-export function grouped(value: number, lang: 'en' | 'ko'): string {
+export function grouped(value: number, lang: Locale): string {
   return new Intl.NumberFormat(lang === 'ko' ? 'ko-KR' : 'en-US').format(value);
 }

@@ -10,7 +10,7 @@
  * alone, before sharing divides it.
  */
 import { convOutputSize, nn, summary } from '../../../src/engine/index.ts';
-import { readInt } from './url-state.ts';
+import { readInt } from '../../kit/query-state.ts';
 
 /** The four sizes the reader controls. */
 export interface ParamState {

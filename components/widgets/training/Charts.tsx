@@ -7,10 +7,10 @@
  * each chart is one labelled image whose label states the latest values.
  */
 import { useCallback, useRef } from 'preact/hooks';
-import { LazyPlot } from '../../ui/LazyPlot.tsx';
-import type { PlotModule } from '../../ui/LazyPlot.tsx';
+import { LazyPlot } from '../../kit/LazyPlot.tsx';
+import type { PlotModule } from '../../kit/LazyPlot.tsx';
 import type { RunHistory } from './history.ts';
-import type { TrainingStrings } from './strings.ts';
+import type { TrainingStrings } from './strings/index.ts';
 
 /** Props of {@link Charts}. */
 export interface ChartsProps {

@@ -8,15 +8,15 @@
  */
 import { memo } from 'preact/compat';
 import { grouped, percent } from './format.ts';
-import type { Lang } from './format.ts';
-import type { TrainingStrings } from './strings.ts';
+import type { Locale } from '../../../src/i18n/lessons.ts';
+import type { TrainingStrings } from './strings/index.ts';
 
 /** Props of {@link ConfusionMatrix}. */
 export interface ConfusionMatrixProps {
   confusion: number[][];
   classes: readonly string[];
   t: TrainingStrings;
-  lang: Lang;
+  lang: Locale;
 }
 
 /**

@@ -12,7 +12,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { PixelCanvas } from './PixelCanvas.tsx';
 import { inkFromAlpha, toMnistPicture } from './drawing.ts';
 import { greyscaleRgba } from './pixels.ts';
-import type { TrainingStrings } from './strings.ts';
+import type { TrainingStrings } from './strings/index.ts';
 
 /** Side of the pad in canvas pixels (ten per MNIST pixel). */
 export const PAD_SIZE = 280;

@@ -6,11 +6,11 @@
  * detectors nobody designed.
  */
 import { useId } from 'preact/hooks';
-import type { DivergingPalette } from '../../ui/colors.ts';
+import type { DivergingPalette } from '../../kit/colors.ts';
 import { PixelCanvas } from './PixelCanvas.tsx';
 import { HANDMADE_KINDS, closestHandmade, handmadeFilter } from './handmade.ts';
 import { divergingRgba, maxAbs } from './pixels.ts';
-import type { TrainingStrings } from './strings.ts';
+import type { TrainingStrings } from './strings/index.ts';
 
 /** Props of {@link HandmadeComparison}. */
 export interface HandmadeComparisonProps {

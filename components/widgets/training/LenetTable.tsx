@@ -6,7 +6,9 @@
  */
 import type { LenetRow } from './lesson-numbers.ts';
 import { grouped, shapeText } from './format.ts';
-import type { Lang } from './format.ts';
+import { stringsFor } from '../../kit/strings.ts';
+import { STRINGS } from './strings/index.ts';
+import type { Locale } from '../../../src/i18n/lessons.ts';
 import './training.css';
 
 /** Props of {@link LenetTable}. */
@@ -14,33 +16,8 @@ export interface LenetTableProps {
   rows: readonly LenetRow[];
   totalParams: number;
   totalMacs: number;
-  lang: Lang;
+  lang: Locale;
 }
-
-const WORDS = {
-  en: {
-    caption: 'LeNet-5 for one 1×28×28 digit, traced by the engine’s summary',
-    paper: 'In the paper',
-    layer: 'Layer',
-    type: 'Type',
-    output: 'Output',
-    params: 'Parameters',
-    macs: 'Multiply-adds',
-    input: 'input',
-    total: 'Total',
-  },
-  ko: {
-    caption: '1×28×28 숫자 한 장에 대해 엔진의 summary가 계산한 LeNet-5',
-    paper: '논문 이름',
-    layer: '층',
-    type: '종류',
-    output: '출력',
-    params: '파라미터',
-    macs: '곱셈-덧셈',
-    input: '입력',
-    total: '합계',
-  },
-} as const;
 
 /** The paper's name of each row: C for convolutions, S for subsampling, F and OUTPUT for the full layers. */
 export function paperNames(rows: readonly LenetRow[]): string[] {
@@ -60,7 +37,7 @@ export function paperNames(rows: readonly LenetRow[]): string[] {
 
 /** The table. */
 export function LenetTable({ rows, totalParams, totalMacs, lang }: LenetTableProps) {
-  const w = WORDS[lang] ?? WORDS.en;
+  const w = stringsFor(STRINGS, lang).lenetTable;
   const names = paperNames(rows);
   return (
     <div class="training-table-scroll lenet-table" tabIndex={0} role="region" aria-label={w.caption}>

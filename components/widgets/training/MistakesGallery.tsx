@@ -5,12 +5,12 @@
  */
 import { memo } from 'preact/compat';
 import { useState } from 'preact/hooks';
-import type { Misclassified } from '../../../src/workers/trainer-protocol.ts';
+import type { Misclassified } from '../../../src/training/protocol.ts';
 import { PixelCanvas } from './PixelCanvas.tsx';
 import { bytesToRgba } from './pixels.ts';
 import { grouped } from './format.ts';
-import type { Lang } from './format.ts';
-import type { TrainingStrings } from './strings.ts';
+import type { Locale } from '../../../src/i18n/lessons.ts';
+import type { TrainingStrings } from './strings/index.ts';
 
 /** Props of {@link MistakesGallery}. */
 export interface MistakesGalleryProps {
@@ -23,7 +23,7 @@ export interface MistakesGalleryProps {
   inputShape: readonly number[];
   onInspect: (testIndex: number) => void;
   t: TrainingStrings;
-  lang: Lang;
+  lang: Locale;
 }
 
 /** Images shown at first, and added by each "show more". */

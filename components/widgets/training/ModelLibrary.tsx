@@ -8,8 +8,8 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { SavedModelInfo } from '../../../src/training/store.ts';
 import { WEIGHTS_EXTENSION } from '../../../src/training/weights.ts';
 import { dateTime, percent } from './format.ts';
-import type { Lang } from './format.ts';
-import type { TrainingStrings } from './strings.ts';
+import type { Locale } from '../../../src/i18n/lessons.ts';
+import type { TrainingStrings } from './strings/index.ts';
 
 /** A message about the last library action. */
 export interface LibraryMessage {
@@ -37,7 +37,7 @@ export interface ModelLibraryProps {
   onDownload: (id: string) => void;
   onDelete: (id: string) => void;
   t: TrainingStrings;
-  lang: Lang;
+  lang: Locale;
 }
 
 /** The library panel. */

@@ -7,14 +7,14 @@
  * black (its most negative weight) to white (its most positive).
  */
 import { memo } from 'preact/compat';
-import type { DivergingPalette } from '../../ui/colors.ts';
-import type { InspectionEvent, LayerInspection } from '../../../src/workers/trainer-protocol.ts';
+import type { DivergingPalette } from '../../kit/colors.ts';
+import type { InspectionEvent, LayerInspection } from '../../../src/training/protocol.ts';
 import { PixelCanvas } from './PixelCanvas.tsx';
 import { ProbabilityList } from './ProbabilityList.tsx';
 import { HandmadeComparison } from './HandmadeComparison.tsx';
 import { divergingRgba, greyscaleRgba, maxAbs, padTo, stripShape, valueRange } from './pixels.ts';
 import { shapeText } from './format.ts';
-import type { TrainingStrings } from './strings.ts';
+import type { TrainingStrings } from './strings/index.ts';
 
 /** How the first layer's filters are coloured. */
 export type FilterColouring = 'grey' | 'signed';

@@ -4,12 +4,12 @@
  * latest numbers. The status line is a polite live region, so a screen reader
  * hears "Paused" or "Done" without being flooded by every step.
  */
-import { ProgressBar } from '../../ui/ProgressBar.tsx';
+import { ProgressBar } from '../../kit/ProgressBar.tsx';
 import type { RunState } from './run-state.ts';
 import { runFraction } from './run-state.ts';
 import { duration, grouped, lossText, megabytes, percent } from './format.ts';
-import type { Lang } from './format.ts';
-import type { TrainingStrings } from './strings.ts';
+import type { Locale } from '../../../src/i18n/lessons.ts';
+import type { TrainingStrings } from './strings/index.ts';
 
 /** Props of {@link RunPanel}. */
 export interface RunPanelProps {
@@ -26,7 +26,7 @@ export interface RunPanelProps {
   onReset: () => void;
   onEvaluate: () => void;
   t: TrainingStrings;
-  lang: Lang;
+  lang: Locale;
   reasonId: string;
 }
 

@@ -4,19 +4,19 @@
  * network's shapes and parameters are traced live by the engine's `summary`.
  */
 import { useId } from 'preact/hooks';
-import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
+import { ChoiceGroup } from '../../kit/ChoiceGroup.tsx';
 import { OPTIMIZER_KINDS, TRAIN_DATASETS } from '../../../src/training/config.ts';
 import type { LayerSpec } from '../../../src/training/config.ts';
 import type { ArchitectureCheck } from '../../../src/training/architecture.ts';
 import { IMAGE_SHAPE } from '../../../src/training/architecture.ts';
-import { NumberInput } from './NumberInput.tsx';
+import { NumberField } from '../../kit/NumberField.tsx';
 import { StackEditor } from './StackEditor.tsx';
 import { SummaryTable } from './SummaryTable.tsx';
 import { parseField, withOptimizer } from './settings.ts';
 import type { DashboardLesson, DashboardSettings, NumberFieldName } from './settings.ts';
 import { megabytes } from './format.ts';
-import type { Lang } from './format.ts';
-import type { TrainingStrings } from './strings.ts';
+import type { Locale } from '../../../src/i18n/lessons.ts';
+import type { TrainingStrings } from './strings/index.ts';
 
 /** Props of {@link SetupPanel}. */
 export interface SetupPanelProps {
@@ -30,7 +30,7 @@ export interface SetupPanelProps {
   /** id the Start button's reason can point at when the stack is broken. */
   problemId: string;
   t: TrainingStrings;
-  lang: Lang;
+  lang: Locale;
 }
 
 /** The form. */
@@ -43,14 +43,15 @@ export function SetupPanel({ settings, onChange, onInvalid, lesson, check, dataS
     return 'value' in parsed ? parsed : { message: t.fieldProblem(parsed.problem) };
   };
   const numberField = (field: NumberFieldName, size = 8) => (
-    <NumberInput
+    <NumberField
+      class="training-number"
       key={field}
       name={field}
       label={s.fields[field]}
       hint={s.hints[field]}
       value={settings[field]}
       size={size}
-      parse={parser(field)}
+      check={parser(field)}
       onInvalid={(invalid) => onInvalid(field, invalid)}
       onChange={(value) => set(field, value)}
     />

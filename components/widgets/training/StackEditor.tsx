@@ -9,12 +9,12 @@ import { useId, useState } from 'preact/hooks';
 import { ACTIVATION_KINDS } from '../../../src/training/config.ts';
 import type { ActivationKind, LayerSpec } from '../../../src/training/config.ts';
 import type { ArchitectureCheck } from '../../../src/training/architecture.ts';
-import { NumberInput } from './NumberInput.tsx';
+import { NumberField } from '../../kit/NumberField.tsx';
 import { EDITABLE_TYPES, changeType, insertLayer, moveLayer, removeLayer, updateLayer } from './stack-edit.ts';
 import type { EditableType } from './stack-edit.ts';
 import { grouped, shapeText } from './format.ts';
-import type { TrainingStrings } from './strings.ts';
-import type { Lang } from './format.ts';
+import type { TrainingStrings } from './strings/index.ts';
+import type { Locale } from '../../../src/i18n/lessons.ts';
 
 /** Props of {@link StackEditor}. */
 export interface StackEditorProps {
@@ -22,7 +22,7 @@ export interface StackEditorProps {
   check: ArchitectureCheck;
   onChange: (layers: LayerSpec[]) => void;
   t: TrainingStrings;
-  lang: Lang;
+  lang: Locale;
   disabled?: boolean;
 }
 
@@ -62,10 +62,10 @@ function LayerFields({ layer, index, t, disabled, onPatch }: LayerFieldsProps) {
     case 'conv':
       return (
         <>
-          <NumberInput name={`conv-out-${index}`} label={s.outChannels} value={layer.outChannels} size={4} parse={whole1} disabled={disabled} onChange={(v) => onPatch({ outChannels: v })} />
-          <NumberInput name={`conv-k-${index}`} label={s.kernelSize} value={layer.kernelSize} size={3} parse={whole1} disabled={disabled} onChange={(v) => onPatch({ kernelSize: v })} />
-          <NumberInput name={`conv-s-${index}`} label={s.stride} value={layer.stride ?? 1} size={3} parse={whole1} disabled={disabled} onChange={(v) => onPatch({ stride: v })} />
-          <NumberInput name={`conv-p-${index}`} label={s.padding} value={layer.padding ?? 0} size={3} parse={whole0} disabled={disabled} onChange={(v) => onPatch({ padding: v })} />
+          <NumberField class="training-number" name={`conv-out-${index}`} label={s.outChannels} value={layer.outChannels} size={4} check={whole1} disabled={disabled} onChange={(v) => onPatch({ outChannels: v })} />
+          <NumberField class="training-number" name={`conv-k-${index}`} label={s.kernelSize} value={layer.kernelSize} size={3} check={whole1} disabled={disabled} onChange={(v) => onPatch({ kernelSize: v })} />
+          <NumberField class="training-number" name={`conv-s-${index}`} label={s.stride} value={layer.stride ?? 1} size={3} check={whole1} disabled={disabled} onChange={(v) => onPatch({ stride: v })} />
+          <NumberField class="training-number" name={`conv-p-${index}`} label={s.padding} value={layer.padding ?? 0} size={3} check={whole0} disabled={disabled} onChange={(v) => onPatch({ padding: v })} />
         </>
       );
     case 'pool':
@@ -81,8 +81,8 @@ function LayerFields({ layer, index, t, disabled, onPatch }: LayerFieldsProps) {
             disabled={disabled}
             onChange={(v) => onPatch({ kind: v as 'max' | 'avg' })}
           />
-          <NumberInput name={`pool-k-${index}`} label={s.kernelSize} value={layer.kernelSize} size={3} parse={whole1} disabled={disabled} onChange={(v) => onPatch({ kernelSize: v })} />
-          <NumberInput name={`pool-s-${index}`} label={s.stride} value={layer.stride ?? layer.kernelSize} size={3} parse={whole1} disabled={disabled} onChange={(v) => onPatch({ stride: v })} />
+          <NumberField class="training-number" name={`pool-k-${index}`} label={s.kernelSize} value={layer.kernelSize} size={3} check={whole1} disabled={disabled} onChange={(v) => onPatch({ kernelSize: v })} />
+          <NumberField class="training-number" name={`pool-s-${index}`} label={s.stride} value={layer.stride ?? layer.kernelSize} size={3} check={whole1} disabled={disabled} onChange={(v) => onPatch({ stride: v })} />
         </>
       );
     case 'activation':
@@ -96,9 +96,9 @@ function LayerFields({ layer, index, t, disabled, onPatch }: LayerFieldsProps) {
         />
       );
     case 'linear':
-      return <NumberInput name={`fc-${index}`} label={s.outFeatures} value={layer.outFeatures} size={5} parse={whole1} disabled={disabled} onChange={(v) => onPatch({ outFeatures: v })} />;
+      return <NumberField class="training-number" name={`fc-${index}`} label={s.outFeatures} value={layer.outFeatures} size={5} check={whole1} disabled={disabled} onChange={(v) => onPatch({ outFeatures: v })} />;
     case 'dropout':
-      return <NumberInput name={`drop-${index}`} label={s.dropRate} value={layer.p ?? 0.5} size={4} parse={probability(t)} disabled={disabled} onChange={(v) => onPatch({ p: v })} />;
+      return <NumberField class="training-number" name={`drop-${index}`} label={s.dropRate} value={layer.p ?? 0.5} size={4} check={probability(t)} disabled={disabled} onChange={(v) => onPatch({ p: v })} />;
     case 'flatten':
       return <p class="cl-hint training-stack__note">{s.flattenNote}</p>;
   }

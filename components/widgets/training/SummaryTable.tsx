@@ -5,8 +5,8 @@
  */
 import type { ArchitectureCheck } from '../../../src/training/architecture.ts';
 import { grouped, shapeText } from './format.ts';
-import type { Lang } from './format.ts';
-import type { TrainingStrings } from './strings.ts';
+import type { Locale } from '../../../src/i18n/lessons.ts';
+import type { TrainingStrings } from './strings/index.ts';
 
 /** Props of {@link SummaryTable}. */
 export interface SummaryTableProps {
@@ -14,7 +14,7 @@ export interface SummaryTableProps {
   /** One image, [C, H, W]. */
   inputShape: readonly number[];
   t: TrainingStrings;
-  lang: Lang;
+  lang: Locale;
   /** id of the problem message, so Start can point at it (aria-describedby). */
   problemId: string;
 }

@@ -9,10 +9,9 @@
  * localStorage; saved models in IndexedDB.
  */
 import { useEffect, useId, useMemo, useState } from 'preact/hooks';
-import { WidgetFrame } from '../../ui/WidgetFrame.tsx';
-import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
-import { onThemeChange, readPalette } from '../../ui/colors.ts';
-import type { DivergingPalette } from '../../ui/colors.ts';
+import { WidgetFrame } from '../../kit/WidgetFrame.tsx';
+import { ChoiceGroup } from '../../kit/ChoiceGroup.tsx';
+import { usePalette } from '../../kit/use-palette.ts';
 import { checkArchitecture } from '../../../src/training/architecture.ts';
 import { fetchManifest } from '../../../src/engine/datasets/loaders.ts';
 import { SetupPanel } from './SetupPanel.tsx';
@@ -26,21 +25,24 @@ import { DigitPad } from './DigitPad.tsx';
 import { ProbabilityList } from './ProbabilityList.tsx';
 import { ModelLibrary } from './ModelLibrary.tsx';
 import type { LibraryMessage } from './ModelLibrary.tsx';
-import { NumberInput } from './NumberInput.tsx';
+import { NumberField } from '../../kit/NumberField.tsx';
 import { architectureOf, defaultSettings, fromTrainConfig, toTrainConfig } from './settings.ts';
 import type { DashboardLesson, DashboardSettings } from './settings.ts';
-import { initialState, rememberSettings, rememberedQuery, writeUrlState } from './url-state.ts';
+import { dashboardQuery, rememberSettings } from './url-state.ts';
+import { useQueryState } from '../../kit/query-state.ts';
+import { Note } from '../../kit/Note.tsx';
 import { useTrainer } from './use-trainer.ts';
 import { SILENCE_WATCH } from './trainer-client.ts';
 import { useLibrary } from './use-library.ts';
 import { percent } from './format.ts';
-import type { Lang } from './format.ts';
-import { STRINGS, classNames } from './strings.ts';
+import type { Locale } from '../../../src/i18n/lessons.ts';
+import { stringsFor } from '../../kit/strings.ts';
+import { STRINGS, classNames } from './strings/index.ts';
 import './training.css';
 
 /** Props of {@link TrainingDashboard}. */
 export interface TrainingDashboardProps {
-  lang: Lang;
+  lang: Locale;
   /** The lesson it sits in: decides the defaults, what can be edited and where settings are remembered. */
   lesson: DashboardLesson;
 }
@@ -65,48 +67,33 @@ function download(bytes: Uint8Array, fileName: string): void {
 
 /** The dashboard. */
 export default function TrainingDashboard({ lang, lesson }: TrainingDashboardProps) {
-  const t = STRINGS[lang] ?? STRINGS.en;
-  const [settings, setSettings] = useState<DashboardSettings>(() => defaultSettings(lesson));
-  const [testIndex, setTestIndex] = useState(0);
-  const [rejected, setRejected] = useState<string[]>([]);
-  const [restored, setRestored] = useState(false);
+  const t = stringsFor(STRINGS, lang);
+  const query = useQueryState(useMemo(() => dashboardQuery(lesson), [lesson]));
+  const { settings, testIndex } = query.value;
+  const rejected = query.rejected;
+  // Stable setters, so memoised views are not redrawn for nothing while a run streams progress.
+  const { setSettings, setTestIndex } = useMemo(
+    () => ({
+      setSettings: (next: DashboardSettings | ((previous: DashboardSettings) => DashboardSettings)) =>
+        query.set((q) => ({ ...q, settings: typeof next === 'function' ? next(q.settings) : next })),
+      setTestIndex: (next: number | ((previous: number) => number)) =>
+        query.set((q) => ({ ...q, testIndex: typeof next === 'function' ? next(q.testIndex) : next })),
+    }),
+    [query.set],
+  );
   const [invalid, setInvalid] = useState<ReadonlySet<string>>(new Set());
   const [colouring, setColouring] = useState<FilterColouring>('grey');
-  const [palette, setPalette] = useState<DivergingPalette | null>(null);
-  const [themeVersion, setThemeVersion] = useState(0);
+  const { palette, version: themeVersion } = usePalette();
   const [dataSizes, setDataSizes] = useState<Partial<Record<string, number>>>({});
   const [libraryMessage, setLibraryMessage] = useState<LibraryMessage | null>(null);
   const [libraryBusy, setLibraryBusy] = useState(false);
   const problemId = useId();
   const reasonId = useId();
 
-  // The address bar and the remembered settings are only readable in the browser.
+  // The settings of the run in progress also survive a reload or a visit elsewhere.
   useEffect(() => {
-    const state = initialState(window.location.search, rememberedQuery(lesson), lesson);
-    setSettings(state.settings);
-    setTestIndex(state.testIndex);
-    setRejected(state.rejected);
-    setRestored(true);
-  }, []);
-
-  useEffect(() => {
-    if (!restored) return;
-    writeUrlState(settings, testIndex, lesson);
-    rememberSettings(settings, testIndex, lesson);
-  }, [settings, testIndex, restored]);
-
-  useEffect(() => {
-    const update = () => {
-      try {
-        setPalette(readPalette());
-      } catch {
-        setPalette(null);
-      }
-      setThemeVersion((v) => v + 1);
-    };
-    update();
-    return onThemeChange(update);
-  }, []);
+    if (query.ready) rememberSettings(settings, testIndex, lesson);
+  }, [settings, testIndex, query.ready]);
 
   useEffect(() => {
     let cancelled = false;
@@ -191,9 +178,7 @@ export default function TrainingDashboard({ lang, lesson }: TrainingDashboardPro
     <WidgetFrame title={t.titles[lesson]} class="training">
       <p class="cl-hint training-intro">{t.intro[lesson]}</p>
       {rejected.length > 0 && (
-        <p class="training-note" role="status">
-          {t.urlNote(rejected.join(', '))}
-        </p>
+        <Note class="training-note">{t.urlNote(rejected.join(', '))}</Note>
       )}
       {trainer.crash !== undefined && (
         <div class="training-problem training-crash" role="alert">
@@ -285,12 +270,13 @@ export default function TrainingDashboard({ lang, lesson }: TrainingDashboardPro
           {t.sections.inside}
         </h3>
         <div class="cl-controls">
-          <NumberInput
+          <NumberField
+            class="training-number"
             name="testIndex"
             label={t.inside.testImage(testCount)}
             value={testIndex}
             size={6}
-            parse={(text) => {
+            check={(text) => {
               const value = Number(text.trim());
               return /^\d{1,5}$/.test(text.trim()) && value < testCount ? { value } : { message: t.inside.testImageProblem(testCount) };
             }}

@@ -1,15 +1,14 @@
 /**
  * Numbers as the dashboard prints them, in the reader's language.
  */
+import type { Locale } from '../../../src/i18n/lessons.ts';
 
-/** The dashboard's languages. */
-export type Lang = 'en' | 'ko';
-
-const LOCALE: Record<Lang, string> = { en: 'en-GB', ko: 'ko-KR' };
+/** The Intl locale each language prints numbers and dates in. */
+const INTL: Record<Locale, string> = { en: 'en-GB', ko: 'ko-KR' };
 
 /** A whole number with digit grouping: 61,706. */
-export function grouped(value: number, lang: Lang): string {
-  return Math.round(value).toLocaleString(LOCALE[lang]);
+export function grouped(value: number, lang: Locale): string {
+  return Math.round(value).toLocaleString(INTL[lang]);
 }
 
 /** A fraction as a percentage with `digits` decimals: 0.9812 -> "98.12%". */
@@ -23,7 +22,7 @@ export function lossText(value: number): string {
 }
 
 /** Seconds as "1 h 02 min", "3 min 07 s", "42 s" (or "1시간 02분", "3분 07초", "42초"). */
-export function duration(seconds: number, lang: Lang): string {
+export function duration(seconds: number, lang: Locale): string {
   if (!Number.isFinite(seconds) || seconds < 0) return '–';
   const s = Math.round(seconds);
   const h = Math.floor(s / 3600);
@@ -51,8 +50,8 @@ export function shapeText(shape: readonly number[]): string {
 }
 
 /** A date as the reader's locale writes it, with the time (saved models). */
-export function dateTime(iso: string, lang: Lang): string {
+export function dateTime(iso: string, lang: Locale): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleString(LOCALE[lang], { dateStyle: 'medium', timeStyle: 'short' });
+  return date.toLocaleString(INTL[lang], { dateStyle: 'medium', timeStyle: 'short' });
 }

@@ -20,7 +20,7 @@ import type { Tensor } from '../../../src/engine/index.ts';
 import { DEFAULT_STACK, DEFAULT_TRAIN_CONFIG, OPTIMIZER_DEFAULTS } from '../../../src/training/config.ts';
 import { checkArchitecture } from '../../../src/training/architecture.ts';
 import { HANDMADE_KINDS, handmadeFilter } from './handmade.ts';
-import type { Lang } from './format.ts';
+import type { Locale } from '../../../src/i18n/lessons.ts';
 import type { AllowList } from '../../../src/site/number-words.ts';
 
 /**
@@ -266,7 +266,7 @@ export function lenetNumbers() {
 }
 
 /** A number with digit grouping in the reader's language: 61,706. */
-export function n(value: number, lang: Lang): string {
+export function n(value: number, lang: Locale): string {
   return Math.round(value).toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-GB');
 }
 

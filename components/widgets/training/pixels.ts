@@ -5,12 +5,12 @@
  * Two colourings:
  *  - greyscale, stretched from the smallest to the largest value: the classic
  *    way to show first-layer filters and plain images (black low, white high);
- *  - diverging, symmetric around zero (`components/ui/colors.ts`): for signed
+ *  - diverging, symmetric around zero (`components/kit/colors.ts`): for signed
  *    values, so that the sign of a weight or an activation stays readable and
  *    zero is always the same neutral colour in a given theme.
  */
-import { divergingRgb } from '../../ui/colors.ts';
-import type { DivergingPalette } from '../../ui/colors.ts';
+import { divergingRgb } from '../../kit/colors.ts';
+import type { DivergingPalette } from '../../kit/colors.ts';
 
 /** Smallest and largest finite value of `values[from .. from+length)`. */
 export function valueRange(values: ArrayLike<number>, from = 0, length = values.length - from): { min: number; max: number } {

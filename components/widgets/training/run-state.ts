@@ -8,7 +8,7 @@ import type {
   ReadyEvent,
   TrainerEvent,
   TrainerState,
-} from '../../../src/workers/trainer-protocol.ts';
+} from '../../../src/training/protocol.ts';
 import { addTestPoint, addTrainPoint, emptyHistory } from './history.ts';
 import type { RunHistory } from './history.ts';
 

@@ -16,7 +16,7 @@ import type { OptimizerKind, TrainDataset } from '../../../src/training/config.t
 import { defaultSettings, numberProblem } from './settings.ts';
 import type { DashboardLesson, DashboardSettings, NumberFieldName } from './settings.ts';
 import { decodeStack, encodeStack } from './stack-code.ts';
-import { updateQuery } from '../../../src/site/address.ts';
+import type { QueryCodec } from '../../kit/query-state.ts';
 
 /** Query keys, one per setting (short: they end up in shared links). */
 export const URL_KEYS = {
@@ -140,16 +140,11 @@ export function settingsQuery(settings: DashboardSettings, testIndex: number, le
   return params.toString();
 }
 
-/**
- * Puts the settings into the address bar (no new history entry), keeping any
- * query keys that are not the dashboard's.
- */
-export function writeUrlState(settings: DashboardSettings, testIndex: number, lesson: DashboardLesson): void {
+/** Puts the settings into `params`, keeping any query keys that are not the dashboard's. */
+export function writeUrlState(settings: DashboardSettings, testIndex: number, lesson: DashboardLesson, params: URLSearchParams): void {
   const query = new URLSearchParams(settingsQuery(settings, testIndex, lesson));
-  updateQuery((params) => {
-    for (const key of Object.values(URL_KEYS)) params.delete(key);
-    for (const [key, value] of query) params.set(key, value);
-  });
+  for (const key of Object.values(URL_KEYS)) params.delete(key);
+  for (const [key, value] of query) params.set(key, value);
 }
 
 /** localStorage key of a lesson's last settings. */
@@ -185,4 +180,27 @@ export function initialState(search: string, remembered: string, lesson: Dashboa
   const fromMemory = readUrlState(remembered, lesson);
   // A remembered value that no longer passes the checks is dropped quietly: the reader never typed it in a link.
   return { ...fromMemory, rejected: [] };
+}
+
+/** What the dashboard keeps in the address. */
+export interface DashboardQuery {
+  settings: DashboardSettings;
+  testIndex: number;
+}
+
+/**
+ * The dashboard's keys for the kit's query-state hook. The address follows the
+ * settings from the start, so settings restored from the reader's last visit are
+ * in it too, ready to share.
+ */
+export function dashboardQuery(lesson: DashboardLesson): QueryCodec<DashboardQuery> {
+  return {
+    initial: () => ({ settings: defaultSettings(lesson), testIndex: 0 }),
+    read: (params) => {
+      const state = initialState(params.toString(), rememberedQuery(lesson), lesson);
+      return { value: { settings: state.settings, testIndex: state.testIndex }, rejected: state.rejected };
+    },
+    write: ({ settings, testIndex }, params) => writeUrlState(settings, testIndex, lesson, params),
+    follow: 'always',
+  };
 }

@@ -22,7 +22,7 @@ import type {
   TrainerCommandType,
   TrainerEvent,
   WeightsEvent,
-} from '../../../src/workers/trainer-protocol.ts';
+} from '../../../src/training/protocol.ts';
 import { TrainerClient, TrainerGoneError, TrainerRequestError } from './trainer-client.ts';
 import type { CommandWithoutId, WorkerLike } from './trainer-client.ts';
 import { applyEvent, initialRunState, isMilestone } from './run-state.ts';

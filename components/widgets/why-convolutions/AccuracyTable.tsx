@@ -3,9 +3,9 @@
  * (so screen readers and copy-paste get the numbers) with a bar in each cell
  * (so the eye gets the comparison).
  */
-import { XO_MODELS, XO_TEST_SETS } from '../../../src/workers/xo-config.ts';
-import type { PerModel, XoTestSet } from '../../../src/workers/xo-config.ts';
-import type { XoLabStrings } from './strings.ts';
+import { XO_MODELS, XO_TEST_SETS } from '../../../src/training/xo/config.ts';
+import type { PerModel, XoTestSet } from '../../../src/training/xo/config.ts';
+import type { XoLabStrings } from './strings/index.ts';
 
 /** Props of {@link AccuracyTable}. */
 export interface AccuracyTableProps {

@@ -9,7 +9,7 @@ import { Random } from '../../../src/engine/random.ts';
 import { XO_VARIANTS, drawXo } from '../../../src/engine/datasets/xo.ts';
 import type { XoVariant } from '../../../src/engine/datasets/xo.ts';
 import { PixelPicture } from './PixelPicture.tsx';
-import type { XoLabStrings } from './strings.ts';
+import type { XoLabStrings } from './strings/index.ts';
 
 /** Props of {@link Gallery}. */
 export interface GalleryProps {

@@ -4,9 +4,9 @@
  * chart is one labelled image; its label states the latest losses in words.
  */
 import { useCallback, useRef } from 'preact/hooks';
-import { LazyPlot } from '../../ui/LazyPlot.tsx';
-import type { PlotModule } from '../../ui/LazyPlot.tsx';
-import type { XoModelKind } from '../../../src/workers/xo-config.ts';
+import { LazyPlot } from '../../kit/LazyPlot.tsx';
+import type { PlotModule } from '../../kit/LazyPlot.tsx';
+import type { XoModelKind } from '../../../src/training/xo/config.ts';
 
 /** One point of a loss curve. */
 export interface LossPoint {

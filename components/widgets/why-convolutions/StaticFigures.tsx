@@ -3,18 +3,19 @@
  * canonical X as a picture beside the 81 numbers a network receives, and one X
  * of each variant in a row.
  */
-import { XO_EXPERIMENT_DEFAULTS } from '../../../src/workers/xo-config.ts';
+import { XO_EXPERIMENT_DEFAULTS } from '../../../src/training/xo/config.ts';
 import { lessonNumbers, pictureAsText, variantExamples } from './lesson-numbers.ts';
 import { PixelPicture } from './PixelPicture.tsx';
-import { STRINGS } from './strings.ts';
-import type { Lang } from './strings.ts';
+import { stringsFor } from '../../kit/strings.ts';
+import { STRINGS } from './strings/index.ts';
+import type { Locale } from '../../../src/i18n/lessons.ts';
 import './XoLab.css';
 
 const SIZE = XO_EXPERIMENT_DEFAULTS.size;
 
 /** Props of the figures. */
 export interface FigureProps {
-  lang: Lang;
+  lang: Locale;
   caption: string;
 }
 
@@ -36,7 +37,7 @@ export function XAsNumbers({ caption }: FigureProps) {
 
 /** One X of each variant, labelled. */
 export function VariantStrip({ lang, caption }: FigureProps) {
-  const t = STRINGS[lang];
+  const t = stringsFor(STRINGS, lang);
   // A fixed seed: the printed page always shows the same examples.
   const examples = variantExamples(4);
   return (

@@ -4,25 +4,29 @@
  * curves, compare test accuracies per variant, and let both networks judge a
  * picture the reader draws. Seed and drawing live in the URL.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { Random } from '../../../src/engine/random.ts';
 import { drawXo } from '../../../src/engine/datasets/xo.ts';
-import { XO_EXPERIMENT_DEFAULTS, XO_MAX_SEED, XO_MODELS } from '../../../src/workers/xo-config.ts';
-import type { PerModel, XoTestSet } from '../../../src/workers/xo-config.ts';
-import type { XoWorkerResponse } from '../../../src/workers/xo-messages.ts';
-import { WidgetFrame } from '../../ui/WidgetFrame.tsx';
-import { loadPlot } from '../../ui/LazyPlot.tsx';
-import { ProgressBar } from '../../ui/ProgressBar.tsx';
-import { NumberField } from '../../ui/NumberField.tsx';
+import type { Locale } from '../../../src/i18n/lessons.ts';
+import { XO_EXPERIMENT_DEFAULTS, XO_MAX_SEED, XO_MODELS } from '../../../src/training/xo/config.ts';
+import type { PerModel, XoTestSet } from '../../../src/training/xo/config.ts';
+import { WidgetFrame } from '../../kit/WidgetFrame.tsx';
+import { loadPlot } from '../../kit/LazyPlot.tsx';
+import { ProgressBar } from '../../kit/ProgressBar.tsx';
+import { NumberField } from '../../kit/NumberField.tsx';
+import { Note } from '../../kit/Note.tsx';
+import { useQueryState } from '../../kit/query-state.ts';
+import type { QueryCodec } from '../../kit/query-state.ts';
+import { useReducedMotion } from '../../kit/reduced-motion.ts';
+import { stringsFor } from '../../kit/strings.ts';
 import { AccuracyTable } from './AccuracyTable.tsx';
 import { DrawPad } from './DrawPad.tsx';
 import { Gallery } from './Gallery.tsx';
 import { LossChart } from './LossChart.tsx';
 import type { LossPoint } from './LossChart.tsx';
-import { STRINGS } from './strings.ts';
-import type { Lang } from './strings.ts';
-import { TrainerClient } from './trainer-client.ts';
-import type { TrainerFailure } from './trainer-client.ts';
+import { STRINGS } from './strings/index.ts';
+import { XoClient } from './xo-client.ts';
+import type { XoFailure, XoMessage } from './xo-client.ts';
 import { readUrlState, writeUrlState } from './url-state.ts';
 import './XoLab.css';
 
@@ -44,29 +48,50 @@ function canonical(label: 0 | 1): Float32Array {
   return drawXo(label, 'canonical', SIZE, new Random(0));
 }
 
-function prefersReducedMotion(): boolean {
-  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+/** What a link holds: the run's seed and the reader's drawing. */
+interface Shared {
+  seed: number;
+  drawing: Float32Array;
 }
+
+/** Both keys are written as soon as the address is read, so a copied link names the run. */
+const QUERY: QueryCodec<Shared> = {
+  initial: () => ({ seed: XO_EXPERIMENT_DEFAULTS.seed, drawing: canonical(0) }),
+  read: (params) => {
+    const read = readUrlState(params, SIZE * SIZE);
+    return { value: { seed: read.seed, drawing: read.drawing ?? canonical(0) }, rejected: read.rejected };
+  },
+  write: ({ seed, drawing }, params) => writeUrlState(seed, drawing, params),
+  follow: 'always',
+};
 
 /** Props of {@link XoLab}. */
 export interface XoLabProps {
-  lang: Lang;
+  lang: Locale;
 }
 
 /** The widget. */
 export function XoLab({ lang }: XoLabProps) {
-  const t = STRINGS[lang] ?? STRINGS.en;
-  const [seed, setSeed] = useState(XO_EXPERIMENT_DEFAULTS.seed);
-  const [rejected, setRejected] = useState<string[]>([]);
-  const [drawing, setDrawing] = useState(() => canonical(0));
+  const t = stringsFor(STRINGS, lang);
+  const shared = useQueryState(QUERY);
+  const { seed, drawing } = shared.value;
+  const rejected = shared.rejected;
+  // Stable setters: the drawing pad and the gallery skip re-rendering while training redraws the rest.
+  const { setSeed, setDrawing } = useMemo(
+    () => ({
+      setSeed: (next: number) => shared.set((s) => ({ ...s, seed: next })),
+      setDrawing: (next: Float32Array) => shared.set((s) => ({ ...s, drawing: next })),
+    }),
+    [shared.set],
+  );
+  const reducedMotion = useReducedMotion();
   const [phase, setPhase] = useState<Phase>('idle');
   const [progress, setProgress] = useState({ step: 0, steps: XO_EXPERIMENT_DEFAULTS.steps });
   const [params, setParams] = useState<PerModel<number> | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [failure, setFailure] = useState<TrainerFailure | null>(null);
+  const [failure, setFailure] = useState<XoFailure | null>(null);
   const [verdict, setVerdict] = useState<PerModel<[number, number]> | null>(null);
   const [chartVersion, setChartVersion] = useState(0);
-  const [urlReady, setUrlReady] = useState(false);
 
   const points = useRef<LossPoint[]>([]);
   const latestProgress = useRef(progress);
@@ -75,7 +100,7 @@ export function XoLab({ lang }: XoLabProps) {
   const lastFlush = useRef(0);
   const runSeed = useRef(seed);
   const pendingClassify = useRef<number | null>(null);
-  const client = useRef<TrainerClient | null>(null);
+  const client = useRef<XoClient | null>(null);
 
   // Redraw in an animation frame, at most every REDRAW_MS, however fast the worker
   // reports: the page's thread stays free for the reader.
@@ -93,7 +118,7 @@ export function XoLab({ lang }: XoLabProps) {
     }, wait);
   };
 
-  const handleMessage = (message: XoWorkerResponse) => {
+  const handleMessage = (message: XoMessage) => {
     switch (message.type) {
       case 'started':
         setParams(message.params);
@@ -125,18 +150,13 @@ export function XoLab({ lang }: XoLabProps) {
   };
 
   useEffect(() => {
-    client.current = new TrainerClient({
+    client.current = new XoClient({
       onMessage: handleMessage,
       onFailure: (f) => {
         setFailure(f);
         setPhase('failed');
       },
     });
-    const fromUrl = readUrlState(window.location.search, SIZE * SIZE);
-    setSeed(fromUrl.seed);
-    if (fromUrl.drawing) setDrawing(fromUrl.drawing);
-    setRejected(fromUrl.rejected);
-    setUrlReady(true);
     // Fetch and compile the chart library while the reader is still reading, not mid-training.
     const idle = (window as { requestIdleCallback?: (cb: () => void) => number }).requestIdleCallback;
     if (idle) idle(() => void loadPlot().catch(() => undefined));
@@ -147,10 +167,6 @@ export function XoLab({ lang }: XoLabProps) {
       if (frame.current !== null) cancelAnimationFrame(frame.current);
     };
   }, []);
-
-  useEffect(() => {
-    if (urlReady) writeUrlState(seed, drawing);
-  }, [seed, drawing, urlReady]);
 
   // Ask the trained networks about the drawing whenever either changes.
   useEffect(() => {
@@ -173,7 +189,7 @@ export function XoLab({ lang }: XoLabProps) {
     clearRun();
     runSeed.current = seed;
     setPhase('starting');
-    client.current?.train({ seed }, prefersReducedMotion() ? 0 : PACE_MS);
+    client.current?.train({ seed }, reducedMotion ? 0 : PACE_MS);
   };
 
   const cancel = () => {
@@ -206,9 +222,7 @@ export function XoLab({ lang }: XoLabProps) {
   return (
     <WidgetFrame title={t.title} class="xolab">
       {rejected.length > 0 && (
-        <p class="xolab-note" role="status">
-          {t.urlNote(rejected.join(', '))}
-        </p>
+        <Note class="xolab-note">{t.urlNote(rejected.join(', '))}</Note>
       )}
 
       <section class="xolab-section" aria-labelledby="xolab-gallery-heading">
@@ -231,11 +245,11 @@ export function XoLab({ lang }: XoLabProps) {
           <NumberField
             label={t.seedLabel}
             value={seed}
-            min={0}
-            max={XO_MAX_SEED}
+            rule={{ min: 0, max: XO_MAX_SEED }}
+            message={`0–${XO_MAX_SEED.toLocaleString(lang)}`}
+            onBlurInvalid="revert"
             disabled={busy}
             onChange={setSeed}
-            invalidMessage={`0–${XO_MAX_SEED.toLocaleString(lang)}`}
           />
           <button type="button" class="cl-button" disabled={busy} onClick={() => setSeed(Math.floor(Math.random() * (XO_MAX_SEED + 1)))}>
             {t.newSeed}

@@ -6,8 +6,8 @@
  */
 import { convOutputSize, datasets, nn, poolOutputSize, summary } from '../../../src/engine/index.ts';
 import { Random } from '../../../src/engine/random.ts';
-import { buildCnn, buildMlp } from '../../../src/workers/xo-experiment.ts';
-import { XO_EXPERIMENT_DEFAULTS } from '../../../src/workers/xo-config.ts';
+import { buildCnn, buildMlp } from '../../../src/training/xo/experiment.ts';
+import { XO_EXPERIMENT_DEFAULTS } from '../../../src/training/xo/config.ts';
 import type { AllowList } from '../../../src/site/number-words.ts';
 
 /** Hidden units of the example first layer in the "weights grow with the image" table. */

@@ -3,8 +3,8 @@
  * (`?seed=7&draw=...`), so a link reproduces the same run and the same picture.
  * Anything malformed falls back to the default and is reported, never thrown.
  */
-import { setQueryValues } from '../../../src/site/address.ts';
-import { XO_EXPERIMENT_DEFAULTS, XO_MAX_SEED } from '../../../src/workers/xo-config.ts';
+import { readInt } from '../../kit/query-state.ts';
+import { XO_EXPERIMENT_DEFAULTS, XO_MAX_SEED } from '../../../src/training/xo/config.ts';
 
 /** Query keys this widget owns. */
 export const URL_KEYS = { seed: 'seed', draw: 'draw' } as const;
@@ -44,16 +44,10 @@ export function decodePicture(text: string, pixels: number): Float32Array | null
 }
 
 /** Reads and validates the widget's keys from a query string. */
-export function readUrlState(search: string, pixels: number): XoUrlState {
+export function readUrlState(search: string | URLSearchParams, pixels: number): XoUrlState {
   const params = new URLSearchParams(search);
   const rejected: string[] = [];
-  let seed = XO_EXPERIMENT_DEFAULTS.seed;
-  const rawSeed = params.get(URL_KEYS.seed);
-  if (rawSeed !== null) {
-    const value = Number(rawSeed);
-    if (rawSeed.trim() !== '' && Number.isInteger(value) && value >= 0 && value <= XO_MAX_SEED) seed = value;
-    else rejected.push(URL_KEYS.seed);
-  }
+  const seed = readInt(params, URL_KEYS.seed, 0, XO_MAX_SEED, XO_EXPERIMENT_DEFAULTS.seed, rejected);
   let drawing: Float32Array | null = null;
   const rawDraw = params.get(URL_KEYS.draw);
   if (rawDraw !== null) {
@@ -63,7 +57,8 @@ export function readUrlState(search: string, pixels: number): XoUrlState {
   return { seed, drawing, rejected };
 }
 
-/** Writes the widget's keys into the address bar (soon, without a new history entry). */
-export function writeUrlState(seed: number, drawing: ArrayLike<number>): void {
-  setQueryValues({ [URL_KEYS.seed]: String(seed), [URL_KEYS.draw]: encodePicture(drawing) });
+/** Puts the widget's keys into `params`. */
+export function writeUrlState(seed: number, drawing: ArrayLike<number>, params: URLSearchParams): void {
+  params.set(URL_KEYS.seed, String(seed));
+  params.set(URL_KEYS.draw, encodePicture(drawing));
 }

@@ -21,6 +21,7 @@
 import type { ConvGeometry, Kernels, PoolGeometry } from '../backend.ts';
 import { maxPool2dBackwardLoops } from '../ops/maxPool2d.ts';
 import { avgPool2dForwardLoops, avgPool2dBackwardLoops } from '../ops/avgPool2d.ts';
+import { tanhForwardLoops, tanhBackwardLoops } from '../ops/activations.ts';
 
 /** Rows of A (and of C) per register tile. */
 const MR = 4;
@@ -509,7 +510,7 @@ function maxPool2dInterior(input: Float32Array, g: PoolGeometry): { output: Floa
   return { output, indices };
 }
 
-/** The fast backend. Pooling backward and average pooling are already linear-time scatters: shared with the reference. */
+/** The fast backend. Pooling backward, average pooling and tanh are already single linear passes: shared with the reference. */
 export const fastKernels: Kernels = {
   name: 'fast',
   conv2dForward,
@@ -520,4 +521,6 @@ export const fastKernels: Kernels = {
   avgPool2dForward: avgPool2dForwardLoops,
   avgPool2dBackward: avgPool2dBackwardLoops,
   gemm,
+  tanhForward: tanhForwardLoops,
+  tanhBackward: tanhBackwardLoops,
 };

@@ -7,6 +7,7 @@ import { conv2dForwardLoops, conv2dBackwardInputLoops, conv2dBackwardWeightLoops
 import { maxPool2dForwardLoops, maxPool2dBackwardLoops } from '../ops/maxPool2d.ts';
 import { avgPool2dForwardLoops, avgPool2dBackwardLoops } from '../ops/avgPool2d.ts';
 import { gemmLoops } from '../ops/matmul.ts';
+import { tanhForwardLoops, tanhBackwardLoops } from '../ops/activations.ts';
 
 export const referenceKernels: Kernels = {
   name: 'reference',
@@ -18,4 +19,6 @@ export const referenceKernels: Kernels = {
   avgPool2dForward: avgPool2dForwardLoops,
   avgPool2dBackward: avgPool2dBackwardLoops,
   gemm: gemmLoops,
+  tanhForward: tanhForwardLoops,
+  tanhBackward: tanhBackwardLoops,
 };

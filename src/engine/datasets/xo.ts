@@ -130,6 +130,25 @@ function flipPixels(picture: Float32Array, n: number, rng: Random): void {
   for (let k = 0; k < n; k++) picture[order[k]] = -picture[order[k]];
 }
 
+function checkLabel(label: number, what: string): asserts label is 0 | 1 {
+  if (label !== 0 && label !== 1) throw new Error(`${what}: label must be 0 (X) or 1 (O), got ${label}`);
+}
+
+/**
+ * The canonical letter (0 = X, 1 = O), `size * size` values (+1 ink, -1
+ * background), row-major. This is THE picture of the course: at the default size
+ * it is the classic 9x9 X that lesson 2 convolves (7/9 under the diagonal filter
+ * in the top-left corner, because of the frame). Widgets and lessons take it from
+ * here rather than drawing their own. A fresh copy on every call.
+ *
+ * @example canonicalXo(0) // the 9x9 X
+ */
+export function canonicalXo(label: 0 | 1, size = 9): Float32Array {
+  checkSize(size, 'canonicalXo');
+  checkLabel(label, 'canonicalXo');
+  return rasteriseThin(label === 0 ? canonicalX(size) : canonicalO(size), size);
+}
+
 /**
  * Draws one picture of class `label` (0 = X, 1 = O) in `variant`, taking the
  * variant's random choices (shift, angle, which end to trim, noisy pixels) from `rng`.
@@ -138,7 +157,7 @@ function flipPixels(picture: Float32Array, n: number, rng: Random): void {
 export function drawXo(label: 0 | 1, variant: XoVariant, size: number, rng: Random): Float32Array {
   checkSize(size, 'drawXo');
   checkVariant(variant, 'drawXo');
-  if (label !== 0 && label !== 1) throw new Error(`drawXo: label must be 0 (X) or 1 (O), got ${label}`);
+  checkLabel(label, 'drawXo');
   const rules = XO_VARIANT_RULES;
   const centre = centreOf(size);
   let strokes = label === 0 ? canonicalX(size) : canonicalO(size);
@@ -147,7 +166,7 @@ export function drawXo(label: 0 | 1, variant: XoVariant, size: number, rng: Rand
 
   switch (variant) {
     case 'canonical':
-      break;
+      break; // the strokes of canonicalXo, drawn with the same pen below
     case 'shifted': {
       const m = Math.max(1, Math.floor(size * rules.maxShiftFraction));
       let dx = 0;

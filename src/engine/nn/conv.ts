@@ -2,11 +2,9 @@
  * `nn.Conv2d`: a bank of learned filters slid over the input.
  */
 import type { Tensor } from '../tensor.ts';
-import { formatShape } from '../tensor.ts';
 import { conv2d } from '../ops/conv2d.ts';
-import { padOutputShape } from '../ops/pad.ts';
-import type { PaddingMode } from '../ops/conv2d.ts';
-import type { Size2 } from '../shapes.ts';
+import { conv2dGeometry, conv2dPadding, conv2dPaddingMode } from '../shapes.ts';
+import type { Conv2dArgs, PaddingMode, Size2 } from '../shapes.ts';
 import { Module } from './module.ts';
 import { defaultBias, defaultWeight } from './init.ts';
 import { slideReceptiveField } from './trace.ts';
@@ -30,8 +28,6 @@ export interface Conv2dModuleOptions {
   /** Seed for the initial weights (default: one draw from the engine-wide generator). */
   seed?: number;
 }
-
-const PADDING_MODES: readonly PaddingMode[] = ['zeros', 'reflect', 'replicate', 'circular'];
 
 /**
  * 2-D convolution layer, as `torch.nn.Conv2d(in_channels, out_channels, kernel_size, ...)`.
@@ -64,22 +60,13 @@ export class Conv2d extends Module {
     if (inChannels % groups !== 0) throw new Error(`in_channels must be divisible by groups (got in_channels=${inChannels}, groups=${groups})`);
     if (outChannels % groups !== 0) throw new Error(`out_channels must be divisible by groups (got out_channels=${outChannels}, groups=${groups})`);
     if (typeof padding === 'string') {
-      if (padding !== 'valid' && padding !== 'same') {
-        throw new Error(`Invalid padding string '${String(padding)}', should be one of {'valid', 'same'}`);
-      }
-      if (padding === 'same' && (this.stride[0] !== 1 || this.stride[1] !== 1)) {
-        throw new Error(`padding='same' is not supported for strided convolutions (got stride=${formatShape(this.stride)})`);
-      }
+      // Refused now rather than at the first forward pass: an unknown string, or 'same' with a stride.
+      conv2dPadding(padding, this.kernelSize, this.stride, this.dilation);
       this.padding = padding;
     } else {
       this.padding = pairOf('Conv2d', 'padding', padding, 0);
     }
-    if (!PADDING_MODES.includes(paddingMode)) {
-      throw new Error(
-        `padding_mode must be one of ['zeros', 'reflect', 'replicate', 'circular'], but got padding_mode='${String(paddingMode)}'`,
-      );
-    }
-    this.paddingMode = paddingMode;
+    this.paddingMode = conv2dPaddingMode(paddingMode);
     this.hasBias = bias;
 
     this.useSeed(options.seed);
@@ -98,57 +85,31 @@ export class Conv2d extends Module {
     return this.hasBias ? this.tensorOf('bias') : null;
   }
 
-  forward(x: Tensor): Tensor {
-    return conv2d(x, this.weight, this.bias, {
+  /** The layer's hyper-parameters as `conv2d` and `conv2dGeometry` take them. */
+  private args(): Conv2dArgs {
+    return {
       stride: this.stride,
       padding: this.padding,
       dilation: this.dilation,
       groups: this.groups,
       paddingMode: this.paddingMode,
-    });
+    };
+  }
+
+  forward(x: Tensor): Tensor {
+    return conv2d(x, this.weight, this.bias, this.args());
   }
 
   /** Padding before the first row and column, [top, left] ('same' puts any odd pixel at the far end). */
   leadingPadding(): [number, number] {
-    if (this.padding === 'valid') return [0, 0];
-    if (this.padding === 'same') {
-      return [0, 1].map((d) => Math.floor((this.dilation[d] * (this.kernelSize[d] - 1)) / 2)) as [number, number];
-    }
-    return this.padding;
+    const [top, , left] = conv2dPadding(this.padding, this.kernelSize, this.stride, this.dilation);
+    return [top, left];
   }
 
+  /** The shape `forward` returns for `inputShape`, and its refusals, worked out by the very function `conv2d` uses. */
   override outputShape(inputShape: readonly number[]): number[] {
-    const ndim = inputShape.length;
-    if (ndim !== 3 && ndim !== 4) {
-      throw new Error(`Expected 3D (unbatched) or 4D (batched) input to conv2d, but got input of size: ${formatShape(inputShape)}`);
-    }
-    const [channels, height, width] = inputShape.slice(-3);
-    if (channels !== this.inChannels) {
-      const weightShape = [this.outChannels, this.inChannels / this.groups, ...this.kernelSize];
-      const batched = ndim === 4 ? inputShape : [1, ...inputShape];
-      throw new Error(
-        `Given groups=${this.groups}, weight of size ${formatShape(weightShape)}, expected input${formatShape(batched)} to have ${this.inChannels} channels, but got ${channels} channels instead`,
-      );
-    }
-    const [top, left] = this.leadingPadding();
-    // Padding added per dimension in all: 'same' needs dilation*(k-1), any odd pixel going after.
-    const total = [0, 1].map((d) =>
-      this.padding === 'same' ? this.dilation[d] * (this.kernelSize[d] - 1) : 2 * [top, left][d],
-    );
-    if (this.paddingMode !== 'zeros' && total[0] + total[1] > 0) {
-      // The forward pass pads for real in these modes, so F.pad's limits apply (reflect: less than the size).
-      const batched = ndim === 4 ? inputShape : [1, ...inputShape];
-      padOutputShape(batched, [left, total[1] - left, top, total[0] - top], this.paddingMode);
-    }
-    const padded = [height + total[0], width + total[1]];
-    const extent = [0, 1].map((d) => this.dilation[d] * (this.kernelSize[d] - 1) + 1);
-    if (padded[0] < extent[0] || padded[1] < extent[1]) {
-      throw new Error(
-        `Calculated padded input size per channel: (${padded[0]} x ${padded[1]}). Kernel size: (${extent[0]} x ${extent[1]}). Kernel size can't be greater than actual input size`,
-      );
-    }
-    const out = [0, 1].map((d) => Math.floor((padded[d] - extent[d]) / this.stride[d]) + 1);
-    return [...inputShape.slice(0, -3), this.outChannels, out[0], out[1]];
+    const weightShape = [this.outChannels, this.inChannels / this.groups, ...this.kernelSize];
+    return conv2dGeometry(inputShape, weightShape, this.args()).outputShape;
   }
 
   override receptiveField(field: ReceptiveField): ReceptiveField {

@@ -5,6 +5,7 @@
  * alone, and conv/pool layers also grow the receptive field. No weights are
  * touched, so a model can be described before (or without) ever allocating it.
  */
+import { effectiveKernelSize } from '../shapes.ts';
 
 /**
  * How much of the input one output position sees, per spatial dimension [h, w]:
@@ -80,7 +81,7 @@ export interface WindowGeometry {
 export function slideReceptiveField(rf: ReceptiveField, window: WindowGeometry): ReceptiveField {
   const out: ReceptiveField = { size: [0, 0], jump: [0, 0], start: [0, 0] };
   for (const d of [0, 1] as const) {
-    const extent = window.dilation[d] * (window.kernel[d] - 1) + 1;
+    const extent = effectiveKernelSize(window.kernel[d], window.dilation[d]);
     out.size[d] = rf.size[d] + (extent - 1) * rf.jump[d];
     out.start[d] = rf.start[d] + ((extent - 1) / 2 - window.padding[d]) * rf.jump[d];
     out.jump[d] = rf.jump[d] * window.stride[d];

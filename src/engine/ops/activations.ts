@@ -2,8 +2,9 @@
  * The non-linearities between layers. Each is applied to every element on its
  * own, so each is written as its value and its derivative side by side.
  */
-import { Tensor, fromOp } from '../tensor.ts';
+import { Tensor, expectTensor, fromOp } from '../tensor.ts';
 import { randomFor } from '../random.ts';
+import { getBackend } from '../backend.ts';
 
 /**
  * Applies `f` per element; backward multiplies the incoming gradient by `df`,
@@ -20,6 +21,7 @@ function pointwise(
   map: (x: Float32Array, y: Float32Array) => void,
   df: (x: number, y: number) => number,
 ): Tensor {
+  expectTensor(name, 'input', 1, input);
   const x = input.data;
   const y = new Float32Array(x.length);
   map(x, y);
@@ -80,6 +82,7 @@ export interface RReluOptions {
  * In evaluation it is a leaky ReLU with the mean slope (lower + upper) / 2.
  */
 export function rrelu(input: Tensor, options: RReluOptions = {}): Tensor {
+  expectTensor('rrelu', 'input', 1, input);
   const { lower = 1 / 8, upper = 1 / 3, training = false } = options;
   if (!(lower <= upper)) {
     throw new Error(
@@ -125,14 +128,28 @@ export function sigmoid(input: Tensor): Tensor {
   );
 }
 
-/** Hyperbolic tangent, squashing into (-1, 1) around 0. Derivative 1 - y^2. */
+/** tanh's forward loop: the reference and fast backends' `tanhForward`. */
+export function tanhForwardLoops(x: Float32Array): Float32Array {
+  const y = new Float32Array(x.length);
+  for (let i = 0; i < x.length; i++) y[i] = Math.tanh(x[i]);
+  return y;
+}
+
+/** tanh's backward loop, from the output: d tanh(x)/dx = 1 - tanh(x)^2 = 1 - y^2. */
+export function tanhBackwardLoops(gradOutput: Float32Array, y: Float32Array): Float32Array {
+  const gx = new Float32Array(y.length);
+  for (let i = 0; i < y.length; i++) gx[i] = gradOutput[i] * (1 - y[i] * y[i]);
+  return gx;
+}
+
+/**
+ * Hyperbolic tangent, squashing into (-1, 1) around 0. Derivative 1 - y^2.
+ * It runs on the active backend (LeNet-5 applies it to every feature map, so a
+ * faster backend gives it SIMD); the backward uses the backend that ran the forward.
+ */
 export function tanh(input: Tensor): Tensor {
-  return pointwise(
-    'tanh',
-    input,
-    (x, y) => {
-      for (let i = 0; i < x.length; i++) y[i] = Math.tanh(x[i]);
-    },
-    (_x, y) => 1 - y * y,
-  );
+  expectTensor('tanh', 'input', 1, input);
+  const kernels = getBackend();
+  const y = kernels.tanhForward(input.data);
+  return fromOp('tanh', y, input.shape, [input], (g) => [kernels.tanhBackward(g, y)]);
 }

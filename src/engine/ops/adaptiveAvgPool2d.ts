@@ -4,7 +4,7 @@
  * so the windows tile the input, overlapping by at most one row when Out does
  * not divide In. ResNet uses it with output 1 (global average pooling).
  */
-import { Tensor, fromOp } from '../tensor.ts';
+import { Tensor, expectTensor, fromOp } from '../tensor.ts';
 import { size2 } from '../shapes.ts';
 
 /** Output size: one number for both dimensions, or [height, width] where null keeps the input's size. */
@@ -44,6 +44,7 @@ function resolveOutputSize(outputSize: AdaptiveOutputSize, inHeight: number, inW
  * @example adaptiveAvgPool2d(x, [7, null])  // height 7, width unchanged
  */
 export function adaptiveAvgPool2d(input: Tensor, outputSize: AdaptiveOutputSize): Tensor {
+  expectTensor('adaptiveAvgPool2d', 'input', 1, input);
   const ndim = input.ndim;
   if (ndim !== 3 && ndim !== 4) {
     throw new Error(`adaptiveAvgPool2d(): Expected 3D or 4D tensor, but got [${input.shape.join(', ')}]`);

@@ -5,7 +5,7 @@
  * window; without it only real pixels count; `divisorOverride` replaces both.
  * The backward pass hands each input an equal share of every window it is in.
  */
-import { Tensor, fromOp } from '../tensor.ts';
+import { Tensor, expectOptions, expectTensor, fromOp } from '../tensor.ts';
 import { getBackend } from '../backend.ts';
 import type { AvgPoolGeometry } from '../backend.ts';
 import { pool2dGeometry } from '../shapes.ts';
@@ -126,6 +126,8 @@ export function checkedDivisorOverride(divisorOverride: number | null | undefine
  * @example avgPool2d(x, { kernelSize: 3, stride: 1, padding: 1, countIncludePad: false })
  */
 export function avgPool2d(input: Tensor, options: AvgPool2dOptions): Tensor {
+  expectTensor('avgPool2d', 'input', 1, input);
+  expectOptions('avgPool2d', 2, options, 'kernelSize', '{ kernelSize: 2 }');
   const divisorOverride = checkedDivisorOverride(options.divisorOverride);
   const { geometry, outputShape } = pool2dGeometry('avgPool2d', input.shape, { ...options, dilation: 1 });
   const g: AvgPoolGeometry = { ...geometry, countIncludePad: options.countIncludePad ?? true, divisorOverride };

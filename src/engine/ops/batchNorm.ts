@@ -3,7 +3,7 @@
  * variance 1 over the batch (and over H, W for images), then given a learned
  * scale (weight, gamma) and shift (bias, beta).
  */
-import { Tensor, fromOp, needsGrad, numel, formatShape } from '../tensor.ts';
+import { Tensor, expectTensor, fromOp, needsGrad, numel, formatShape } from '../tensor.ts';
 
 /** Options of {@link batchNorm}, PyTorch's names and defaults. */
 export interface BatchNormOptions {
@@ -43,6 +43,11 @@ export function batchNorm(
   bias?: Tensor | null,
   options: BatchNormOptions = {},
 ): Tensor {
+  expectTensor('batchNorm', 'input', 1, input);
+  // The optional tensors may be null or undefined, but nothing else.
+  [runningMean, runningVar, weight, bias].forEach((t, i) => {
+    if (t != null) expectTensor('batchNorm', ['runningMean', 'runningVar', 'weight', 'bias'][i], i + 2, t);
+  });
   const { training = false, momentum = 0.1, eps = 1e-5 } = options;
   if (input.ndim < 2) {
     throw new Error(`batchNorm: expected input of at least 2 dimensions [N, C, ...], got shape ${formatShape(input.shape)}`);

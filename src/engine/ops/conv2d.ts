@@ -18,10 +18,10 @@
  */
 import type { ConvGeometry } from '../backend.ts';
 import { getBackend } from '../backend.ts';
-import { Tensor, fromOp, formatShape, needsGrad, reshape } from '../tensor.ts';
+import { Tensor, expectTensor, fromOp, needsGrad } from '../tensor.ts';
 import { pad } from './pad.ts';
-import type { Size2 } from '../shapes.ts';
-import { size2 } from '../shapes.ts';
+import type { Conv2dArgs } from '../shapes.ts';
+import { conv2dGeometry } from '../shapes.ts';
 
 /** Forward: every output element is a dot product of one kernel with one input patch. */
 export function conv2dForwardLoops(
@@ -139,97 +139,11 @@ export function conv2dBackwardWeightLoops(gradOutput: Float32Array, input: Float
 }
 
 // ---------------------------------------------------------------------------
-// The op: arguments, shapes and errors as PyTorch has them, then the kernels.
+// The op: the geometry (shapes, padding and PyTorch's refusals) comes from the
+// shape module, which nn.Conv2d and summary() use too; then the kernels run.
 
-/** How the border is filled when a convolution pads (nn.Conv2d's `padding_mode`). */
-export type PaddingMode = 'zeros' | 'reflect' | 'replicate' | 'circular';
-
-/** Options of `conv2d`, with PyTorch's names, meanings and defaults. */
-export interface Conv2dOptions {
-  /** Step of the window (default 1). */
-  stride?: Size2;
-  /** Pixels added on each side (default 0), or 'valid' (none) or 'same' (output size = input size; stride 1 only). */
-  padding?: Size2 | 'valid' | 'same';
-  /** Spacing between kernel taps (default 1). */
-  dilation?: Size2;
-  /** Split channels into this many independent convolutions (default 1; in-channels for depthwise). */
-  groups?: number;
-  /** What the padding holds (default 'zeros'). */
-  paddingMode?: PaddingMode;
-}
-
-const PADDING_MODES: readonly PaddingMode[] = ['zeros', 'reflect', 'replicate', 'circular'];
-
-function describe(v: unknown): string {
-  return Array.isArray(v) ? `[${v.join(', ')}]` : String(v);
-}
-
-/** Reads a number-or-pair argument; `min` is 1 for stride/dilation and 0 for padding. */
-function pairArg(value: Size2, name: string, min: number): [number, number] {
-  const pair = size2('conv2d', name, value);
-  if (pair.some((v) => v < min)) {
-    const message =
-      name === 'padding' ? 'negative padding is not supported' : name === 'stride' ? 'non-positive stride is not supported' : 'dilation should be greater than zero';
-    throw new Error(`conv2d: ${message}, got ${name}=${describe(value)}`);
-  }
-  return [pair[0], pair[1]];
-}
-
-/**
- * Padding on each side, [top, bottom, left, right]. 'same' pads dilation*(k-1)
- * in total per direction; when that is odd the extra pixel goes to the bottom /
- * right, as in PyTorch.
- */
-function resolvePadding(
-  padding: Conv2dOptions['padding'],
-  stride: [number, number],
-  dilation: [number, number],
-  kernel: [number, number],
-): [number, number, number, number] {
-  if (typeof padding === 'string') {
-    if (padding === 'valid') return [0, 0, 0, 0];
-    if (padding !== 'same') {
-      throw new Error(`Invalid padding string '${padding}', should be one of {'valid', 'same'}`);
-    }
-    if (stride[0] !== 1 || stride[1] !== 1) {
-      throw new Error(`padding='same' is not supported for strided convolutions (got stride=${describe(stride)})`);
-    }
-    const totalH = dilation[0] * (kernel[0] - 1);
-    const totalW = dilation[1] * (kernel[1] - 1);
-    const top = Math.floor(totalH / 2);
-    const left = Math.floor(totalW / 2);
-    return [top, totalH - top, left, totalW - left];
-  }
-  const [ph, pw] = pairArg(padding ?? 0, 'padding', 0);
-  return [ph, ph, pw, pw];
-}
-
-function checkShapes(input: Tensor, weight: Tensor, bias: Tensor | null, groups: number): void {
-  if (weight.ndim !== 4) {
-    throw new Error(
-      `conv2d: expected 4-dimensional weight [out_channels, in_channels/groups, kH, kW], but got weight of size ${formatShape(weight.shape)}`,
-    );
-  }
-  const [outChannels, inPerGroup, kernelHeight, kernelWidth] = weight.shape;
-  if (kernelHeight < 1 || kernelWidth < 1 || inPerGroup < 1) {
-    throw new Error(`conv2d: weight must have non-zero in-channel and kernel sizes, but got weight of size ${formatShape(weight.shape)}`);
-  }
-  if (outChannels % groups !== 0) {
-    throw new Error(
-      `Given groups=${groups}, expected weight to be divisible by ${groups} at dimension 0, but got weight of size ${formatShape(weight.shape)} instead`,
-    );
-  }
-  if (input.shape[1] !== inPerGroup * groups) {
-    throw new Error(
-      `Given groups=${groups}, weight of size ${formatShape(weight.shape)}, expected input${formatShape(input.shape)} to have ${inPerGroup * groups} channels, but got ${input.shape[1]} channels instead`,
-    );
-  }
-  if (bias && (bias.ndim !== 1 || bias.shape[0] !== outChannels)) {
-    throw new Error(
-      `Given weight of size ${formatShape(weight.shape)}, expected bias to be 1-dimensional with ${outChannels} elements, but got bias of size ${formatShape(bias.shape)} instead`,
-    );
-  }
-}
+/** Options of `conv2d`: `stride`, `padding` (a number, [h, w], 'valid' or 'same'), `dilation`, `groups`, `paddingMode`. */
+export type Conv2dOptions = Conv2dArgs;
 
 /**
  * 2-D convolution over an NCHW batch, like PyTorch's `F.conv2d` (with
@@ -247,76 +161,19 @@ function checkShapes(input: Tensor, weight: Tensor, bias: Tensor | null, groups:
  * @example conv2d(x, w, null, { padding: 'same', paddingMode: 'reflect' })
  */
 export function conv2d(input: Tensor, weight: Tensor, bias?: Tensor | null, options: Conv2dOptions = {}): Tensor {
-  if (input.ndim !== 3 && input.ndim !== 4) {
-    throw new Error(
-      `Expected 3D (unbatched) or 4D (batched) input to conv2d, but got input of size: ${formatShape(input.shape)}`,
-    );
-  }
-  if (input.ndim === 3) {
-    // Unbatched: a batch of one, then the batch dimension is dropped again.
-    const batched = conv2d(reshape(input, [1, ...input.shape]), weight, bias, options);
-    return reshape(batched, batched.shape.slice(1));
-  }
-
-  const stride = pairArg(options.stride ?? 1, 'stride', 1);
-  const dilation = pairArg(options.dilation ?? 1, 'dilation', 1);
-  const groups = options.groups ?? 1;
-  if (!Number.isInteger(groups) || groups < 1) {
-    throw new Error(`conv2d: non-positive groups is not supported, groups must be a positive integer, got groups=${groups}`);
-  }
-  const paddingMode = options.paddingMode ?? 'zeros';
-  if (!PADDING_MODES.includes(paddingMode)) {
-    throw new Error(
-      `padding_mode must be one of ['zeros', 'reflect', 'replicate', 'circular'], but got padding_mode='${paddingMode}'`,
-    );
-  }
-  checkShapes(input, weight, bias ?? null, groups);
-  const [outChannels, , kernelHeight, kernelWidth] = weight.shape;
-  const [top, bottom, left, right] = resolvePadding(options.padding, stride, dilation, [kernelHeight, kernelWidth]);
+  expectTensor('conv2d', 'input', 1, input);
+  expectTensor('conv2d', 'weight', 2, weight);
+  if (bias != null) expectTensor('conv2d', 'bias', 3, bias);
+  const plan = conv2dGeometry(input.shape, weight.shape, options, bias ? bias.shape : null);
 
   // Any mode but zeros pads for real first (as nn.Conv2d does), then convolves unpadded.
-  let x = input;
-  let [padTop, padBottom, padLeft, padRight] = [top, bottom, left, right];
-  if (paddingMode !== 'zeros' && top + bottom + left + right > 0) {
-    x = pad(input, [left, right, top, bottom], paddingMode);
-    [padTop, padBottom, padLeft, padRight] = [0, 0, 0, 0];
-  }
-
-  const [batch, inChannels, inHeight, inWidth] = x.shape;
-  const paddedHeight = inHeight + padTop + padBottom;
-  const paddedWidth = inWidth + padLeft + padRight;
-  const dilatedKernelHeight = dilation[0] * (kernelHeight - 1) + 1;
-  const dilatedKernelWidth = dilation[1] * (kernelWidth - 1) + 1;
-  if (paddedHeight < dilatedKernelHeight || paddedWidth < dilatedKernelWidth) {
-    throw new Error(
-      `Calculated padded input size per channel: (${paddedHeight} x ${paddedWidth}). Kernel size: (${dilatedKernelHeight} x ${dilatedKernelWidth}). Kernel size can't be greater than actual input size`,
-    );
-  }
-
-  const geometry: ConvGeometry = {
-    batch,
-    inChannels,
-    inHeight,
-    inWidth,
-    outChannels,
-    kernelHeight,
-    kernelWidth,
-    strideH: stride[0],
-    strideW: stride[1],
-    padTop,
-    padLeft,
-    dilationH: dilation[0],
-    dilationW: dilation[1],
-    groups,
-    outHeight: Math.floor((paddedHeight - dilatedKernelHeight) / stride[0]) + 1,
-    outWidth: Math.floor((paddedWidth - dilatedKernelWidth) / stride[1]) + 1,
-  };
+  const x = plan.inputPadding ? pad(input, plan.inputPadding.pads, plan.inputPadding.mode) : input;
+  const geometry = plan.geometry;
   const kernels = getBackend();
   const out = kernels.conv2dForward(x.data, weight.data, bias ? bias.data : null, geometry);
-  const outShape = [batch, outChannels, geometry.outHeight, geometry.outWidth];
   const parents = bias ? [x, weight, bias] : [x, weight];
 
-  return fromOp('conv2d', out, outShape, parents, (gradOut) => {
+  return fromOp('conv2d', out, plan.outputShape, parents, (gradOut) => {
     const gradInput = needsGrad(x) ? kernels.conv2dBackwardInput(gradOut, weight.data, geometry) : null;
     const gradWeight = needsGrad(weight) ? kernels.conv2dBackwardWeight(gradOut, x.data, geometry) : null;
     return bias ? [gradInput, gradWeight, needsGrad(bias) ? sumPerChannel(gradOut, geometry) : null] : [gradInput, gradWeight];

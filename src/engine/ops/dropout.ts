@@ -2,7 +2,7 @@
  * Dropout: during training, every unit is switched off at random, so no unit
  * can rely on one particular other unit being present.
  */
-import { Tensor, fromOp } from '../tensor.ts';
+import { Tensor, expectTensor, fromOp } from '../tensor.ts';
 import { randomFor } from '../random.ts';
 
 /** Options of {@link dropout}, PyTorch's names and defaults. */
@@ -22,6 +22,7 @@ export interface DropoutOptions {
  * zeroes everything. Backward lets the gradient through the same mask, scaled alike.
  */
 export function dropout(input: Tensor, options: DropoutOptions = {}): Tensor {
+  expectTensor('dropout', 'input', 1, input);
   const { p = 0.5, training = true } = options;
   if (!(p >= 0 && p <= 1)) {
     throw new Error(`dropout probability has to be between 0 and 1, but got ${p}`);

@@ -2,20 +2,27 @@
  * Elementwise arithmetic with NumPy/PyTorch broadcasting, and the unary maths
  * the layers and losses are built from. Each op: forward, then its backward.
  */
-import { Tensor, fromOp, needsGrad, formatShape, stridesOf, numel } from '../tensor.ts';
+import { Tensor, expectTensor, fromOp, needsGrad, formatShape, stridesOf, numel, typeName } from '../tensor.ts';
 
 /** A tensor or a plain number (a number broadcasts everywhere). */
 export type TensorLike = Tensor | number;
 
-function asTensor(x: TensorLike): Tensor {
-  return typeof x === 'number' ? new Tensor(new Float32Array([x]), []) : x;
+/** A number as a 0-d tensor; anything but a number or a tensor is refused, naming `op`'s argument. */
+function asTensor(x: TensorLike, op: string, position: 1 | 2): Tensor {
+  if (typeof x === 'number') return new Tensor(new Float32Array([x]), []);
+  if (!(x instanceof Tensor)) {
+    const name = position === 1 ? 'input' : 'other';
+    throw new TypeError(`${op}(): argument '${name}' (position ${position}) must be Tensor or number, not ${typeName(x)}`);
+  }
+  return x;
 }
 
 /** The broadcast shape of two shapes, or PyTorch's error when they do not broadcast. */
 export function broadcastShapes(a: readonly number[], b: readonly number[]): number[] {
   const n = Math.max(a.length, b.length);
   const out = new Array<number>(n);
-  for (let i = 0; i < n; i++) {
+  // From the last dimension back, as PyTorch checks: its message names the last mismatch.
+  for (let i = n - 1; i >= 0; i--) {
     const da = a[a.length - n + i] ?? 1;
     const db = b[b.length - n + i] ?? 1;
     if (da !== db && da !== 1 && db !== 1) {
@@ -73,9 +80,10 @@ function binary(
   f: (x: number, y: number) => number,
   dfdx: (x: number, y: number, out: number, g: number) => number,
   dfdy: (x: number, y: number, out: number, g: number) => number,
+  savesTensors = true,
 ): Tensor {
-  const a = asTensor(aIn);
-  const b = asTensor(bIn);
+  const a = asTensor(aIn, name, 1);
+  const b = asTensor(bIn, name, 2);
   const shape = broadcastShapes(a.shape, b.shape);
   const ia = broadcastIndex(a.shape, shape);
   const ib = broadcastIndex(b.shape, shape);
@@ -98,17 +106,18 @@ function binary(
       gb = unbroadcast(full, ib, B.length);
     }
     return [ga, gb];
-  });
+  }, { savesTensors });
 }
 
 /** a + b, broadcasting. d/da = 1, d/db = 1. */
 export function add(a: TensorLike, b: TensorLike): Tensor {
-  return binary('add', a, b, (x, y) => x + y, (_x, _y, _o, g) => g, (_x, _y, _o, g) => g);
+  // The derivatives are constants: like PyTorch's AddBackward, nothing from the forward pass is kept.
+  return binary('add', a, b, (x, y) => x + y, (_x, _y, _o, g) => g, (_x, _y, _o, g) => g, false);
 }
 
 /** a - b, broadcasting. d/da = 1, d/db = -1. */
 export function sub(a: TensorLike, b: TensorLike): Tensor {
-  return binary('sub', a, b, (x, y) => x - y, (_x, _y, _o, g) => g, (_x, _y, _o, g) => -g);
+  return binary('sub', a, b, (x, y) => x - y, (_x, _y, _o, g) => g, (_x, _y, _o, g) => -g, false);
 }
 
 /** a * b, broadcasting. d/da = b, d/db = a. */
@@ -142,7 +151,9 @@ function unary(
   x: Tensor,
   f: (v: number) => number,
   df: (v: number, out: number) => number,
+  savesTensors = true,
 ): Tensor {
+  expectTensor(name, 'input', 1, x);
   const X = x.data;
   const out = new Float32Array(X.length);
   for (let i = 0; i < X.length; i++) out[i] = f(X[i]);
@@ -150,12 +161,12 @@ function unary(
     const gx = new Float32Array(X.length);
     for (let i = 0; i < X.length; i++) gx[i] = g[i] * df(X[i], out[i]);
     return [gx];
-  });
+  }, { savesTensors });
 }
 
 /** -x. */
 export function neg(x: Tensor): Tensor {
-  return unary('neg', x, (v) => -v, () => -1);
+  return unary('neg', x, (v) => -v, () => -1, false);
 }
 
 /** e^x; its derivative is itself. */

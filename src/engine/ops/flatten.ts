@@ -4,7 +4,7 @@
  * (NCHW <-> NHWC, e.g. to draw feature maps) and cat (joining channels).
  * Each backward only moves the gradient back to where its value came from.
  */
-import { Tensor, fromOp, needsGrad, normalizeDim, numel, stridesOf, formatShape } from '../tensor.ts';
+import { Tensor, expectTensor, fromOp, needsGrad, normalizeDim, numel, stridesOf, formatShape, typeName } from '../tensor.ts';
 
 /**
  * Merges dimensions `startDim..endDim` (inclusive, negative counts from the end)
@@ -16,7 +16,9 @@ import { Tensor, fromOp, needsGrad, normalizeDim, numel, stridesOf, formatShape 
  * `[N, C*H*W]` (which is what `nn.Flatten()` does).
  */
 export function flatten(input: Tensor, startDim = 0, endDim = -1): Tensor {
-  if (input.ndim === 0) return fromOp('flatten', input.data, [1], [input], (g) => [g]);
+  expectTensor('flatten', 'input', 1, input);
+  // Like every rearrangement here, flatten's backward needs no value of the forward pass.
+  if (input.ndim === 0) return fromOp('flatten', input.data, [1], [input], (g) => [g], { savesTensors: false });
   const start = normalizeDim(startDim, input.ndim, 'flatten');
   const end = normalizeDim(endDim, input.ndim, 'flatten');
   if (start > end) {
@@ -30,7 +32,7 @@ export function flatten(input: Tensor, startDim = 0, endDim = -1): Tensor {
     ...input.shape.slice(end + 1),
   ];
   // Row-major order is unchanged, so the buffer is shared and the gradient passes straight through.
-  return fromOp('flatten', input.data, shape, [input], (g) => [g]);
+  return fromOp('flatten', input.data, shape, [input], (g) => [g], { savesTensors: false });
 }
 
 /** Copies `data` (of `shape`) into the layout whose dimension i is the input's dimension `dims[i]`. */
@@ -61,6 +63,7 @@ function permuteData(data: Float32Array, shape: readonly number[], dims: readonl
  * Backward applies the inverse permutation to the gradient.
  */
 export function permute(input: Tensor, dims: readonly number[]): Tensor {
+  expectTensor('permute', 'input', 1, input);
   if (dims.length !== input.ndim) {
     throw new Error(
       `permute(): number of dimensions in the tensor input does not match the length of the desired ordering of dimensions i.e. input.dim() = ${input.ndim} is not equal to len(dims) = ${dims.length}`,
@@ -74,11 +77,12 @@ export function permute(input: Tensor, dims: readonly number[]): Tensor {
   order.forEach((d, i) => (inverse[d] = i));
   const outShape = order.map((d) => input.shape[d]);
   const out = permuteData(input.data, input.shape, order);
-  return fromOp('permute', out, outShape, [input], (g) => [permuteData(g, outShape, inverse)]);
+  return fromOp('permute', out, outShape, [input], (g) => [permuteData(g, outShape, inverse)], { savesTensors: false });
 }
 
 /** Swaps two dimensions, like `torch.transpose`; `transpose(w, 0, 1)` of a matrix is its transpose. */
 export function transpose(input: Tensor, dim0: number, dim1: number): Tensor {
+  expectTensor('transpose', 'input', 1, input);
   const a = normalizeDim(dim0, input.ndim, 'transpose');
   const b = normalizeDim(dim1, input.ndim, 'transpose');
   const order = [...input.shape.keys()];
@@ -92,6 +96,12 @@ export function transpose(input: Tensor, dim0: number, dim1: number): Tensor {
  * each input back its own slice of the gradient.
  */
 export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
+  if (!Array.isArray(tensors)) {
+    throw new TypeError(`cat(): argument 'tensors' (position 1) must be a list of Tensors, not ${typeName(tensors)}`);
+  }
+  tensors.forEach((t, i) => {
+    if (!(t instanceof Tensor)) throw new TypeError(`cat(): expected Tensor as element ${i} in argument 0, but got ${typeName(t)}`);
+  });
   if (tensors.length === 0) throw new Error('torch.cat(): expected a non-empty list of Tensors');
   const first = tensors[0];
   if (first.ndim === 0) throw new Error('zero-dimensional tensor (at position 0) cannot be concatenated');
@@ -131,5 +141,5 @@ export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
       for (let o = 0; o < outer; o++) gt.set(g.subarray(o * outBlock + start, o * outBlock + start + blocks[i]), o * blocks[i]);
       return gt;
     });
-  });
+  }, { savesTensors: false });
 }

@@ -3,7 +3,7 @@
  * every input feature, plus a bias. It is one matrix product, so it runs on the
  * active backend's `gemm` (a fast backend speeds up every dense layer at once).
  */
-import { Tensor, fromOp, needsGrad, formatShape, numel } from '../tensor.ts';
+import { Tensor, expectTensor, fromOp, needsGrad, formatShape, numel } from '../tensor.ts';
 import { getBackend } from '../backend.ts';
 
 /**
@@ -19,6 +19,9 @@ import { getBackend } from '../backend.ts';
  * @example linear(randn([8, 400]), randn([120, 400]), zeros([120])) // shape [8, 120]
  */
 export function linear(input: Tensor, weight: Tensor, bias?: Tensor | null): Tensor {
+  expectTensor('linear', 'input', 1, input);
+  expectTensor('linear', 'weight', 2, weight);
+  if (bias != null) expectTensor('linear', 'bias', 3, bias);
   if (weight.ndim !== 2) {
     throw new Error(`linear: weight must be 2-D [out_features, in_features], got shape ${formatShape(weight.shape)}`);
   }
@@ -76,5 +79,5 @@ export function linear(input: Tensor, weight: Tensor, bias?: Tensor | null): Ten
       gb = Float32Array.from(acc);
     }
     return bias ? [gx, gw, gb] : [gx, gw];
-  });
+  }, { savesTensors: needsGrad(input) || needsGrad(weight) }); // dx needs w, dW needs x; db needs neither
 }

@@ -3,7 +3,7 @@
  * its neighbours in nearby channels (same position) respond strongly, a form of
  * lateral inhibition. Batch normalisation has since replaced it.
  */
-import { Tensor, fromOp, numel } from '../tensor.ts';
+import { Tensor, expectTensor, fromOp, numel } from '../tensor.ts';
 
 /** Options of {@link localResponseNorm}, PyTorch's names and defaults. */
 export interface LocalResponseNormOptions {
@@ -28,6 +28,7 @@ export interface LocalResponseNormOptions {
  *   - 2 beta alpha / size * a_j * sum_{c whose window holds j} g_c a_c s_c^(-beta-1).
  */
 export function localResponseNorm(input: Tensor, size: number, options: LocalResponseNormOptions = {}): Tensor {
+  expectTensor('localResponseNorm', 'input', 1, input);
   const { alpha = 1e-4, beta = 0.75, k = 1 } = options;
   if (input.ndim < 3) {
     throw new Error(`Expected 3D or higher dimensionality input (got ${input.ndim} dimensions)`);

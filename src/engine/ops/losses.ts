@@ -3,7 +3,7 @@
  * training follows downhill. Cross-entropy for classification, mean squared error
  * for regression.
  */
-import { Tensor, fromOp, needsGrad, formatShape } from '../tensor.ts';
+import { Tensor, expectTensor, fromOp, needsGrad, formatShape } from '../tensor.ts';
 
 /** How per-sample losses are combined, PyTorch's `reduction`. */
 export type Reduction = 'mean' | 'sum' | 'none';
@@ -35,6 +35,7 @@ function checkReduction(reduction: string): asserts reduction is Reduction {
 }
 
 function checkLogits(input: Tensor, what: string): [number, number] {
+  expectTensor(what, 'input', 1, input);
   if (input.ndim !== 2) {
     throw new Error(`${what}: expected input of shape [N, C] (N samples, C classes), got ${formatShape(input.shape)}`);
   }
@@ -196,6 +197,8 @@ export interface MseLossOptions {
  * every prediction with every target.
  */
 export function mseLoss(input: Tensor, target: Tensor, options: MseLossOptions = {}): Tensor {
+  expectTensor('mseLoss', 'input', 1, input);
+  expectTensor('mseLoss', 'target', 2, target);
   const { reduction = 'mean' } = options;
   checkReduction(reduction);
   if (input.shape.length !== target.shape.length || input.shape.some((d, i) => d !== target.shape[i])) {

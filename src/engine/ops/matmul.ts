@@ -2,7 +2,7 @@
  * Matrix multiplication: the loop every fully connected layer runs, and the
  * one a fast backend speeds up first.
  */
-import { Tensor, fromOp, needsGrad, formatShape } from '../tensor.ts';
+import { Tensor, expectTensor, fromOp, needsGrad, formatShape } from '../tensor.ts';
 import { getBackend } from '../backend.ts';
 
 /**
@@ -40,6 +40,8 @@ export function gemmLoops(
  * Backward: dA = dOut B^T, dB = A^T dOut.
  */
 export function matmul(a: Tensor, b: Tensor): Tensor {
+  expectTensor('matmul', 'input', 1, a);
+  expectTensor('matmul', 'other', 2, b);
   if (a.ndim !== 2 || b.ndim !== 2) {
     throw new Error(`matmul: expected 2-D tensors, got shapes ${formatShape(a.shape)} and ${formatShape(b.shape)}`);
   }

@@ -4,7 +4,7 @@
  * sends each output's gradient back to exactly that one input, since the
  * others did not affect the output at all.
  */
-import { Tensor, fromOp } from '../tensor.ts';
+import { Tensor, expectOptions, expectTensor, fromOp } from '../tensor.ts';
 import { getBackend } from '../backend.ts';
 import type { PoolGeometry } from '../backend.ts';
 import { pool2dGeometry } from '../shapes.ts';
@@ -22,7 +22,11 @@ export interface MaxPool2dOptions {
   dilation?: Size2;
   /** Round the output size up, letting a last partial window in. Default false. */
   ceilMode?: boolean;
-  /** Also return where each maximum came from (flat h*W+w in its plane). Default false. */
+  /**
+   * Also return where each maximum came from (flat h*W+w in its plane). Default false.
+   * Unlike PyTorch (int64), the indices come as a float32 Tensor, the engine's only
+   * kind of tensor; whole numbers are exact in float32 up to 2^24, far beyond any plane here.
+   */
   returnIndices?: boolean;
 }
 
@@ -93,7 +97,9 @@ export function maxPool2dBackwardLoops(gradOutput: Float32Array, indices: Int32A
 /**
  * 2-D max pooling over an [N, C, H, W] or [C, H, W] input, as
  * `torch.nn.functional.max_pool2d`. With `returnIndices`, returns
- * [output, indices] where indices hold flat h*W+w positions in each plane.
+ * [output, indices] where indices hold flat h*W+w positions in each plane, as a
+ * float32 Tensor (PyTorch's are int64: read them with `Math.round` or as they are,
+ * they are exact whole numbers).
  *
  * @example maxPool2d(x, { kernelSize: 2 })            // halves H and W
  * @example maxPool2d(x, { kernelSize: 3, stride: 2 }) // AlexNet's overlapping pooling
@@ -102,6 +108,8 @@ export function maxPool2d(input: Tensor, options: MaxPool2dOptions & { returnInd
 export function maxPool2d(input: Tensor, options: MaxPool2dOptions & { returnIndices?: false }): Tensor;
 export function maxPool2d(input: Tensor, options: MaxPool2dOptions): Tensor | [Tensor, Tensor];
 export function maxPool2d(input: Tensor, options: MaxPool2dOptions): Tensor | [Tensor, Tensor] {
+  expectTensor('maxPool2d', 'input', 1, input);
+  expectOptions('maxPool2d', 2, options, 'kernelSize', '{ kernelSize: 2 }');
   const { geometry, outputShape } = pool2dGeometry('maxPool2d', input.shape, options);
   // The backward pass runs on the backend that ran the forward pass.
   const kernels = getBackend();

@@ -8,7 +8,7 @@
  * added to the input element it was copied from, and an input element copied
  * several times (reflect, replicate, circular) collects the sum.
  */
-import { Tensor, fromOp, formatShape, numel, stridesOf } from '../tensor.ts';
+import { Tensor, expectTensor, fromOp, formatShape, numel, stridesOf } from '../tensor.ts';
 
 /** How `pad` fills the new border. */
 export type PadMode = 'constant' | 'reflect' | 'replicate' | 'circular';
@@ -146,6 +146,7 @@ export function padOutputShape(shape: readonly number[], pads: readonly number[]
  * @example pad(x, [2, 2, 0, 0], 'reflect')   // mirror two columns on each side
  */
 export function pad(input: Tensor, pads: readonly number[], mode: PadMode = 'constant', value?: number): Tensor {
+  expectTensor('pad', 'input', 1, input);
   const { before, after } = resolvePads(input.shape, pads, mode, value);
   const fill = value ?? 0;
   const outShape = input.shape.map((n, d) => n + before[d] + after[d]);
@@ -159,5 +160,5 @@ export function pad(input: Tensor, pads: readonly number[], mode: PadMode = 'con
     const gradIn = new Float32Array(x.length);
     for (let k = 0; k < plan.length; k++) if (plan[k] >= 0) gradIn[plan[k]] += gradOut[k];
     return [gradIn];
-  });
+  }, { savesTensors: mode !== 'constant' }); // as PyTorch: a constant pad's backward keeps only the pads
 }

@@ -2,7 +2,7 @@
  * Reductions over all elements or along dimensions: sum, mean, and argmax (the
  * last has no gradient: it answers with indices).
  */
-import { Tensor, fromOp, normalizeDim, numel } from '../tensor.ts';
+import { Tensor, expectTensor, fromOp, normalizeDim, numel } from '../tensor.ts';
 
 export interface ReduceOptions {
   /** Keep reduced dimensions with size 1 (PyTorch's `keepdim`). */
@@ -51,6 +51,7 @@ function reductionPlan(shape: readonly number[], dims: number[], keepdim: boolea
 
 /** Sum of all elements, or along `dim` (a number or a list). Backward spreads the gradient back unchanged. */
 export function sum(x: Tensor, dim?: number | readonly number[], options: ReduceOptions = {}): Tensor {
+  expectTensor('sum', 'input', 1, x);
   const dims = normalizeDims(dim, x.ndim, 'sum');
   const { outShape, target, outSize } = reductionPlan(x.shape, dims, options.keepdim ?? false);
   const X = x.data;
@@ -61,11 +62,12 @@ export function sum(x: Tensor, dim?: number | readonly number[], options: Reduce
     const gx = new Float32Array(X.length);
     for (let k = 0; k < X.length; k++) gx[k] = g[target[k]];
     return [gx];
-  });
+  }, { savesTensors: false });
 }
 
 /** Mean of all elements, or along `dim`. Backward spreads gradient / count. */
 export function mean(x: Tensor, dim?: number | readonly number[], options: ReduceOptions = {}): Tensor {
+  expectTensor('mean', 'input', 1, x);
   const dims = normalizeDims(dim, x.ndim, 'mean');
   const { outShape, target, outSize, count } = reductionPlan(x.shape, dims, options.keepdim ?? false);
   const X = x.data;
@@ -77,7 +79,7 @@ export function mean(x: Tensor, dim?: number | readonly number[], options: Reduc
     const gx = new Float32Array(X.length);
     for (let k = 0; k < X.length; k++) gx[k] = g[target[k]] / count;
     return [gx];
-  });
+  }, { savesTensors: false });
 }
 
 /**
@@ -85,6 +87,7 @@ export function mean(x: Tensor, dim?: number | readonly number[], options: Reduc
  * largest, as in PyTorch). Not differentiable: returns plain indices.
  */
 export function argmax(x: Tensor, dim: number): Int32Array {
+  expectTensor('argmax', 'input', 1, x);
   const d = normalizeDim(dim, x.ndim, 'argmax');
   const outer = numel(x.shape.slice(0, d));
   const len = x.shape[d];

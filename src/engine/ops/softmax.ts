@@ -3,7 +3,7 @@
  * logarithms directly (what the losses need). Both subtract the largest score
  * first: the result is mathematically the same and e^x can no longer overflow.
  */
-import { Tensor, fromOp, normalizeDim, numel } from '../tensor.ts';
+import { Tensor, expectTensor, fromOp, normalizeDim, numel } from '../tensor.ts';
 
 /**
  * Views `shape` as [outer, len, inner] around `dim`, so the values along `dim`
@@ -44,6 +44,7 @@ function logSumExpRows(x: Float32Array, outer: number, len: number, inner: numbe
  * Backward: dx_j = y_j (g_j - sum_k g_k y_k).
  */
 export function softmax(input: Tensor, dim: number): Tensor {
+  expectTensor('softmax', 'input', 1, input);
   const { outer, len, inner } = splitAtDim(input.shape, dim, 'softmax');
   const x = input.data;
   const lse = logSumExpRows(x, outer, len, inner);
@@ -75,6 +76,7 @@ export function softmax(input: Tensor, dim: number): Tensor {
  * Backward: dx_j = g_j - softmax(x)_j * sum_k g_k.
  */
 export function logSoftmax(input: Tensor, dim: number): Tensor {
+  expectTensor('logSoftmax', 'input', 1, input);
   const { outer, len, inner } = splitAtDim(input.shape, dim, 'logSoftmax');
   const x = input.data;
   const lse = logSumExpRows(x, outer, len, inner);

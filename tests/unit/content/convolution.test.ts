@@ -138,8 +138,8 @@ describe.each(langs)('lesson 2 prose (%s)', (lang) => {
   });
 
   it('uses both widgets and the engine-source panel for the conv2d loops', () => {
-    expect(source).toContain(`<ConvolutionStepper client:visible lang="${lang}" />`);
-    expect(source).toContain(`<DepthDemo client:visible lang="${lang}" />`);
+    expect(source).toContain(`<ConvolutionStepper client:visible />`);
+    expect(source).toContain(`<DepthDemo client:visible />`);
     expect(source).toMatch(/<EngineSource\s+file="ops\/conv2d\.ts"/);
     for (const name of ['conv2dForwardLoops', 'conv2dBackwardInputLoops', 'conv2dBackwardWeightLoops']) expect(source).toContain(`'${name}'`);
   });

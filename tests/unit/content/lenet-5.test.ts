@@ -13,8 +13,8 @@ import { parse } from 'yaml';
 import { checkFrontmatter } from '../../../src/site/lesson-schema.ts';
 import { LENET_YEAR, PAPER_C3_TABLE, PAPER_RBF_BITMAP, lenetNumbers } from '../../../components/widgets/training/lesson-numbers.ts';
 import { paperNames } from '../../../components/widgets/training/LenetTable.tsx';
-import { STRINGS } from '../../../components/widgets/training/strings.ts';
-import type { Lang } from '../../../components/widgets/training/strings.ts';
+import { STRINGS } from '../../../components/widgets/training/strings/index.ts';
+import type { Locale as Lang } from '../../../src/i18n/lessons.ts';
 import { defaultSettings } from '../../../components/widgets/training/settings.ts';
 
 const LANGS: Lang[] = ['en', 'ko'];
@@ -90,8 +90,8 @@ for (const lang of LANGS) {
       expect(checkFrontmatter(frontmatter).ok).toBe(true);
       expect(frontmatter.order).toBe(14);
       expect(frontmatter.widgets).toEqual(['TrainingDashboard']);
-      expect(body).toContain(`<TrainingDashboard client:visible lang="${lang}" lesson="lenet-5" />`);
-      expect(body).toContain(`<LenetTable rows={m.rows} totalParams={m.totalParams} totalMacs={m.totalMacs} lang="${lang}" />`);
+      expect(body).toContain(`<TrainingDashboard client:visible lesson="lenet-5" />`);
+      expect(body).toContain(`<LenetTable rows={m.rows} totalParams={m.totalParams} totalMacs={m.totalMacs} />`);
     });
 
     it('quotes the dashboard’s real labels', () => {

@@ -12,7 +12,8 @@ import { parse } from 'yaml';
 import { checkFrontmatter } from '../../../src/site/lesson-schema.ts';
 import { lessonNumbers, roughly } from '../../../components/widgets/receptive-fields/lesson-numbers.ts';
 import { PRESETS } from '../../../components/widgets/receptive-fields/explorer-model.ts';
-import { STRINGS, type Lang } from '../../../components/widgets/receptive-fields/strings.ts';
+import { STRINGS } from '../../../components/widgets/receptive-fields/strings/index.ts';
+import type { Locale as Lang } from '../../../src/i18n/lessons.ts';
 import { EDGES, FILTER_SIDE, INPUT_SIDE } from '../../../components/widgets/receptive-fields/tiny-net-model.ts';
 
 const LANGS: Lang[] = ['en', 'ko'];
@@ -88,7 +89,7 @@ for (const lang of LANGS) {
 
     it(`hydrates every widget when visible, in ${lang}`, () => {
       for (const widget of WIDGETS) {
-        expect(body).toContain(`<${widget} client:visible lang="${lang}" />`);
+        expect(body).toContain(`<${widget} client:visible />`);
       }
     });
 

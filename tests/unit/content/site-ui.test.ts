@@ -4,9 +4,9 @@
  */
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { PROGRESS_KEY, emptyProgress, parseProgress } from '../../../components/ui/progress.ts';
-import { divergingColor, divergingRgb, parseHexColor, signedFraction } from '../../../components/ui/colors.ts';
-import { isAllowedNumber } from '../../../components/ui/NumberField.tsx';
+import { PROGRESS_KEY, emptyProgress, parseProgress } from '../../../components/chrome/progress.ts';
+import { divergingColor, divergingRgb, parseHexColor, signedFraction } from '../../../components/kit/colors.ts';
+import { isAllowedNumber } from '../../../components/kit/NumberField.tsx';
 import { ui } from '../../../src/i18n/ui.ts';
 
 describe('stored progress', () => {

@@ -15,8 +15,8 @@ import { datasets } from '../../../src/engine/index.ts';
 import { checkFrontmatter } from '../../../src/site/lesson-schema.ts';
 import { DEFAULT_STACK } from '../../../src/training/config.ts';
 import { MNIST_TEST_COUNT, MNIST_TRAIN_COUNT, QUICK_RUN, trainingNumbers } from '../../../components/widgets/training/lesson-numbers.ts';
-import { STRINGS } from '../../../components/widgets/training/strings.ts';
-import type { Lang } from '../../../components/widgets/training/strings.ts';
+import { STRINGS } from '../../../components/widgets/training/strings/index.ts';
+import type { Locale as Lang } from '../../../src/i18n/lessons.ts';
 import { defaultSettings } from '../../../components/widgets/training/settings.ts';
 
 const LANGS: Lang[] = ['en', 'ko'];
@@ -128,7 +128,7 @@ for (const lang of LANGS) {
       expect(checked.ok).toBe(true);
       expect(frontmatter.order).toBe(13);
       expect(frontmatter.widgets).toEqual(['TrainingDashboard']);
-      expect(body).toContain(`<TrainingDashboard client:visible lang="${lang}" lesson="training" />`);
+      expect(body).toContain(`<TrainingDashboard client:visible lesson="training" />`);
       // The one number in the objectives is the ln 10 of an untrained loss.
       expect(JSON.stringify(frontmatter.objectives)).toContain(`ln ${m.classes}`);
     });
@@ -140,8 +140,8 @@ for (const lang of LANGS) {
     });
 
     it('shows the engine’s own pooling backward passes', () => {
-      expect(body).toContain(`<EngineSource file="ops/maxPool2d.ts" functions={['maxPool2dBackwardLoops']} lang="${lang}" />`);
-      expect(body).toContain(`<EngineSource file="ops/avgPool2d.ts" functions={['avgPool2dBackwardLoops']} lang="${lang}" />`);
+      expect(body).toContain(`<EngineSource file="ops/maxPool2d.ts" functions={['maxPool2dBackwardLoops']} />`);
+      expect(body).toContain(`<EngineSource file="ops/avgPool2d.ts" functions={['avgPool2dBackwardLoops']} />`);
     });
   });
 }

@@ -5,7 +5,7 @@
  * numbers, lesson references and the parity of the two languages are checked for
  * every lesson by tests/unit/content/lessons.test.ts. The experiment's qualitative
  * claims (the CNN gets shifted letters right, the MLP does not, ...) are pinned by
- * tests/unit/workers/xo-experiment.test.ts.
+ * tests/unit/training/xo-experiment.test.ts.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -19,8 +19,9 @@ import {
   lessonNumbers,
   pictureAsText,
 } from '../../../components/widgets/why-convolutions/lesson-numbers.ts';
-import { STRINGS, type Lang } from '../../../components/widgets/why-convolutions/strings.ts';
-import { XO_EXPERIMENT_DEFAULTS } from '../../../src/workers/xo-config.ts';
+import { STRINGS } from '../../../components/widgets/why-convolutions/strings/index.ts';
+import type { Locale as Lang } from '../../../src/i18n/lessons.ts';
+import { XO_EXPERIMENT_DEFAULTS } from '../../../src/training/xo/config.ts';
 
 const LANGS: Lang[] = ['en', 'ko'];
 const WIDGETS = ['XoLab'];
@@ -100,9 +101,9 @@ for (const lang of LANGS) {
     });
 
     it(`hydrates the widget when visible, in ${lang}`, () => {
-      expect(body).toContain(`<XoLab client:visible lang="${lang}" />`);
-      expect(body).toContain(`<XAsNumbers lang="${lang}"`);
-      expect(body).toContain(`<VariantStrip lang="${lang}"`);
+      expect(body).toContain(`<XoLab client:visible />`);
+      expect(body).toContain(`<XAsNumbers`);
+      expect(body).toContain(`<VariantStrip`);
     });
 
     it('refers only to figures lessonNumbers() provides', () => {

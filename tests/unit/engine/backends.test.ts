@@ -1,10 +1,14 @@
 // Every backend against the reference kernels, call by call, on geometries that
 // stress the fast backend's blocking: shared dimensions longer than one block,
 // row and column counts that are not multiples of the register tile, the 1x1
-// shortcut, groups, stride, dilation and uneven padding.
-import { describe, expect, it } from 'vitest';
+// shortcut, groups, stride, dilation and uneven padding. The wasm backend runs
+// them in both of its builds (relaxed SIMD and plain SIMD) and on each of its
+// convolution paths, forced, as well as on the one it picks by shape.
+import { afterAll, describe, expect, it } from 'vitest';
 import type { ConvGeometry, Kernels, PoolGeometry } from '../../../src/engine/index.ts';
 import { getBackend, listBackends, setBackend, withBackend } from '../../../src/engine/index.ts';
+import { loadWasmKernels, wasmVariant } from '../../../src/engine/backends/wasm.ts';
+import type { WasmKernels } from '../../../src/engine/backends/wasm.ts';
 import { expectClose } from './helpers/reference.ts';
 import { randomData, randomInt, seeded } from './helpers/random.ts';
 
@@ -12,6 +16,18 @@ function kernelsOf(name: string): Kernels {
   return withBackend(name, () => getBackend());
 }
 const reference = kernelsOf('reference');
+
+/** The kernel sets under test: every registered backend but the reference, and the wasm build not registered. */
+const candidates: { label: string; kernels: Kernels }[] = listBackends()
+  .filter((name) => name !== 'reference')
+  .map((name) => {
+    const kernels = kernelsOf(name);
+    return { label: name === 'wasm' ? `wasm (${(kernels as WasmKernels).variant})` : name, kernels };
+  });
+if (wasmVariant() === 'relaxed') {
+  const simd = await loadWasmKernels({ variant: 'simd' });
+  if (simd) candidates.push({ label: 'wasm (simd)', kernels: simd });
+}
 
 /** A random valid convolution geometry; `big` makes the shared dimension exceed one block. */
 function drawGeometry(rng: ReturnType<typeof seeded>, big: boolean): ConvGeometry {
@@ -49,6 +65,17 @@ function drawGeometry(rng: ReturnType<typeof seeded>, big: boolean): ConvGeometr
   }
 }
 
+/** Output height and width of `g` with stride 1 (its padding, dilation and kernel kept). */
+function strideOneSize(g: ConvGeometry): [number, number] {
+  // The far-side padding is implied by the output size: recover it from the strided geometry's maximum.
+  const padBottom = (g.outHeight - 1) * g.strideH + g.dilationH * (g.kernelHeight - 1) + 1 - g.inHeight - g.padTop;
+  const padRight = (g.outWidth - 1) * g.strideW + g.dilationW * (g.kernelWidth - 1) + 1 - g.inWidth - g.padLeft;
+  return [
+    g.inHeight + g.padTop + Math.max(0, padBottom) - g.dilationH * (g.kernelHeight - 1),
+    g.inWidth + g.padLeft + Math.max(0, padRight) - g.dilationW * (g.kernelWidth - 1),
+  ];
+}
+
 function pointwise(batch: number, channels: number, outChannels: number, size: number, groups: number): ConvGeometry {
   return {
     batch, inChannels: channels, inHeight: size, inWidth: size + 1, outChannels,
@@ -61,8 +88,9 @@ function pointwise(batch: number, channels: number, outChannels: number, size: n
 const TOL = { atol: 2e-4, rtol: 1e-4 };
 
 describe('the backend registry', () => {
-  it('lists reference and fast, every one implementing the whole kernel interface', () => {
-    expect(listBackends()).toEqual(expect.arrayContaining(['reference', 'fast']));
+  it('lists reference, fast and (with WebAssembly SIMD, as in Node 22+) wasm, every one implementing the whole kernel interface', () => {
+    expect(wasmVariant()).not.toBeNull();
+    expect(listBackends()).toEqual(expect.arrayContaining(['reference', 'fast', 'wasm']));
     const methods = Object.keys(reference).filter((key) => key !== 'name');
     for (const name of listBackends()) {
       const k = kernelsOf(name);
@@ -79,9 +107,12 @@ describe('the backend registry', () => {
   });
 });
 
-for (const name of listBackends().filter((n) => n !== 'reference')) {
+for (const { label: name, kernels: k } of candidates) {
   describe(`${name} kernels equal the reference kernels`, () => {
-    const k = kernelsOf(name);
+    // The wasm backend's paths, each forced in turn; 0 lets the shape choose.
+    const paths = 'setConvPath' in k ? ([0, 1, 2] as const) : ([0] as const);
+    const forcePath = (path: 0 | 1 | 2) => (k as WasmKernels).setConvPath?.(path);
+    afterAll(() => forcePath(0));
 
     it('gemm with every transpose flag, with and without accumulate, on awkward sizes', () => {
       const rng = seeded(31);
@@ -121,26 +152,81 @@ for (const name of listBackends().filter((n) => n !== 'reference')) {
       expect([...zero]).toEqual([0, 0, 0, 0]);
     });
 
-    it('convolution forward and both backwards on 150 random geometries', () => {
-      const rng = seeded(32);
-      for (let i = 0; i < 150; i++) {
-        const g = drawGeometry(rng, i % 10 === 0);
-        const label = `#${i} ${JSON.stringify(g)}`;
-        const inPerGroup = g.inChannels / g.groups;
-        const input = randomData(g.batch * g.inChannels * g.inHeight * g.inWidth, rng);
-        const weight = randomData(g.outChannels * inPerGroup * g.kernelHeight * g.kernelWidth, rng);
-        const bias = i % 2 ? randomData(g.outChannels, rng) : null;
-        const gradOut = randomData(g.batch * g.outChannels * g.outHeight * g.outWidth, rng);
-        if (i % 7 === 3) {
-          // Non-finite values must land on the same outputs: a padded tap counts as 0 * w on both.
-          weight[rng.int(weight.length)] = NaN;
-          gradOut[rng.int(gradOut.length)] = Infinity;
-          gradOut[rng.int(gradOut.length)] = -Infinity;
+    for (const path of paths) {
+      const on = path === 0 ? '' : path === 1 ? ', direct path forced' : ', im2col / col2im forced';
+      it(`convolution forward and both backwards on 150 random geometries${on}`, () => {
+        forcePath(path);
+        const rng = seeded(32);
+        for (let i = 0; i < 150; i++) {
+          // Every other geometry has stride 1, where the direct paths apply.
+          const g = drawGeometry(rng, i % 10 === 0);
+          if (i % 2) [g.strideH, g.strideW, g.outHeight, g.outWidth] = [1, 1, ...strideOneSize(g)];
+          const label = `#${i} ${JSON.stringify(g)}`;
+          const inPerGroup = g.inChannels / g.groups;
+          const input = randomData(g.batch * g.inChannels * g.inHeight * g.inWidth, rng);
+          const weight = randomData(g.outChannels * inPerGroup * g.kernelHeight * g.kernelWidth, rng);
+          const bias = i % 2 ? randomData(g.outChannels, rng) : null;
+          const gradOut = randomData(g.batch * g.outChannels * g.outHeight * g.outWidth, rng);
+          if (i % 7 === 3) {
+            // Non-finite values must land on the same outputs: a padded tap counts as 0 * w on both.
+            weight[rng.int(weight.length)] = NaN;
+            gradOut[rng.int(gradOut.length)] = Infinity;
+            gradOut[rng.int(gradOut.length)] = -Infinity;
+          }
+          if (i % 7 === 5) {
+            // An infinite pixel reaches exactly the weights whose taps read it (0 * inf is NaN elsewhere).
+            input[rng.int(input.length)] = Infinity;
+            input[rng.int(input.length)] = NaN;
+          }
+          expectClose(k.conv2dForward(input, weight, bias, g), reference.conv2dForward(input, weight, bias, g), TOL, `forward ${label}`);
+          expectClose(k.conv2dBackwardInput(gradOut, weight, g), reference.conv2dBackwardInput(gradOut, weight, g), TOL, `input ${label}`);
+          expectClose(k.conv2dBackwardWeight(gradOut, input, g), reference.conv2dBackwardWeight(gradOut, input, g), TOL, `weight ${label}`);
         }
-        expectClose(k.conv2dForward(input, weight, bias, g), reference.conv2dForward(input, weight, bias, g), TOL, `forward ${label}`);
-        expectClose(k.conv2dBackwardInput(gradOut, weight, g), reference.conv2dBackwardInput(gradOut, weight, g), TOL, `input ${label}`);
-        expectClose(k.conv2dBackwardWeight(gradOut, input, g), reference.conv2dBackwardWeight(gradOut, input, g), TOL, `weight ${label}`);
+      });
+    }
+
+    it('the LeNet-5 and kernel-bench shapes, on every path', () => {
+      const rng = seeded(36);
+      const shapes: [number, number, number, number, number, number][] = [
+        [3, 1, 28, 6, 5, 2], [3, 6, 14, 16, 5, 0], [2, 16, 32, 32, 3, 1], [1, 64, 20, 64, 3, 1],
+      ];
+      for (const [batch, inChannels, size, outChannels, kernel, padding] of shapes) {
+        const out = size + 2 * padding - kernel + 1;
+        const g: ConvGeometry = {
+          batch, inChannels, inHeight: size, inWidth: size, outChannels, kernelHeight: kernel, kernelWidth: kernel,
+          strideH: 1, strideW: 1, padTop: padding, padLeft: padding, dilationH: 1, dilationW: 1, groups: 1, outHeight: out, outWidth: out,
+        };
+        const input = randomData(batch * inChannels * size * size, rng);
+        const weight = randomData(outChannels * inChannels * kernel * kernel, rng);
+        const bias = randomData(outChannels, rng);
+        const gradOut = randomData(batch * outChannels * out * out, rng);
+        // Sums of up to 576 products: a little more room than the random geometries need.
+        const tol = { atol: 5e-4, rtol: 1e-4 };
+        for (const path of paths) {
+          forcePath(path);
+          const label = `${JSON.stringify(g)} path ${path}`;
+          expectClose(k.conv2dForward(input, weight, bias, g), reference.conv2dForward(input, weight, bias, g), tol, `forward ${label}`);
+          expectClose(k.conv2dBackwardInput(gradOut, weight, g), reference.conv2dBackwardInput(gradOut, weight, g), tol, `input ${label}`);
+          expectClose(k.conv2dBackwardWeight(gradOut, input, g), reference.conv2dBackwardWeight(gradOut, input, g), tol, `weight ${label}`);
+        }
+        forcePath(0);
       }
+    });
+
+    it('tanh forward and backward, with zeros, infinities, NaN and values far out', () => {
+      const rng = seeded(37);
+      const x = randomData(1001, rng, { low: -12, high: 12 });
+      x.set([0, -0, 1e-30, -1e-30, 0.6249, 0.625, -0.625, 20, -20, 1000, -1000, Infinity, -Infinity, NaN, 1e-8, 88, 9.1]);
+      const y = k.tanhForward(x);
+      const expected = reference.tanhForward(x);
+      // Within about 2 units in the last place of float32 (the values' own rounding is 1).
+      expectClose(y, expected, { atol: 1e-37, rtol: 3e-7 }, 'tanh');
+      expect(Object.is(y[1], -0)).toBe(true);
+      expect([y[11], y[12]]).toEqual([1, -1]);
+      const g = randomData(x.length, rng);
+      expectClose(k.tanhBackward(g, y), reference.tanhBackward(g, y), { atol: 0, rtol: 0 }, 'tanh backward');
+      expect(k.tanhForward(new Float32Array(0))).toHaveLength(0);
+      expectClose(k.tanhForward(Float32Array.of(0.5, -2, 3)), reference.tanhForward(Float32Array.of(0.5, -2, 3)), { atol: 0, rtol: 3e-7 }, 'tanh of three');
     });
 
     it('the 1x1 stride-1 shortcut, with and without groups', () => {

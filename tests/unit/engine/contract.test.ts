@@ -1,7 +1,11 @@
-// The public surface of ENGINE_CONTRACT.md, name by name, through the barrel
+// The public surface of src/engine/CONTRACT.md, name by name, through the barrel
 // only (src/engine/index.ts), with the contract's own examples and defaults.
 // Lessons, widgets and outside checks call exactly these names: renaming or
-// dropping one, or changing a documented default, must fail here.
+// dropping one, or changing a documented default, must fail here. And the file
+// itself must list everything the barrel exports, and nothing it does not.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import * as engine from '../../../src/engine/index.ts';
 import {
@@ -10,6 +14,7 @@ import {
   add,
   avgPool2d,
   conv2d,
+  conv2dGeometry,
   convOutputSize,
   crossEntropy,
   datasets,
@@ -43,6 +48,83 @@ import {
 } from '../../../src/engine/index.ts';
 
 const flat = (t: Tensor) => [...t.data];
+
+const ENGINE = join(import.meta.dirname, '../../../src/engine');
+const CONTRACT = readFileSync(join(ENGINE, 'CONTRACT.md'), 'utf8');
+
+/**
+ * Every name the barrel exports, values and types, namespaces spelled out
+ * ("conv2d", "Conv2dArgs", "nn.Conv2d", "nn.init.kaimingUniform"), as the
+ * TypeScript compiler resolves index.ts (no lib: only the export lists matter).
+ */
+function exportedPaths(): string[] {
+  const entry = join(ENGINE, 'index.ts');
+  const program = ts.createProgram([entry], {
+    noEmit: true,
+    noLib: true,
+    types: [],
+    allowImportingTsExtensions: true,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    target: ts.ScriptTarget.ES2022,
+  });
+  const checker = program.getTypeChecker();
+  const paths: string[] = [];
+  const walk = (module: ts.Symbol, prefix: string) => {
+    for (const symbol of checker.getExportsOfModule(module)) {
+      const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+      paths.push(prefix + symbol.name);
+      const declaration = target.valueDeclaration;
+      if (declaration && ts.isSourceFile(declaration)) walk(target, `${prefix}${symbol.name}.`);
+    }
+  };
+  walk(checker.getSymbolAtLocation(program.getSourceFile(entry)!)!, '');
+  return paths;
+}
+
+/** The leading name of every `code span` in the contract: "nn.Conv2d(3, 16, 3)" gives "nn.Conv2d". */
+function documentedNames(): Set<string> {
+  const names = [...CONTRACT.matchAll(/`([^`\n]+)`/g)].flatMap(([, span]) => span.match(/^(?:new )?([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)/)?.[1] ?? []);
+  return new Set(names);
+}
+
+/** The name each list item of the contract starts with ("- `nn.Conv2d(...)`": "nn.Conv2d"). */
+function listedNames(): string[] {
+  return [...CONTRACT.matchAll(/^\s*- `(?:new )?([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)/gm)].map(([, name]) => name);
+}
+
+describe('CONTRACT.md describes the surface as built', () => {
+  const exported = exportedPaths();
+
+  it('the barrel exports what it did (sanity check of the compiler walk)', () => {
+    expect(exported).toEqual(expect.arrayContaining(['conv2d', 'Conv2dArgs', 'nn.Conv2d', 'nn.init.kaimingUniform', 'datasets.xo', 'BackwardOptions']));
+    expect(exported.length).toBeGreaterThan(250);
+  });
+
+  it('names every export, value or type', () => {
+    const documented = documentedNames();
+    expect(exported.filter((name) => !documented.has(name))).toEqual([]);
+  });
+
+  it('lists nothing the barrel does not export', () => {
+    const names = new Set(exported);
+    expect(listedNames().filter((name) => !names.has(name))).toEqual([]);
+    // Anywhere in the text, a name inside one of the namespaces must exist too.
+    const namespaced = [...documentedNames()].filter((name) => /^(nn|optim|models|datasets)\./.test(name));
+    expect(namespaced.length).toBeGreaterThan(100);
+    expect(namespaced.filter((name) => !names.has(name))).toEqual([]);
+  });
+
+  it('states the differences from PyTorch the engine has', () => {
+    for (const difference of ['float32 tensor', '`detach()` copies', 'retainGraph: true', 'One element type']) {
+      expect(CONTRACT).toContain(difference);
+    }
+  });
+
+  it('is the file index.ts points to', () => {
+    expect(readFileSync(join(ENGINE, 'index.ts'), 'utf8')).toContain('CONTRACT.md');
+  });
+});
 /** A [1, 1, h, w] tensor holding 0, 1, 2, ... row by row. */
 const counting = (h: number, w: number) => tensor(Array.from({ length: h * w }, (_, i) => i), [1, 1, h, w]);
 
@@ -100,6 +182,21 @@ describe('tensors', () => {
     expect(flat(u)).toEqual(flat(rand([1000], { seed: 5 })));
     expect(Math.min(...u.data)).toBeGreaterThanOrEqual(0);
     expect(Math.max(...u.data)).toBeLessThan(1);
+  });
+
+  it('backward(grad, { retainGraph: true }) allows one more walk; without it a second walk throws', () => {
+    const x = tensor([[1, 2], [3, 4]], undefined, { requiresGrad: true });
+    const y = mul(x, 3);
+    y.backward(ones([2, 2]), { retainGraph: true });
+    y.backward(ones([2, 2]));
+    expect(x.grad!.toArray()).toEqual([[6, 6], [6, 6]]);
+    expect(() => y.backward(ones([2, 2]))).toThrow('Trying to backward through the graph a second time');
+  });
+
+  it('tensor() refuses what is not a number; ops refuse what is not a tensor', () => {
+    expect(() => tensor(['a'] as never)).toThrow("tensor: expected a number at [0], but got string 'a'");
+    expect(() => relu([1, 2] as never)).toThrow("relu(): argument 'input' (position 1) must be Tensor, not Array");
+    expect(() => maxPool2d(zeros([1, 1, 2, 2]), undefined as never)).toThrow("maxPool2d() missing 1 required argument: 'kernelSize'");
   });
 
   it('add, mul, sum, mean, reshape carry gradients', () => {
@@ -211,6 +308,11 @@ describe('shape arithmetic', () => {
     expect(convOutputSize(224, { kernelSize: 7, stride: 2, padding: 3 })).toBe(112);
     expect(convOutputSize(7, { kernelSize: 3, dilation: 2 })).toBe(3);
     expect(() => convOutputSize(2, { kernelSize: 3 })).toThrow("Kernel size can't be greater than actual input size");
+  });
+
+  it('conv2dGeometry(inputShape, weightShape, args?, biasShape?)', () => {
+    expect(conv2dGeometry([1, 3, 32, 32], [16, 3, 5, 5]).outputShape).toEqual([1, 16, 28, 28]);
+    expect(conv2dGeometry([1, 1, 7, 7], [1, 1, 4, 4], { padding: 'same' }).padding).toEqual([1, 2, 1, 2]);
   });
 
   it('poolOutputSize(inSize, { kernelSize, stride = kernelSize, padding = 0, dilation = 1, ceilMode = false })', () => {
@@ -351,6 +453,7 @@ describe('datasets', () => {
       expect(set.labels).toBeInstanceOf(Uint8Array);
       expect([set.count, set.shape, set.images.length, set.labels.length]).toEqual([4, [1, 28, 28], 4 * 784, 4]);
     }
+    expect([...datasets.canonicalXo(0)]).toEqual([...datasets.xo({ count: 1 }).images]);
     const xo = datasets.xo({ count: 4 });
     expect([xo.count, xo.shape, [...xo.labels]]).toEqual([4, [1, 9, 9], [0, 1, 0, 1]]);
     expect(xo.images).toBeInstanceOf(Float32Array);

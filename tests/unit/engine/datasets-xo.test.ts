@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Random, conv2d, datasets, listBackends, tensor, withBackend } from '../../../src/engine/index.ts';
 
-const { xo, drawXo, XO_VARIANTS } = datasets;
+const { xo, drawXo, canonicalXo, XO_VARIANTS } = datasets;
 
 /** The 9x9 X of the syllabus (lesson 2's worked example), typed out by hand: 1 = ink. */
 const SYLLABUS_X = [
@@ -57,6 +57,28 @@ describe('datasets.xo', () => {
     expect(picture(set.images, 0, 9)).toEqual(fromRows(SYLLABUS_X));
     expect(picture(set.images, 1, 9)).toEqual(fromRows(RING_O));
     expect(Array.from(set.labels)).toEqual([0, 1]);
+  });
+
+  it('canonicalXo() is the canonical letter, without a generator: the 9x9 X of lesson 2 by default', () => {
+    expect(Array.from(canonicalXo(0))).toEqual(fromRows(SYLLABUS_X));
+    expect(Array.from(canonicalXo(1))).toEqual(fromRows(RING_O));
+    for (let size = 5; size <= 12; size++) {
+      for (const label of [0, 1] as const) {
+        expect(Array.from(canonicalXo(label, size)), `${label} at ${size}`).toEqual(Array.from(drawXo(label, 'canonical', size, new Random(3))));
+      }
+    }
+    // Each call draws afresh, so a caller may change its copy.
+    const mine = canonicalXo(0);
+    mine[0] = 1;
+    expect(canonicalXo(0)[0]).toBe(-1);
+    expect(() => canonicalXo(0, 4)).toThrow('canonicalXo: size must be an integer >= 5, got 4');
+    expect(() => canonicalXo(2 as 0)).toThrow('canonicalXo: label must be 0 (X) or 1 (O), got 2');
+  });
+
+  it('gives the worked numbers of lesson 2 under the diagonal filter: 7/9 at the top left, -1/9 next to it, 1 on the diagonal', () => {
+    const filter = tensor([1, -1, -1, -1, 1, -1, -1, -1, 1], [1, 1, 3, 3]);
+    const sums = conv2d(tensor(canonicalXo(0), [1, 1, 9, 9]), filter).data;
+    expect([sums[0] / 9, sums[1] / 9, sums[8] / 9]).toEqual([7 / 9, -1 / 9, 1].map((v) => expect.closeTo(v, 6)));
   });
 
   it('puts the X on the diagonals of the inner square at every size', () => {

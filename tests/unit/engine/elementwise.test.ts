@@ -172,6 +172,10 @@ describe('broadcasting rules', () => {
     expect(() => broadcastShapes([2, 3], [4])).toThrow(
       'The size of tensor a (3) must match the size of tensor b (4) at non-singleton dimension 1',
     );
+    // Two mismatches: PyTorch names the last one (checked against torch 1.13).
+    expect(() => broadcastShapes([2, 16, 16, 16], [2, 8, 32, 32])).toThrow(
+      'The size of tensor a (16) must match the size of tensor b (32) at non-singleton dimension 3',
+    );
     expect(() => mul(tensor([1, 2, 3]), tensor([1, 2]))).toThrow(
       'The size of tensor a (3) must match the size of tensor b (2) at non-singleton dimension 0',
     );

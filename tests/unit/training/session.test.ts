@@ -3,8 +3,8 @@ import { datasets } from '../../../src/engine/index.ts';
 import { DEFAULT_TRAIN_CONFIG } from '../../../src/training/config.ts';
 import type { TrainConfig } from '../../../src/training/config.ts';
 import { TrainerSession } from '../../../src/training/session.ts';
-import { transferables } from '../../../src/workers/trainer-protocol.ts';
-import type { EventOf, TrainerCommand, TrainerEvent, TrainerEventType } from '../../../src/workers/trainer-protocol.ts';
+import { transferables } from '../../../src/training/protocol.ts';
+import type { EventOf, TrainerCommand, TrainerEvent, TrainerEventType } from '../../../src/training/protocol.ts';
 
 /** A small, quick run: 256 training images in batches of 64, two epochs, 200 test images. */
 const SMALL: TrainConfig = { ...(structuredClone(DEFAULT_TRAIN_CONFIG) as TrainConfig), trainLimit: 256, testLimit: 200 };

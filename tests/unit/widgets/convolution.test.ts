@@ -1,6 +1,6 @@
 /** The convolution stepper's model: engine output, formatting and the URL format. */
 import { describe, expect, it } from 'vitest';
-import { conv2d, div, listBackends, tensor, withBackend } from '../../../src/engine/index.ts';
+import { conv2d, datasets, div, listBackends, tensor, withBackend } from '../../../src/engine/index.ts';
 import {
   FILTER_PRESETS,
   MAX_FILTERS,
@@ -23,6 +23,12 @@ import {
 } from '../../../components/widgets/convolution/model.ts';
 import type { Pixel, Weight } from '../../../components/widgets/convolution/model.ts';
 import { DEPTH_FILTERS, depthVolume, landscape } from '../../../components/widgets/convolution/depth-model.ts';
+
+describe('the picture', () => {
+  it("is the engine's canonical X, not a second drawing of it", () => {
+    expect([...X_IMAGE]).toEqual([...datasets.canonicalXo(0, 9)]);
+  });
+});
 
 for (const backend of listBackends()) {
   describe(`feature maps on the ${backend} backend`, () => {

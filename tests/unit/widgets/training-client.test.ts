@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { datasets } from '../../../src/engine/index.ts';
 import { TrainerSession } from '../../../src/training/session.ts';
 import { memoryRecords, createModelStore } from '../../../src/training/store.ts';
-import type { TrainerEvent } from '../../../src/workers/trainer-protocol.ts';
+import type { TrainerEvent } from '../../../src/training/protocol.ts';
 import { TrainerClient, TrainerGoneError, TrainerRequestError } from '../../../components/widgets/training/trainer-client.ts';
 import type { WorkerLike } from '../../../components/widgets/training/trainer-client.ts';
 import { defaultSettings, toTrainConfig } from '../../../components/widgets/training/settings.ts';

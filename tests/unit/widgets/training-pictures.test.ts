@@ -5,8 +5,8 @@
  * shading, and number formats.
  */
 import { describe, expect, it } from 'vitest';
-import { divergingRgb } from '../../../components/ui/colors.ts';
-import type { DivergingPalette } from '../../../components/ui/colors.ts';
+import { divergingRgb } from '../../../components/kit/colors.ts';
+import type { DivergingPalette } from '../../../components/kit/colors.ts';
 import { bytesToRgba, divergingRgba, greyscaleRgba, maxAbs, padTo, stripShape, valueRange } from '../../../components/widgets/training/pixels.ts';
 import { HANDMADE_KINDS, binomialRow, closestHandmade, correlation, handmadeFilter } from '../../../components/widgets/training/handmade.ts';
 import { addTestPoint, addTrainPoint, emptyHistory } from '../../../components/widgets/training/history.ts';
@@ -16,7 +16,7 @@ import { applyEvent, initialRunState, runFraction } from '../../../components/wi
 import { confusionShades } from '../../../components/widgets/training/ConfusionMatrix.tsx';
 import { duration, grouped, percent, shapeText } from '../../../components/widgets/training/format.ts';
 import { DEFAULT_TRAIN_CONFIG } from '../../../src/training/config.ts';
-import type { ReadyEvent } from '../../../src/workers/trainer-protocol.ts';
+import type { ReadyEvent } from '../../../src/training/protocol.ts';
 
 const palette: DivergingPalette = { negative: [0, 0, 255], zero: [240, 240, 240], positive: [255, 0, 0] };
 

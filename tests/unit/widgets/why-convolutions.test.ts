@@ -5,9 +5,9 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { decodePicture, encodePicture, readUrlState } from '../../../components/widgets/why-convolutions/url-state.ts';
-import { SILENCE_LIMIT_MS, TrainerClient } from '../../../components/widgets/why-convolutions/trainer-client.ts';
-import type { TrainerFailure } from '../../../components/widgets/why-convolutions/trainer-client.ts';
-import type { XoWorkerRequest, XoWorkerResponse } from '../../../src/workers/xo-messages.ts';
+import { SILENCE_LIMIT_MS, XoClient as TrainerClient } from '../../../components/widgets/why-convolutions/xo-client.ts';
+import type { XoFailure as TrainerFailure } from '../../../components/widgets/why-convolutions/xo-client.ts';
+import type { XoWorkerRequest, XoWorkerResponse } from '../../../src/training/xo/messages.ts';
 import { datasets } from '../../../src/engine/index.ts';
 
 describe('url-state', () => {

@@ -1,0 +1,27 @@
+/**
+ * The exercises of every lesson. Each lesson's folder under `lessons/` exports
+ * `exercises`: every version of every exercise it has, old versions included,
+ * in the order the lesson should list them (see README.md beside this file).
+ * The registry orders lessons by the course catalog, so the order here does
+ * not matter.
+ */
+import type { AnyExercise } from './types.ts';
+import { exercises as whyConvolutions } from './lessons/why-convolutions/index.ts';
+import { exercises as convolution } from './lessons/convolution/index.ts';
+import { exercises as receptiveFields } from './lessons/receptive-fields/index.ts';
+import { exercises as outputSize } from './lessons/output-size/index.ts';
+import { exercises as pooling } from './lessons/pooling/index.ts';
+import { exercises as fullyConnected } from './lessons/fully-connected/index.ts';
+import { exercises as training } from './lessons/training/index.ts';
+import { exercises as lenet5 } from './lessons/lenet-5/index.ts';
+
+export const allExercises: readonly AnyExercise[] = [
+  ...whyConvolutions,
+  ...convolution,
+  ...receptiveFields,
+  ...outputSize,
+  ...pooling,
+  ...fullyConnected,
+  ...training,
+  ...lenet5,
+];

@@ -117,7 +117,7 @@ export function compareSkeletons(en: LessonSource, ko: LessonSource): Problem[] 
       const koUse = ko.components[i]!;
       const names = new Set([...Object.keys(enUse.props), ...Object.keys(koUse.props)]);
       for (const name of names) {
-        if (name === 'lang') continue; // checked against each file's folder
+        if (name === 'lang') continue; // never typed at all (checkLangProps)
         const e = enUse.props[name];
         const k = koUse.props[name];
         if (!e || !k) {
@@ -169,17 +169,23 @@ export function compareSkeletons(en: LessonSource, ko: LessonSource): Problem[] 
   return problems;
 }
 
-/** Each file on its own: every component given a `lang` gets its folder's. */
+/**
+ * Each file on its own: no component is given `lang` by hand. The build gives every
+ * widget the language of the lesson's folder (src/site/remark-widget-locale.ts) and
+ * stops at a hand-typed one; this says so earlier, with the file and line.
+ */
 export function checkLangProps(lesson: LessonSource): Problem[] {
   return lesson.components.flatMap((use) => {
     const lang = use.props.lang;
-    if (!lang || (lang.kind === 'string' && lang.value === lesson.lang)) return [];
+    if (!lang) return [];
     return [
       {
         file: lesson.file,
         line: use.line,
         rule: 'skeleton' as const,
-        message: `<${use.name}> is given lang=${lang.kind === 'string' ? JSON.stringify(lang.value) : `{${lang.value}}`} in a ${lesson.lang} lesson; expected "${lesson.lang}"`,
+        message:
+          `<${use.name}> is given lang=${lang.kind === 'string' ? JSON.stringify(lang.value) : `{${lang.value}}`} by hand; ` +
+          `remove it: widgets take the language of the lesson's folder ("${lesson.lang}")`,
       },
     ];
   });

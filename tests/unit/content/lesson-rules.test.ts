@@ -44,7 +44,7 @@ $$
 p = \\frac{k - 1}{2}
 $$
 
-<PaddingDemo client:visible lang="en" mode="zeros" caption={\`A \${n.size}-pixel row\`} />
+<PaddingDemo client:visible mode="zeros" caption={\`A \${n.size}-pixel row\`} />
 
 ## Why the corners count
 
@@ -77,7 +77,7 @@ $$
 p = \\frac{k - 1}{2}
 $$
 
-<PaddingDemo client:visible lang="ko" mode="zeros" caption={\`\${n.size}픽셀짜리 줄\`} />
+<PaddingDemo client:visible mode="zeros" caption={\`\${n.size}픽셀짜리 줄\`} />
 
 ## 모서리도 똑같이 읽힌다
 
@@ -144,13 +144,15 @@ describe('each rule fails on a deliberately broken copy', () => {
     ]);
   });
 
-  it('a component in another order, or with a different prop', () => {
+  it('a component with a different prop, or a language typed by hand', () => {
     const moved = breakIt(KO, 'mode="zeros"', 'mode="reflect"');
     expect(allProblems(EN, moved)).toEqual([
       expect.stringContaining('[skeleton] <PaddingDemo> prop "mode" differs from English (line 25): string:zeros vs string:reflect; only text may differ'),
     ]);
-    const wrongLang = breakIt(KO, 'lang="ko"', 'lang="en"');
-    expect(allProblems(EN, wrongLang)).toEqual([expect.stringContaining('[skeleton] <PaddingDemo> is given lang="en" in a ko lesson; expected "ko"')]);
+    const handTyped = breakIt(KO, 'client:visible mode=', 'client:visible lang="ko" mode=');
+    expect(allProblems(EN, handTyped)).toEqual([
+      'content/lessons/ko/padding.mdx:27 [skeleton] <PaddingDemo> is given lang="ko" by hand; remove it: widgets take the language of the lesson\'s folder ("ko")',
+    ]);
   });
 
   it('a value printed in one language only, and a missing math block', () => {

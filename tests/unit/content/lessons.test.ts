@@ -71,7 +71,7 @@ for (const { entry, files } of lessons) {
           expect(findLiteralMarkdown(lesson).map(formatProblem)).toEqual([]);
         });
 
-        it('gives its components its own language', () => {
+        it('types no lang on its components (the build gives them the folder\'s)', () => {
           expect(checkLangProps(lesson).map(formatProblem)).toEqual([]);
         });
 

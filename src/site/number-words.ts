@@ -16,18 +16,9 @@
  * 수/몇 ("수백만", "몇백": vague amounts, which no allow-list can excuse).
  */
 
-/** A number the prose may type, and why: a fact the tests pin, or a value that is not the engine's. */
-export interface AllowedNumber {
-  /** The value allowed anywhere in the lesson (sign ignored), e.g. 1998 or 2. */
-  readonly value?: number;
-  /** Or: numbers allowed only inside this exact phrase, e.g. "Stride 2, twice". */
-  readonly phrase?: string;
-  /** Why this number may be typed: which test pins it, or why it is not a computed value. */
-  readonly why: string;
-}
+import type { AllowList, AllowedNumber } from '../i18n/allowed-numbers.ts';
 
-/** The allow-list a lesson's numbers module exports as `allowedNumbers`. */
-export type AllowList = readonly AllowedNumber[];
+export type { AllowList, AllowedNumber };
 
 /** A number found in a piece of text. */
 export interface FoundNumber {

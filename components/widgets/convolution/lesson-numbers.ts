@@ -21,7 +21,7 @@ import {
 } from './model.ts';
 import type { Pixel } from './model.ts';
 import { CHANNELS, DEPTH_FILTERS, DEPTH_KERNEL, PICTURE_SIZE, depthVolume } from './depth-model.ts';
-import type { AllowList } from '../../../src/site/number-words.ts';
+import type { AllowList } from '../../../src/i18n/allowed-numbers.ts';
 
 /**
  * The only numbers lesson 2's prose and widget strings may type themselves; every other

@@ -17,7 +17,7 @@ import {
   zeros,
 } from '../../../src/engine/index.ts';
 import type { OutputSizeSteps } from '../../../src/engine/index.ts';
-import type { AllowList } from '../../../src/site/number-words.ts';
+import type { AllowList } from '../../../src/i18n/allowed-numbers.ts';
 
 /**
  * The only numbers lesson 4's prose and the calculator's strings may type themselves.

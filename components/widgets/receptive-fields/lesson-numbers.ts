@@ -8,7 +8,7 @@ import type { Locale } from '../../../src/i18n/lessons.ts';
 import { DEFAULT_PARAMS, compareParams } from './params-model.ts';
 import { EDGES, FILTER_SIDE, INPUT_SIDE, OUTPUT_SIDE, tinyParameterCounts } from './tiny-net-model.ts';
 import { PRESETS } from './explorer-model.ts';
-import type { AllowList } from '../../../src/site/number-words.ts';
+import type { AllowList } from '../../../src/i18n/allowed-numbers.ts';
 
 /**
  * The only numbers lesson 3's prose and the explorer's strings may type themselves;

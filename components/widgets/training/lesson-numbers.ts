@@ -21,7 +21,7 @@ import { DEFAULT_STACK, DEFAULT_TRAIN_CONFIG, OPTIMIZER_DEFAULTS } from '../../.
 import { checkArchitecture } from '../../../src/training/architecture.ts';
 import { HANDMADE_KINDS, handmadeFilter } from './handmade.ts';
 import type { Locale } from '../../../src/i18n/lessons.ts';
-import type { AllowList } from '../../../src/site/number-words.ts';
+import type { AllowList } from '../../../src/i18n/allowed-numbers.ts';
 
 /**
  * The only numbers the prose of lessons 13 and 14 and the dashboard's strings may type

@@ -8,7 +8,7 @@ import { convOutputSize, datasets, nn, poolOutputSize, summary } from '../../../
 import { Random } from '../../../src/engine/random.ts';
 import { buildCnn, buildMlp } from '../../../src/training/xo/experiment.ts';
 import { XO_EXPERIMENT_DEFAULTS } from '../../../src/training/xo/config.ts';
-import type { AllowList } from '../../../src/site/number-words.ts';
+import type { AllowList } from '../../../src/i18n/allowed-numbers.ts';
 
 /** Hidden units of the example first layer in the "weights grow with the image" table. */
 export const EXAMPLE_HIDDEN_UNITS = 100;

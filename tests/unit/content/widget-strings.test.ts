@@ -3,6 +3,10 @@
  *
  * - every Korean string in components/ and src/i18n/ follows the glossary, chooses a
  *   particle after an interpolated value in code (josa), and writes 합니다-체;
+ * - so do the Korean strings of src/exercises/ (prompts and feedback that the exercise
+ *   UI shows on Korean pages), apart from particles after interpolated values, which
+ *   those files still choose by hand in places (21 of them when this was
+ *   written; drop EXERCISES_PARTICLES_PENDING once they go through josa);
  * - a widget's strings type no number: a size or a count comes from the constant it
  *   describes (`${IMAGE_SIZE} × ${IMAGE_SIZE}`), or is allowed, with a reason, by the
  *   allowedNumbers of the numbers module in the widget's folder.
@@ -30,6 +34,7 @@ function koreanProblems(literal: SourceString): string[] {
   if (!HANGUL.test(literal.text)) return [];
   const where = `${literal.file}:${literal.line}`;
   const problems = findKoreanTextProblems(literal.text, { style: true }).map((p) => `${where} ${p}`);
+  if (EXERCISES_PARTICLES_PENDING && literal.file.startsWith('src/exercises/')) return problems;
   let value = 0;
   for (let i = 0; i < literal.text.length; i++) {
     if (!PLACEHOLDER.test(literal.text[i]!)) continue;
@@ -55,14 +60,18 @@ function numberProblems(literal: SourceString, allow: AllowList, allowSource: st
     );
 }
 
+/** Whether src/exercises/ is still excused from the check of particles after `${…}` (see the file comment). */
+const EXERCISES_PARTICLES_PENDING = true;
+
 const koreanSources = [
   ...sourceFiles(root, 'components', /\.tsx?$/),
   // korean.ts itself lists particle forms, not text.
   ...sourceFiles(root, 'src/i18n', /\.ts$/).filter((file) => !file.endsWith('/korean.ts')),
+  ...sourceFiles(root, 'src/exercises', /\.ts$/),
 ];
 const stringsFiles = sourceFiles(root, 'components/widgets', /(strings[^/]*|\/(en|ko))\.tsx?$|\/strings\/[^/]+\.tsx?$/);
 
-describe('Korean in widgets and the site chrome', () => {
+describe('Korean in widgets, exercises and the site chrome', () => {
   it('finds the Korean strings (sanity)', () => {
     const count = koreanSources.flatMap((file) => readStrings(root, file)).filter((s) => HANGUL.test(s.text)).length;
     expect(count).toBeGreaterThan(300);

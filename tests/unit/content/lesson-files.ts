@@ -63,7 +63,7 @@ export async function allowListOf(lesson: LessonSource): Promise<{ allow: AllowL
     return {
       allow: [],
       source: module,
-      problem: `${module} exports no allowedNumbers; add \`export const allowedNumbers: AllowList = [];\` (src/site/number-words.ts), listing any number the prose may type and why`,
+      problem: `${module} exports no allowedNumbers; add \`export const allowedNumbers: AllowList = [];\` (type in src/i18n/allowed-numbers.ts), listing any number the prose may type and why`,
     };
   }
   const bad = list.filter(

@@ -10,6 +10,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import rehypeScrollTables from './src/site/rehype-scroll-tables.ts';
+import rehypeLessonLinks from './src/site/rehype-lesson-links.ts';
 import remarkWidgetLocale from './src/site/remark-widget-locale.ts';
 
 export default defineConfig({
@@ -23,7 +24,7 @@ export default defineConfig({
   markdown: {
     // Astro 7's default processor ignores remark/rehype plugins; math needs unified.
     // remarkWidgetLocale gives each lesson's widgets the language of the lesson's folder.
-    processor: unified({ remarkPlugins: [remarkMath, remarkWidgetLocale], rehypePlugins: [rehypeKatex, rehypeScrollTables] }),
+    processor: unified({ remarkPlugins: [remarkMath, remarkWidgetLocale], rehypePlugins: [rehypeKatex, rehypeScrollTables, rehypeLessonLinks] }),
     // Both themes' colours are emitted; src/styles/global.css switches to the dark ones.
     // The high-contrast variants keep every token above 4.5:1 on the site's code background.
     shikiConfig: {

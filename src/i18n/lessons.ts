@@ -40,7 +40,7 @@ export const catalog: readonly CatalogLesson[] = [
   { order: 4, slug: 'output-size', title: { en: 'Output size', ko: '출력 크기 계산' } },
   { order: 5, slug: 'padding', title: { en: 'Padding', ko: '패딩' } },
   { order: 6, slug: 'stride', title: { en: 'Stride', ko: '스트라이드' } },
-  { order: 7, slug: 'dilation', title: { en: 'Dilation', ko: '팽창(딜레이션)' } },
+  { order: 7, slug: 'dilation', title: { en: 'Dilation', ko: '팽창(dilation)' } },
   { order: 8, slug: 'channels', title: { en: 'Channels and groups', ko: '채널과 그룹' } },
   { order: 9, slug: 'activations', title: { en: 'Activation functions', ko: '활성화 함수' } },
   { order: 10, slug: 'image-kernels', title: { en: 'Image kernels', ko: '이미지 커널' } },
@@ -48,7 +48,7 @@ export const catalog: readonly CatalogLesson[] = [
   {
     order: 12,
     slug: 'fully-connected',
-    title: { en: 'Fully connected layers', ko: '완전 연결 층과 전체 구조' },
+    title: { en: 'Fully connected layers', ko: '완전 연결 계층과 전체 구조' },
   },
   {
     order: 13,

@@ -121,7 +121,7 @@ const ko: UiStrings = {
   onThisPage: '이 페이지의 내용',
   previousLesson: '이전 강의',
   nextLesson: '다음 강의',
-  markDone: '이 강의를 다 읽었어요',
+  markDone: '이 강의를 다 읽었습니다',
   lessonDone: '다 읽은 강의',
   comingSoon: '준비 중',
   doneBadge: '완료',
@@ -136,7 +136,7 @@ const ko: UiStrings = {
       '연산을 갖춘 작은 텐서 엔진이 이 페이지 안에서 돌아가기 때문에, 특징 맵이나 출력 크기, ' +
       '학습 곡선이 읽는 그 자리에서 계산됩니다. 커널이나 스트라이드, 패딩을 바꾸면 결과가 ' +
       '어떻게 달라지는지 바로 확인할 수 있습니다.',
-    '그림을 두 칸만 옮겨도 평범한 신경망이 왜 헷갈리는지에서 출발해, 합성곱을 설정 하나씩 ' +
+    '이미지를 두 칸만 옮겨도 평범한 신경망이 왜 헷갈리는지에서 출발해, 합성곱을 설정 하나씩 ' +
       '나누어 살펴보고, 마지막에는 LeNet-5, AlexNet, VGG, ResNet을 노트북으로 감당할 만한 ' +
       '크기로 직접 만들어 학습시킵니다. 설치도 회원 가입도 필요 없고, 진도는 이 기기에만 ' +
       '저장됩니다.',
@@ -145,7 +145,7 @@ const ko: UiStrings = {
   startCourse: '1강부터 시작하기',
   continueLesson: (title) => `이어서 보기: ${title}`,
   progressSummary: (done, total) => `전체 ${total}강 중 ${done}강 완료`,
-  allDone: '모든 강의를 마쳤습니다. 수고 많으셨어요!',
+  allDone: '모든 강의를 마쳤습니다. 수고 많으셨습니다!',
   footerNote: 'ConvLab: 누구나 볼 수 있는 합성곱 신경망 강좌',
   aboutTitle: 'ConvLab 소개',
   aboutIntro: [

@@ -56,12 +56,20 @@ export const lessonSchema = z.strictObject(
         z.date({ error: expected('a date such as 2025-01-31') }),
       )
       .optional(),
+    // Translations only: the English source this file was last brought in line with
+    // (see src/site/translation.ts; `npm run lesson:sync-hash -- <slug>` writes it).
+    translatedFrom: z
+      .string({ error: expected('the first 12 hex digits of the English file\'s SHA-256, written by npm run lesson:sync-hash') })
+      .regex(/^[0-9a-f]{12}$/, {
+        error: expected('the first 12 hex digits of the English file\'s SHA-256, written by npm run lesson:sync-hash'),
+      })
+      .optional(),
   },
   {
     error: (issue) =>
       issue.code === 'unrecognized_keys'
         ? `unknown frontmatter field(s) ${issue.keys.map((key) => JSON.stringify(key)).join(', ')}; ` +
-          'expected only title, order, summary, objectives, widgets and optionally updated'
+          'expected only title, order, summary, objectives, widgets and optionally updated and translatedFrom'
         : `expected the frontmatter to be a set of fields, received ${describeReceived(issue.input)}`,
   },
 );

@@ -24,7 +24,7 @@ interface MdxNode {
   attributes?: { type: string; name?: string; value?: unknown }[];
   children?: MdxNode[];
   position?: { start: { line: number } };
-  data?: { estree?: { body: EstreeStatement[] } };
+  data?: { estree?: { body: EstreeStatement[] } | null };
 }
 
 interface EstreeStatement {

@@ -10,6 +10,8 @@ import { expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtu
 import { ui } from '../../src/i18n/ui.ts';
 import { PROGRESS_KEY } from '../../components/chrome/progress.ts';
 import { STRINGS as outputSize } from '../../components/widgets/output-size/strings/index.ts';
+import { findLiteralMarkdownInText } from '../../src/site/lesson-rules.ts';
+import { findKoreanTextProblems } from '../../src/site/korean-rules.ts';
 
 /** The build under test; follows CONVLAB_OUT_DIR like astro.config.mjs. */
 const dist = path.resolve(process.cwd(), process.env.CONVLAB_OUT_DIR ?? 'dist');
@@ -90,6 +92,35 @@ async function expectMathTypeset(page: Page): Promise<void> {
   expect(state).toEqual({ incomplete: 0, mathmlHidden: true, font: true });
 }
 
+/**
+ * The text a reader sees in the lesson: `prose` without code, math or widgets (where no
+ * Markdown may survive), `all` with the widgets' text too (where the Korean glossary and
+ * particles apply). Text nodes in the same block run together, blocks are separated, so
+ * a number and the particle after it stay side by side.
+ */
+async function renderedText(page: Page): Promise<{ prose: string; all: string }> {
+  return page.evaluate(() => {
+    const article = document.querySelector('main article');
+    if (!article) return { prose: '', all: '' };
+    const skip = '.katex, pre, code, script, style, svg';
+    const read = (withWidgets: boolean) => {
+      const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+      let out = '';
+      let lastBlock: Element | null = null;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const parent = node.parentElement;
+        if (!parent || parent.closest(skip) || (!withWidgets && parent.closest('astro-island'))) continue;
+        let block: Element | null = parent;
+        while (block && block !== article && getComputedStyle(block).display.startsWith('inline')) block = block.parentElement;
+        out += (block === lastBlock ? '' : '\n') + (node.textContent ?? '');
+        lastBlock = block;
+      }
+      return out;
+    };
+    return { prose: read(false), all: read(true) };
+  });
+}
+
 /** The page is no wider than the viewport (no sideways scrolling). */
 async function expectNoHorizontalScroll(page: Page): Promise<void> {
   const widths = await page.evaluate(() => ({
@@ -121,6 +152,21 @@ test.describe('every built page', () => {
       await hydrateAllIslands(page);
       await expectMathTypeset(page);
       await expectNoSeriousA11yViolations(page);
+      if (lessonPattern.test(pagePath)) {
+        const text = await renderedText(page);
+        expect(findLiteralMarkdownInText(text.prose), 'Markdown left as literal text in the rendered lesson').toEqual([]);
+        if (lang === 'ko') expect(findKoreanTextProblems(text.all), 'Korean glossary and particles in the rendered lesson').toEqual([]);
+        // Links between lessons lead to built pages; a lesson not written yet is named, marked "coming soon", not linked.
+        const links = await page.locator('main article a.lesson-link').evaluateAll((nodes) => nodes.map((node) => new URL((node as HTMLAnchorElement).href).pathname));
+        for (const href of links) expect(pages, `link to ${href}`).toContain(href);
+        const soon = await page.locator('main article .lesson-link--soon').evaluateAll((nodes) =>
+          nodes.map((node) => ({ slug: (node as HTMLElement).dataset.slug ?? '', text: node.textContent ?? '' })),
+        );
+        for (const { slug, text } of soon) {
+          expect(pages, `${slug} is built, so it should be linked`).not.toContain(`/${lang}/lessons/${slug}/`);
+          expect(text).toContain(`(${ui[lang as 'en' | 'ko'].comingSoon})`);
+        }
+      }
       if (lang === 'ko') {
         const wordBreak = await page.locator('main p').first().evaluate((node) => getComputedStyle(node).wordBreak);
         expect(wordBreak).toBe('keep-all');
@@ -130,6 +176,26 @@ test.describe('every built page', () => {
       await expectNoHorizontalScroll(page);
     });
   }
+});
+
+test.describe('rendered-text checks', () => {
+  test('catch literal Markdown, glossary words and particles in what a page shows', async ({ page }) => {
+    await page.setContent(`<main><article>
+      <p>발표된 모습 그대로 학습시키려면 **평균 (1998년)**을 고르세요.</p>
+      <p>F6의 값 <strong>84</strong>이라는 수, 특성 맵 하나.</p>
+      <table><tr><td>84</td><td>이 칸은 다른 블록</td></tr></table>
+      <pre><code>x ** 2</code></pre>
+      <astro-island><p>위젯의 특성 맵</p></astro-island>
+    </article></main>`);
+    const text = await renderedText(page);
+    expect(findLiteralMarkdownInText(text.prose)).toEqual([expect.stringContaining('literal "**"'), expect.stringContaining('literal "**"')]);
+    expect(text.prose).not.toContain('위젯');
+    expect(findKoreanTextProblems(text.all)).toEqual([
+      expect.stringContaining('glossary: "특성 맵" in'),
+      expect.stringContaining('glossary: "특성 맵" in'),
+      expect.stringContaining('particle: "84이라는" should read "84라는"'),
+    ]);
+  });
 });
 
 test.describe('language switch', () => {

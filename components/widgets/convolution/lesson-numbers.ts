@@ -21,6 +21,17 @@ import {
 } from './model.ts';
 import type { Pixel } from './model.ts';
 import { CHANNELS, DEPTH_FILTERS, DEPTH_KERNEL, PICTURE_SIZE, depthVolume } from './depth-model.ts';
+import type { AllowList } from '../../../src/i18n/allowed-numbers.ts';
+
+/**
+ * The only numbers lesson 2's prose and widget strings may type themselves; every other
+ * number is printed from {@link lessonNumbers} or from the widgets' constants.
+ */
+export const allowedNumbers: AllowList = [
+  { value: 1, why: 'pixel and weight values (+1 ink, −1 background, ±1 weights), the stride of the worked example, and the 1 a perfect match averages to' },
+  { value: 0, why: 'tensor indices count from 0, and 0 is the third value a weight can take in the stepper' },
+  { value: 2, why: 'the two passes of every layer (forward and backward), and the two decimals formatRounded keeps (pinned by convolution.test.ts)' },
+];
 
 /** One output of the worked example, formatted the ways the prose needs it. */
 export interface WorkedOutput {

@@ -17,6 +17,17 @@ import {
   zeros,
 } from '../../../src/engine/index.ts';
 import type { OutputSizeSteps } from '../../../src/engine/index.ts';
+import type { AllowList } from '../../../src/i18n/allowed-numbers.ts';
+
+/**
+ * The only numbers lesson 4's prose and the calculator's strings may type themselves.
+ * The formula's own constants (the 1 and 2 in it) live in its math, which is checked
+ * by output-size.test.ts; everything else is printed from the values below.
+ */
+export const allowedNumbers: AllowList = [
+  { value: 1, why: 'stride 1, the stride at which padding (k − 1)/2 keeps the size, and the 1 of dilation × (kernel − 1)' },
+  { value: 0, why: 'pixel positions counted from 0' },
+];
 
 /** The message of whatever `fn` throws (the lesson quotes the engine's refusals verbatim). */
 export function errorOf(fn: () => unknown): string {

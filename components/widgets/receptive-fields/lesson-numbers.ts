@@ -6,7 +6,37 @@
 import { nn, summary } from '../../../src/engine/index.ts';
 import type { Locale } from '../../../src/i18n/lessons.ts';
 import { DEFAULT_PARAMS, compareParams } from './params-model.ts';
-import { EDGES, INPUT_SIDE, OUTPUT_SIDE, tinyParameterCounts } from './tiny-net-model.ts';
+import { EDGES, FILTER_SIDE, INPUT_SIDE, OUTPUT_SIDE, tinyParameterCounts } from './tiny-net-model.ts';
+import { PRESETS } from './explorer-model.ts';
+import type { AllowList } from '../../../src/i18n/allowed-numbers.ts';
+
+/**
+ * The only numbers lesson 3's prose and the explorer's strings may type themselves;
+ * every other number is printed from {@link lessonNumbers} or a widget constant. The
+ * preset labels name the stacks of explorer-model.ts's PRESETS (receptive-fields.test.ts
+ * checks each label against its stack).
+ */
+export const allowedNumbers: AllowList = [
+  { value: 1, why: 'stride 1 and "no padding" examples, an all-ones filter, and a receptive field that starts at 1 pixel' },
+  { value: 0, why: 'a gradient that is not 0, and padding that is 0' },
+  { value: 2, why: 'a suggested experiment (dilation 2 on the explorer’s layer 2), and the two strokes of the X' },
+  { value: 32, why: 'weights stored as 32-bit floats (the parameter counter’s memory note)' },
+  { value: 10, why: 'the parameter counter’s logarithmic axis: each grid line is ten times the one before' },
+  { phrase: 'Three 3×3', why: 'the label of the explorer preset of three 3×3 layers' },
+  { phrase: 'One 7×7', why: 'the label of the explorer preset of one 7×7 layer' },
+  { phrase: 'Stride 2, twice', why: 'the label of the explorer preset with two stride-2 layers' },
+  { phrase: 'Dilations 1, 2, 4', why: 'the label of the explorer preset with dilations 1, 2 and 4' },
+  { phrase: '3×3 세 층', why: 'the Korean label of the preset of three 3×3 layers' },
+  { phrase: '7×7 한 층', why: 'the Korean label of the preset of one 7×7 layer' },
+  { phrase: '스트라이드 2 두 번', why: 'the Korean label of the preset with two stride-2 layers' },
+  { phrase: '팽창 1, 2, 4', why: 'the Korean label of the preset with dilations 1, 2 and 4' },
+];
+
+/** A large count said roughly, the way each language says it: "12 million", "1,205만". */
+export function roughly(value: number, lang: 'en' | 'ko'): string {
+  if (lang === 'ko') return `${grouped(Math.round(value / 1e4), 'ko')}만`;
+  return `${grouped(Math.round(value / 1e6), 'en')} million`;
+}
 
 /** Receptive-field side after each of `count` stacked 3x3 convolutions, from `summary`. */
 function stackedFields(count: number, kernelSize: number): number[] {
@@ -27,7 +57,8 @@ export function lessonNumbers() {
   ]);
   const singleRow = single.layers[0];
   const tiny = tinyParameterCounts();
-  const threeByThree = stackedFields(3, 3);
+  const stack = PRESETS.threeByThreeTimesThree.layers;
+  const threeByThree = stackedFields(stack.length, stack[0].kernelSize);
   return {
     /** The running example's input: 32 (x 32 x 3). */
     inputSize,
@@ -47,13 +78,11 @@ export function lessonNumbers() {
     fcWeightsPerNeuron: comparison.fcPerNeuron - 1,
     convParams: comparison.conv,
     fcParams: comparison.fc,
-    /** The same, rounded to whole millions for a sentence ("12 million"). */
-    fcParamsMillions: Math.round(comparison.fc / 1e6),
-    /** Korean counts large numbers in units of 10,000 (만): "1,205만". */
-    fcParamsTenThousands: Math.round(comparison.fc / 1e4),
     localParams: comparison.local,
     ratio: Math.round(comparison.fc / comparison.conv),
-    /** The tiny network. */
+    /** The tiny network: a 3x3 input, one 2x2 filter, stride 1. */
+    tinyInputSide: INPUT_SIDE,
+    tinyFilterSide: FILTER_SIDE,
     tinyInputs: INPUT_SIDE * INPUT_SIDE,
     tinyOutputs: OUTPUT_SIDE * OUTPUT_SIDE,
     tinyEdges: EDGES.length,
@@ -61,6 +90,10 @@ export function lessonNumbers() {
     tinyFcWeights: tiny.fc,
     /** Receptive field after one, two and three 3x3 layers: 3, 5, 7. */
     threeByThree,
+    /** That stack: how many layers, of what kernel size (the explorer's first preset). */
+    stack: { layers: PRESETS.threeByThreeTimesThree.layers.length, kernel: PRESETS.threeByThreeTimesThree.layers[0].kernelSize },
+    /** The single layer with the same field (the explorer's second preset). */
+    single: PRESETS.sevenBySeven.layers[0].kernelSize,
   };
 }
 

@@ -19,8 +19,28 @@ import {
 import type { Tensor } from '../../../src/engine/index.ts';
 import { DEFAULT_STACK, DEFAULT_TRAIN_CONFIG, OPTIMIZER_DEFAULTS } from '../../../src/training/config.ts';
 import { checkArchitecture } from '../../../src/training/architecture.ts';
-import { handmadeFilter } from './handmade.ts';
+import { HANDMADE_KINDS, handmadeFilter } from './handmade.ts';
 import type { Locale } from '../../../src/i18n/lessons.ts';
+import type { AllowList } from '../../../src/i18n/allowed-numbers.ts';
+
+/**
+ * The only numbers the prose of lessons 13 and 14 and the dashboard's strings may type
+ * themselves; every other number is printed from {@link trainingNumbers},
+ * {@link lenetNumbers} or a constant of the trainer. training.test.ts and
+ * lenet-5.test.ts pin the facts named here.
+ */
+export const allowedNumbers: AllowList = [
+  { value: 0, why: 'a loss close to 0, the gradient 0 that pooling gives the losers, weight decay pulling towards 0, indices from 0' },
+  { value: 1, why: 'a probability close to 1, a gradient of 1 arriving at each output, correlations of ±1' },
+  { value: 2, why: 'two conv blocks and two fully connected layers in the default stack, LeNet-5’s two conv/subsampling rounds, two curves or runs compared' },
+  { value: 3, why: 'LeNet-5’s three fully connected layers (lenet-5.test.ts pins the layer types)' },
+  { value: 10, why: 'ln 10, the loss of a uniform guess over the ten digit classes (training.test.ts), and the tenfold learning-rate experiment' },
+  { value: 1998, why: 'the year LeNet-5 was published (LENET_YEAR), in the labels tanh (1998) and Average (1998)' },
+  { phrase: 'a 1 from a 7', why: 'two digit classes named as an example' },
+  { phrase: '1과 7을', why: 'two digit classes named as an example' },
+  { value: 0xffffffff, why: 'the largest seed, 2³² − 1, as the settings check prints it' },
+  { value: 0.01, why: 'an example of how to type a number (0.01 or 1e-3), not a setting' },
+];
 
 /** MNIST's split sizes (the content test checks them against the data itself). */
 export const MNIST_TRAIN_COUNT = 60000;
@@ -137,6 +157,8 @@ export function trainingNumbers() {
     stackKernel: firstStackConv?.type === 'conv' ? firstStackConv.kernelSize : Number.NaN,
     lenetParams: lenet.ok ? lenet.totalParams : Number.NaN,
     sobel: Array.from({ length: 3 }, (_, r) => Array.from(handmadeFilter('vertical', 3).slice(r * 3, r * 3 + 3))),
+    /** Directions of the hand-made edge filters the dashboard compares with (the others are spots). */
+    edgeDirections: HANDMADE_KINDS.filter((kind) => kind !== 'spot').length,
     quickSteps: QUICK_RUN.steps,
     quickAccuracy: Math.round(QUICK_RUN.accuracy * 100),
     quickFraction: Math.round((QUICK_RUN.steps / Math.ceil(MNIST_TRAIN_COUNT / DEFAULT_TRAIN_CONFIG.batchSize)) * 100),
@@ -192,6 +214,7 @@ export function lenetNumbers() {
   const linears = rows.filter((r) => r.type === 'Linear');
   const kernel = 5;
   const c3Inputs = PAPER_C3_TABLE.reduce((n, maps) => n + maps.length, 0);
+  const c3Sizes = [...new Set(PAPER_C3_TABLE.map((maps) => maps.length))].sort((a, b) => a - b);
   return {
     rows,
     totalParams: ours.totalParams,
@@ -224,6 +247,8 @@ export function lenetNumbers() {
     /** The paper's C3, with its sparse table: weights for 60 map pairs plus 16 biases. */
     paperC3Inputs: c3Inputs,
     paperC3Params: c3Inputs * kernel * kernel + PAPER_C3_TABLE.length,
+    /** How many S2 maps the paper's C3 maps read: 3, 4 or all 6. */
+    paperC3Sizes: c3Sizes,
     /** Share of the parameters in the fully connected layers, in percent. */
     fullShare: Math.round(((linears[0].params + linears[1].params + linears[2].params) / ours.totalParams) * 100),
     /** Share of the multiply-adds in the convolutions, in percent. */

@@ -8,6 +8,7 @@ import { convOutputSize, datasets, nn, poolOutputSize, summary } from '../../../
 import { Random } from '../../../src/engine/random.ts';
 import { buildCnn, buildMlp } from '../../../src/training/xo/experiment.ts';
 import { XO_EXPERIMENT_DEFAULTS } from '../../../src/training/xo/config.ts';
+import type { AllowList } from '../../../src/i18n/allowed-numbers.ts';
 
 /** Hidden units of the example first layer in the "weights grow with the image" table. */
 export const EXAMPLE_HIDDEN_UNITS = 100;
@@ -48,6 +49,23 @@ export function shiftPicture(picture: ArrayLike<number>, size: number, dx: numbe
 function countParams(model: nn.Module, inputShape: number[]): number {
   return summary(model, inputShape).totalParams;
 }
+
+/**
+ * The only numbers lesson 1's prose and widget strings may type themselves (every other
+ * number is printed from {@link lessonNumbers}); tests/unit/content/lessons.test.ts
+ * holds both languages to this list, and why-convolutions.test.ts pins each fact.
+ */
+export const allowedNumbers: AllowList = [
+  { value: 1, why: 'the pixel values: +1 for ink, −1 for the background (the X as the syllabus draws it)' },
+  { value: 0, why: 'a loss that falls to almost 0 (the experiment test pins both final losses under 0.1)' },
+  { value: 2, why: 'two kinds of cells (simple and complex), and the two networks of the experiment (MLP and CNN)' },
+  { value: 1959, why: 'the year of Hubel and Wiesel’s first paper on the cat’s visual cortex' },
+  { value: 1962, why: 'the year of Hubel and Wiesel’s paper on simple and complex cells' },
+  { value: 1980, why: 'the year of Fukushima’s Neocognitron paper' },
+  { value: 1989, why: 'the year of Cybenko’s universal approximation theorem' },
+  { value: 1998, why: 'the year LeNet-5 was published (LENET_YEAR in training/lesson-numbers.ts)' },
+  { phrase: '3×3', why: 'the experiment CNN’s filters are 3×3 (buildCnn; why-convolutions.test.ts counts their weights)' },
+];
 
 /** The numbers, computed once per build. */
 export function lessonNumbers() {
@@ -107,6 +125,8 @@ export function lessonNumbers() {
     shiftChanged: changed,
     shiftInkKept: inkKept,
     ink,
+    /** A pixel inside the letter's square, its right neighbour and the pixel below it (0-based, row by row). */
+    neighbours: { pixel: size + 3, right: size + 4, below: 2 * size + 3 },
     rows,
     hidden,
     filters,

@@ -3,8 +3,8 @@
  * from `lenetNumbers()` (the engine's `summary`, at build time); this test
  * checks them against LeNet-5's known sizes and plain arithmetic, pins the
  * historical facts the lesson states (the year, the paper's C3 table and its
- * 7x12 output bitmaps), checks the claims about the dashboard's defaults, and
- * makes sure the prose types no number of its own.
+ * 7x12 output bitmaps) and checks the claims about the dashboard's defaults.
+ * Typed numbers and the two languages' shared skeleton: tests/unit/content/lessons.test.ts.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -28,24 +28,6 @@ function split(text: string): { frontmatter: Record<string, unknown>; body: stri
   if (!match) throw new Error('lenet-5.mdx: no frontmatter block');
   return { frontmatter: parse(match[1]) as Record<string, unknown>, body: match[2] };
 }
-
-/** The words a reader sees, with layer names (C1, S2, ...) and quoted labels taken out. */
-function prose(body: string, lang: Lang): string {
-  let text = body
-    .replace(/^(import|export) .*$/gm, '')
-    .replace(/\$\$[\s\S]*?\$\$/g, '')
-    .replace(/\$[^$\n]+\$/g, '')
-    .replace(/`[^`]*`/g, '')
-    .replace(/<[A-Z][^>]*\/>/g, '')
-    .replace(/\{[^{}]*(\{[^{}]*\}[^{}]*)*\}/g, '')
-    .replace(/\b[CSF]\d\b/g, 'layer')
-    .replace(/LeNet-5/g, 'LeNet');
-  text = text.split(`**${STRINGS[lang].setup.poolingNames.avg}**`).join('');
-  return text;
-}
-
-/** Numbers the prose may type: the lessons it refers to (1, 13). */
-const PINNED = new Set(['1', '13']);
 
 const m = lenetNumbers();
 
@@ -87,6 +69,8 @@ describe('lesson 14 numbers, from the engine', () => {
       expect(maps.every((i) => i >= 0 && i < m.c1Maps)).toBe(true);
     }
     expect(m.paperC3Inputs).toBe(60);
+    // "three, four or all six" maps.
+    expect(m.paperC3Sizes).toEqual([3, 4, m.c1Maps]);
     expect(m.paperC3Params).toBe(1516);
     expect(m.fullC3Inputs).toBe(96);
     expect(PAPER_RBF_BITMAP.rows * PAPER_RBF_BITMAP.columns).toBe(m.f6Units);
@@ -108,11 +92,6 @@ for (const lang of LANGS) {
       expect(frontmatter.widgets).toEqual(['TrainingDashboard']);
       expect(body).toContain(`<TrainingDashboard client:visible lesson="lenet-5" />`);
       expect(body).toContain(`<LenetTable rows={m.rows} totalParams={m.totalParams} totalMacs={m.totalMacs} />`);
-    });
-
-    it('types no number of its own', () => {
-      const numbers = prose(body, lang).match(/\d+(\.\d+)?/g) ?? [];
-      expect(numbers.filter((x) => !PINNED.has(x))).toEqual([]);
     });
 
     it('quotes the dashboard’s real labels', () => {

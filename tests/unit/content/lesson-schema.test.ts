@@ -70,7 +70,14 @@ describe('lesson frontmatter schema', () => {
 
   it('catches misspelt field names instead of ignoring them', () => {
     expect(problemsOf({ ...good, objective: ['x'] })).toEqual([
-      '(frontmatter): unknown frontmatter field(s) "objective"; expected only title, order, summary, objectives, widgets and optionally updated',
+      '(frontmatter): unknown frontmatter field(s) "objective"; expected only title, order, summary, objectives, widgets and optionally updated and translatedFrom',
+    ]);
+  });
+
+  it('accepts a translation hash and refuses anything but 12 hex digits', () => {
+    expect(problemsOf({ ...good, translatedFrom: '0123456789ab' })).toEqual([]);
+    expect(problemsOf({ ...good, translatedFrom: 'abc' })).toEqual([
+      "translatedFrom: expected the first 12 hex digits of the English file's SHA-256, written by npm run lesson:sync-hash, received the text \"abc\"",
     ]);
   });
 
@@ -79,7 +86,7 @@ describe('lesson frontmatter schema', () => {
   });
 
   it('is the schema Astro uses (a zod object with the documented fields)', () => {
-    expect(Object.keys(lessonSchema.shape).sort()).toEqual(['objectives', 'order', 'summary', 'title', 'updated', 'widgets']);
+    expect(Object.keys(lessonSchema.shape).sort()).toEqual(['objectives', 'order', 'summary', 'title', 'translatedFrom', 'updated', 'widgets']);
   });
 
   it('describes received values readably', () => {

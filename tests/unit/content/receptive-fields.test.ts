@@ -1,16 +1,17 @@
 /**
  * Lesson 3's prose against the engine. The lesson states its numbers through
  * `lessonNumbers()` (computed by the engine at build time); this test makes sure
- * those numbers are the syllabus's, that the prose types no number of its own,
- * that every figure it names exists, and that button names quoted in the prose
- * are the widgets' real labels.
+ * those numbers are the syllabus's, that every figure it names exists, and that
+ * button names quoted in the prose are the widgets' real labels. Typed numbers and
+ * the two languages' shared skeleton: tests/unit/content/lessons.test.ts.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { checkFrontmatter } from '../../../src/site/lesson-schema.ts';
-import { lessonNumbers } from '../../../components/widgets/receptive-fields/lesson-numbers.ts';
+import { lessonNumbers, roughly } from '../../../components/widgets/receptive-fields/lesson-numbers.ts';
+import { PRESETS } from '../../../components/widgets/receptive-fields/explorer-model.ts';
 import { STRINGS } from '../../../components/widgets/receptive-fields/strings/index.ts';
 import type { Locale as Lang } from '../../../src/i18n/lessons.ts';
 import { EDGES, FILTER_SIDE, INPUT_SIDE } from '../../../components/widgets/receptive-fields/tiny-net-model.ts';
@@ -26,20 +27,6 @@ function split(text: string): { frontmatter: unknown; body: string } {
   const match = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text);
   if (!match) throw new Error('receptive-fields.mdx: no frontmatter block');
   return { frontmatter: parse(match[1]), body: match[2] };
-}
-
-/** The words a reader sees, minus code, math, engine expressions and the widget labels it quotes. */
-function prose(body: string, lang: Lang): string {
-  let text = body
-    .replace(/^(import|export) .*$/gm, '')
-    .replace(/\$\$[\s\S]*?\$\$/g, '')
-    .replace(/\$[^$\n]+\$/g, '')
-    .replace(/`[^`]*`/g, '')
-    .replace(/<[A-Z][^>]*\/>/g, '')
-    .replace(/\{[^{}]*(\{[^{}]*\}[^{}]*)*\}/g, '');
-  const quoted = [...Object.values(STRINGS[lang].explorer.presets), STRINGS[lang].tiny.showShared(1)];
-  for (const label of quoted) text = text.split(`**${label}**`).join('');
-  return text;
 }
 
 const numbers = lessonNumbers();
@@ -63,14 +50,27 @@ describe('lesson 3 numbers, from the engine', () => {
     expect(numbers.convWeightsPerNeuron).toBe(k * k * c);
     expect(numbers.fcWeightsPerNeuron).toBe(inputValues);
     expect(numbers.ratio).toBe(Math.round(numbers.fcParams / numbers.convParams));
-    expect(numbers.fcParamsMillions).toBe(12);
-    expect(numbers.fcParamsTenThousands).toBe(1205);
+    expect(roughly(numbers.fcParams, 'en')).toBe('12 million');
+    expect(roughly(numbers.fcParams, 'ko')).toBe('1,205만');
   });
 
   it('describe the tiny network: 9 inputs, 4 outputs, 16 edges, 4 weights against 36', () => {
     expect([numbers.tinyInputs, numbers.tinyOutputs, numbers.tinyEdges]).toEqual([9, 4, 16]);
     expect([numbers.tinyConvWeights, numbers.tinyFcWeights]).toEqual([4, 36]);
     expect([INPUT_SIDE, FILTER_SIDE]).toEqual([3, 2]);
+    expect([numbers.tinyInputSide, numbers.tinyFilterSide]).toEqual([INPUT_SIDE, FILTER_SIDE]);
+  });
+
+  it('name the explorer presets the prose quotes by their stacks', () => {
+    const kernels = (name: keyof typeof PRESETS) => PRESETS[name].layers.map((l) => l.kernelSize);
+    expect(numbers.stack).toEqual({ layers: 3, kernel: 3 });
+    expect(kernels('threeByThreeTimesThree')).toEqual([3, 3, 3]); // "Three 3×3", "3×3 세 층"
+    expect(kernels('sevenBySeven')).toEqual([7]); // "One 7×7", "7×7 한 층"
+    expect(numbers.single).toBe(numbers.threeByThree[2]);
+    expect(PRESETS.dilated.layers.map((l) => l.dilation)).toEqual([1, 2, 4]); // "Dilations 1, 2, 4"
+    expect(PRESETS.strided.layers.filter((l) => l.stride === 2)).toHaveLength(2); // "Stride 2, twice"
+    expect(STRINGS.en.explorer.presets).toEqual({ threeByThreeTimesThree: 'Three 3×3', sevenBySeven: 'One 7×7', dilated: 'Dilations 1, 2, 4', strided: 'Stride 2, twice' });
+    expect(STRINGS.ko.explorer.presets).toEqual({ threeByThreeTimesThree: '3×3 세 층', sevenBySeven: '7×7 한 층', dilated: '팽창 1, 2, 4', strided: '스트라이드 2 두 번' });
   });
 });
 
@@ -93,21 +93,14 @@ for (const lang of LANGS) {
       }
     });
 
-    it('types no number the engine should have computed', () => {
-      const digits = prose(body, lang).match(/\d+/g) ?? [];
-      // Small structural constants only: zero, the tiny network's 3x3 and 2x2, stride 1,
-      // a 3x3 layer, "layer 2 to dilation 2", lessons 1 and 16.
-      const allowed = new Set(['0', '1', '2', '3', '16']);
-      expect(digits.filter((d) => !allowed.has(d))).toEqual([]);
-    });
-
     it('refers only to figures lessonNumbers() provides', () => {
       const names = new Set([...body.matchAll(/\bn\.(\w+)/g)].map((m) => m[1]));
       expect(names.size).toBeGreaterThan(10);
       for (const name of names) {
         const value = (numbers as Record<string, unknown>)[name];
         const finite = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
-        expect(finite(value) || (Array.isArray(value) && value.every(finite)), `n.${name}`).toBe(true);
+        const record = (v: unknown) => typeof v === 'object' && v !== null && Object.values(v).every(finite);
+        expect(finite(value) || (Array.isArray(value) && value.every(finite)) || record(value), `n.${name}`).toBe(true);
       }
     });
 

@@ -18,7 +18,8 @@
  *   components/widgets/<one>       its own folder, the kit, engine, training, geometry,
  *                                  exercises, explorer, i18n,
  *                                  and worker entry files by URL; never another widget
- *   content/lessons                widgets, the kit, the engine-source panel
+ *   content/lessons                widgets, the kit, the engine-source panel, i18n
+ *                                  (Korean lessons choose particles with src/i18n/korean.ts)
  *   src/layouts, src/pages         anything: they are the top
  *
  * Everything may import inside its own folder. So src/ never imports components/
@@ -60,7 +61,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   'components/chrome': ['components/kit', 'src/site', 'src/i18n'],
   'components/engine-source': ['components/kit', 'src/engine', 'src/i18n'],
   'components/widgets': ['components/kit', 'src/engine', 'src/training', 'src/geometry', 'src/exercises', 'src/explorer', 'src/i18n'],
-  content: ['components/widgets', 'components/kit', 'components/engine-source'],
+  content: ['components/widgets', 'components/kit', 'components/engine-source', 'src/i18n'],
   'src/layouts': ['*'],
   'src/pages': ['*'],
 };

@@ -4,7 +4,9 @@
  * key for key.
  */
 import type { DepthFilterId } from '../depth-model.ts';
+import { CHANNELS, DEPTH_FILTERS } from '../depth-model.ts';
 import type { StateProblem } from '../model.ts';
+import { DIVISOR, IMAGE_SIZE, KERNEL_SIZE, OUTPUT_SIZE } from '../model.ts';
 
 /** One language's strings; functions where a sentence has numbers in it. */
 export interface ConvStrings {
@@ -77,14 +79,14 @@ export const en: ConvStrings = {
   next: 'Next position',
   position: 'Window position',
   positionValue: (row, col, step, total) => `row ${row}, column ${col} (step ${step} of ${total})`,
-  inputTitle: 'Input picture (9 × 9)',
+  inputTitle: `Input picture (${IMAGE_SIZE} × ${IMAGE_SIZE})`,
   inputHint: 'Click a pixel (or press Enter on it) to flip it between 1 and −1.',
-  inputGrid: 'Input picture, 9 by 9 pixels',
+  inputGrid: `Input picture, ${IMAGE_SIZE} by ${IMAGE_SIZE} pixels`,
   pixel: (row, col, value, inWindow) => `Pixel row ${row}, column ${col}: ${value}${inWindow ? ', under the filter' : ''}`,
-  filtersTitle: 'Filters (3 × 3)',
+  filtersTitle: `Filters (${KERNEL_SIZE} × ${KERNEL_SIZE})`,
   filtersHint: 'Click a weight to cycle it 1 → −1 → 0.',
   filterName: (index) => `Filter ${index}`,
-  filterGrid: (index) => `Filter ${index} weights, 3 by 3`,
+  filterGrid: (index) => `Filter ${index} weights, ${KERNEL_SIZE} by ${KERNEL_SIZE}`,
   weight: (row, col, value) => `Weight row ${row}, column ${col}: ${value}`,
   explain: 'Explain',
   addFilter: 'Add filter',
@@ -94,11 +96,11 @@ export const en: ConvStrings = {
   outputHint: 'Hover over or focus an output number to see its window and its arithmetic.',
   volume: (height, width, depth) => `${height} × ${width} × ${depth}`,
   mapName: (index) => `Feature map ${index}`,
-  mapGrid: (index) => `Feature map ${index}, 7 by 7`,
+  mapGrid: (index) => `Feature map ${index}, ${OUTPUT_SIZE} by ${OUTPUT_SIZE}`,
   outputCell: (row, col, value) => `Output row ${row}, column ${col}: ${value}`,
   readoutTitle: (filter, row, col) => `Filter ${filter} over the window at row ${row}, column ${col}`,
-  productsCaption: 'pixel × weight, for each of the 9 taps',
-  sumLine: (sum, fraction, rounded) => `Sum of the products = ${sum}; divided by 9: ${fraction} ≈ ${rounded}`,
+  productsCaption: `pixel × weight, for each of the ${KERNEL_SIZE * KERNEL_SIZE} taps`,
+  sumLine: (sum, fraction, rounded) => `Sum of the products = ${sum}; divided by ${DIVISOR}: ${fraction} ≈ ${rounded}`,
   truncationNote: (truncated, rounded) =>
     `Cutting off the digits would print ${truncated} (as the textbook figure did); rounded, it is ${rounded}.`,
   depthLine: (depth) =>
@@ -113,15 +115,15 @@ const filterNames: Record<DepthFilterId, string> = { vertical: 'Vertical edges',
 /** The depth demo's strings. */
 export const depthEn: DepthStrings = {
   widgetLabel: 'Output depth demo',
-  intro: 'Move the patch with the sliders, or click the picture or any map. The five filters all read the same patch.',
+  intro: `Move the patch with the sliders, or click the picture or any map. The ${DEPTH_FILTERS.length} filters all read the same patch.`,
   shapes: (input, count, filter, output) => `Input ${input}, ${count} filters of ${filter} each, output ${output}.`,
   row: 'Output row',
   column: 'Output column',
   pictureCaption: 'Input picture (red, green and blue channels)',
   pictureLabel: (row, col, kernel) => `A small landscape: blue sky, red sun, green ground. The outlined ${kernel} by ${kernel} patch starts at row ${row}, column ${col}.`,
-  filtersCaption: 'Five filters, each with a slice for every channel',
+  filtersCaption: `${DEPTH_FILTERS.length} filters, each with a slice for every channel`,
   filterName: (id) => filterNames[id],
-  filterLabel: (id, kernel) => `${filterNames[id]} filter: three ${kernel} by ${kernel} slices, one per colour channel`,
+  filterLabel: (id, kernel) => `${filterNames[id]} filter: ${CHANNELS} ${kernel} by ${kernel} slices, one per colour channel`,
   channelNames: ['R', 'G', 'B'],
   mapsCaption: (shape) => `Output volume ${shape}: one feature map per filter`,
   mapLabel: (id) => `Feature map of the ${filterNames[id].toLowerCase()} filter`,

@@ -4,6 +4,16 @@
  * Keys name a purpose, not an English sentence.
  */
 import type { DimField, Mode, PresetName } from '../model.ts';
+import { PRESETS } from '../model.ts';
+
+/** The settings each preset's label names, taken from the presets themselves (every language uses these). */
+export const presetSettings = {
+  worked: PRESETS.worked.h,
+  vggPool: PRESETS.vggPool.h,
+  notExact: PRESETS.notExact.h,
+  tooSmall: PRESETS.tooSmall.h,
+} as const;
+const { worked, vggPool, notExact, tooSmall } = presetSettings;
 
 /** Text of the calculator. */
 export interface CalculatorStrings {
@@ -80,10 +90,10 @@ export const en: CalculatorStrings = {
     'Change any setting: the formula is worked out again, the engine runs the real layer on a tensor of that size, and the grid shows which input pixels no window ever reads.',
   presetsLabel: 'Try an example',
   presets: {
-    worked: 'Worked example (6, kernel 3)',
-    vggPool: 'VGG pooling (224, 2×2, stride 2)',
-    notExact: 'Division not exact (8, kernel 3, stride 2)',
-    tooSmall: 'Kernel 3 on a 2×2 input',
+    worked: `Worked example (${worked.input}, kernel ${worked.kernel})`,
+    vggPool: `VGG pooling (${vggPool.input}, ${vggPool.kernel}×${vggPool.kernel}, stride ${vggPool.stride})`,
+    notExact: `Division not exact (${notExact.input}, kernel ${notExact.kernel}, stride ${notExact.stride})`,
+    tooSmall: `Kernel ${tooSmall.kernel} on a ${tooSmall.input}×${tooSmall.input} input`,
   },
   modeLabel: 'Layer',
   modes: { conv: 'Convolution', pool: 'Max pooling' },

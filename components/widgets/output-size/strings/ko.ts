@@ -3,8 +3,11 @@
  * than translated line by line. TypeScript checks that the keys are exactly those
  * of the English file.
  */
-import { strideRuns } from './en.ts';
+import { josa } from '../../../../src/i18n/korean.ts';
+import { presetSettings, strideRuns } from './en.ts';
 import type { CalculatorStrings } from './en.ts';
+
+const { worked, vggPool, notExact, tooSmall } = presetSettings;
 
 export const ko: CalculatorStrings = {
   title: '출력 크기 계산기',
@@ -12,10 +15,10 @@ export const ko: CalculatorStrings = {
     '설정을 바꾸면 공식이 다시 계산되고, 엔진이 같은 크기의 텐서로 실제 층을 돌려 보며, 아래 격자에는 어떤 창도 읽지 않는 입력 픽셀이 표시됩니다.',
   presetsLabel: '예시 불러오기',
   presets: {
-    worked: '본문 예제 (입력 6, 커널 3)',
-    vggPool: 'VGG 풀링 (224, 2×2, 스트라이드 2)',
-    notExact: '나누어떨어지지 않는 경우 (8, 커널 3, 스트라이드 2)',
-    tooSmall: '2×2 입력에 커널 3',
+    worked: `본문 예제 (입력 ${worked.input}, 커널 ${worked.kernel})`,
+    vggPool: `VGG 풀링 (${vggPool.input}, ${vggPool.kernel}×${vggPool.kernel}, 스트라이드 ${vggPool.stride})`,
+    notExact: `나누어떨어지지 않는 경우 (${notExact.input}, 커널 ${notExact.kernel}, 스트라이드 ${notExact.stride})`,
+    tooSmall: `${tooSmall.input}×${tooSmall.input} 입력에 커널 ${tooSmall.kernel}`,
   },
   modeLabel: '층 종류',
   modes: { conv: '합성곱', pool: '최대 풀링' },
@@ -51,7 +54,7 @@ export const ko: CalculatorStrings = {
     const parts: string[] = [];
     if (rows.length) parts.push(`${rows.join(', ')}번 행`);
     if (cols.length) parts.push(`${cols.join(', ')}번 열`);
-    return `${parts.join('과 ')}은 어떤 창에도 들어가지 않습니다(0부터 셈). 그 자리에 무엇이 있든 출력에는 아무 영향이 없습니다.`;
+    return `${josa(parts.join('과 '), '은/는')} 어떤 창에도 들어가지 않습니다(0부터 셈). 그 자리에 무엇이 있든 출력에는 아무 영향이 없습니다.`;
   },
   coverageNone: '출력이 없으니 읽히는 픽셀도 없습니다.',
   gridLabel: (h, w, unread) =>

@@ -5,6 +5,10 @@
  * key. Keys name a purpose, not an English sentence.
  */
 import type { LayerField, PresetName } from '../explorer-model.ts';
+import { EDGES, FILTER_SIDE, INPUT_SIDE, OUTPUT_SIDE } from '../tiny-net-model.ts';
+
+/** The tiny network's sizes, for the sentences that name them (every language uses these). */
+export const TINY = { inputs: INPUT_SIDE * INPUT_SIDE, outputs: OUTPUT_SIDE * OUTPUT_SIDE, taps: FILTER_SIDE * FILTER_SIDE, edges: EDGES.length, inputSide: INPUT_SIDE, filterSide: FILTER_SIDE } as const;
 
 /** Text of the receptive-field explorer. */
 export interface ExplorerStrings {
@@ -160,30 +164,30 @@ const paramsEn: ParamStrings = {
   ratio: (r) => `The fully connected layer needs ${r} times as many parameters as the convolution.`,
   memory: (mb) => `Stored as 32-bit floats, its weights alone would take ${mb} MB.`,
   scaleNote: 'Logarithmic scale: each grid line is ten times the previous one.',
-  chartLabel: 'Bar chart of the three parameter counts on a logarithmic scale',
+  chartLabel: 'Bar chart of the parameter counts on a logarithmic scale',
   tooSmall: (m) => `The filter does not fit the input: ${m}.`,
   rejected: (keys) => `The link set ${keys} to values this widget cannot use, so the defaults are shown instead.`,
 };
 
 const tinyEn: TinyStrings = {
   title: 'A convolution drawn as a tiny neural network',
-  hint: 'Hover over an output, or tab to it, to see its four connections. Press Enter to keep it highlighted. The buttons under the legend show where one weight is reused.',
-  inputsLegend: 'Input x (3×3)',
-  weightsLegend: 'Filter w (2×2)',
+  hint: `Hover over an output, or tab to it, to see its ${TINY.taps} connections. Press Enter to keep it highlighted. The buttons under the legend show where one weight is reused.`,
+  inputsLegend: `Input x (${TINY.inputSide}×${TINY.inputSide})`,
+  weightsLegend: `Filter w (${TINY.filterSide}×${TINY.filterSide})`,
   outputsHeading: 'Outputs',
   inputLabel: (i) => `x${i}`,
   weightLabel: (i) => `w${i}`,
   legendHeading: 'Which weight an edge carries',
   dashNames: ['solid', 'long dashes', 'dots', 'dash-dot'],
   showShared: (w) => `Show w${w}`,
-  networkLabel: '9 input nodes and 4 output nodes joined by 16 edges, each carrying one of the weights w1 to w4',
-  outputButton: (i, v) => `Output y${i} = ${v}: highlight its 4 edges`,
+  networkLabel: `${TINY.inputs} input nodes and ${TINY.outputs} output nodes joined by ${TINY.edges} edges, each carrying one of the weights w1 to w${TINY.taps}`,
+  outputButton: (i, v) => `Output y${i} = ${v}: highlight its ${TINY.taps} edges`,
   equation: (i, terms, products, value) => `y${i} = ${terms} = ${products} = ${value}`,
-  sharedSentence: (w, outs) => `w${w} sits on 4 edges, one into each output (${outs}): one number, used 4 times.`,
+  sharedSentence: (w, outs) => `w${w} sits on ${TINY.outputs} edges, one into each output (${outs}): one number, used ${TINY.outputs} times.`,
   idle: 'Pick an output to see how it is computed.',
   notANumber: (name) => `${name} must be a number.`,
   comparison: (fc, conv, edges) =>
-    `${edges} edges, but only ${conv} different weights. A fully connected layer from these 9 inputs to 4 outputs would need ${fc}.`,
+    `${edges} edges, but only ${conv} different weights. A fully connected layer from these ${TINY.inputs} inputs to ${TINY.outputs} outputs would need ${fc}.`,
   rejected: (keys) => `The link set ${keys} to values this widget cannot use, so the defaults are shown instead.`,
 };
 

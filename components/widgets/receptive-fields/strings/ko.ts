@@ -3,6 +3,8 @@
  * translated line by line. TypeScript checks that the keys are exactly those of the
  * English file.
  */
+import { josa } from '../../../../src/i18n/korean.ts';
+import { TINY } from './en.ts';
 import type { ExplorerStrings, ParamStrings, ReceptiveFieldStrings, TinyStrings } from './en.ts';
 
 const explorerKo: ExplorerStrings = {
@@ -53,8 +55,8 @@ const explorerKo: ExplorerStrings = {
 };
 
 const paramsKo: ParamStrings = {
-  title: '파라미터 세기: 합성곱 층과 완전 연결 층',
-  hint: '두 층은 같은 입력을 받아 같은 개수의 출력을 만듭니다. 크기를 바꾸면서 차이가 어떻게 벌어지는지 보세요.',
+  title: '파라미터 세기: 합성곱 계층과 완전 연결 계층',
+  hint: '두 계층은 같은 입력을 받아 같은 개수의 출력을 만듭니다. 크기를 바꾸면서 차이가 어떻게 벌어지는지 보세요.',
   inputSize: '입력 크기 (H = W)',
   channels: '채널 수 C',
   kernelSize: '필터 크기 F',
@@ -66,22 +68,22 @@ const paramsKo: ParamStrings = {
     conv: 'F×F×C 필터 K개를 모든 위치가 함께 씁니다',
   },
   params: '개',
-  outputs: (side, k, total) => `두 층 모두 ${side}×${side}×${k} = ${total}개의 값을 출력합니다.`,
+  outputs: (side, k, total) => `두 계층 모두 ${side}×${side}×${k} = ${total}개의 값을 출력합니다.`,
   perNeuron: (conv, fc) =>
     `합성곱 뉴런 하나의 파라미터는 필터와 편향을 합쳐 ${conv}개, 완전 연결 뉴런 하나는 ${fc}개입니다.`,
-  ratio: (r) => `완전 연결 층의 파라미터가 합성곱 층보다 ${r}배 많습니다.`,
+  ratio: (r) => `완전 연결 계층의 파라미터가 합성곱 계층보다 ${r}배 많습니다.`,
   memory: (mb) => `32비트 실수로 저장하면 이 가중치만으로 ${mb}MB를 차지합니다.`,
   scaleNote: '로그 눈금입니다. 눈금선 하나를 넘을 때마다 10배씩 커집니다.',
-  chartLabel: '세 가지 파라미터 개수를 로그 눈금으로 비교한 막대그래프',
+  chartLabel: '파라미터 개수를 로그 눈금으로 비교한 막대그래프',
   tooSmall: (m) => `필터가 입력보다 큽니다: ${m}.`,
   rejected: (keys) => `링크에 담긴 ${keys} 값을 쓸 수 없어서 기본값으로 보여 줍니다.`,
 };
 
 const tinyKo: TinyStrings = {
   title: '작은 신경망으로 그린 합성곱',
-  hint: '출력 노드에 마우스를 올리거나 Tab으로 이동하면 그 출력에 연결된 선 4개가 강조됩니다. Enter를 누르면 강조가 유지됩니다. 범례 아래 버튼은 가중치 하나가 어디에 다시 쓰이는지 보여 줍니다.',
-  inputsLegend: '입력 x (3×3)',
-  weightsLegend: '필터 w (2×2)',
+  hint: `출력 노드에 마우스를 올리거나 Tab으로 이동하면 그 출력에 연결된 선 ${TINY.taps}개가 강조됩니다. Enter를 누르면 강조가 유지됩니다. 범례 아래 버튼은 가중치 하나가 어디에 다시 쓰이는지 보여 줍니다.`,
+  inputsLegend: `입력 x (${TINY.inputSide}×${TINY.inputSide})`,
+  weightsLegend: `필터 w (${TINY.filterSide}×${TINY.filterSide})`,
   outputsHeading: '출력',
   inputLabel: (i) => `x${i}`,
   weightLabel: (i) => `w${i}`,
@@ -89,15 +91,15 @@ const tinyKo: TinyStrings = {
   dashNames: ['실선', '긴 점선', '점', '점-선'],
   showShared: (w) => `w${w} 보기`,
   networkLabel:
-    '입력 노드 9개와 출력 노드 4개가 선 16개로 이어져 있고, 선마다 가중치 w1~w4 가운데 하나가 실려 있습니다',
-  outputButton: (i, v) => `출력 y${i} = ${v}: 연결된 선 4개 강조`,
+    `입력 노드 ${TINY.inputs}개와 출력 노드 ${TINY.outputs}개가 선 ${TINY.edges}개로 이어져 있고, 선마다 가중치 w1~w${TINY.taps} 가운데 하나가 실려 있습니다`,
+  outputButton: (i, v) => `출력 y${i} = ${v}: 연결된 선 ${TINY.taps}개 강조`,
   equation: (i, terms, products, value) => `y${i} = ${terms} = ${products} = ${value}`,
   sharedSentence: (w, outs) =>
-    `w${w}는 출력마다 하나씩, 선 4개에 실려 있습니다(${outs}). 숫자 하나를 네 번 쓰는 셈입니다.`,
+    `w${josa(w, '은/는')} 출력마다 하나씩, 선 ${TINY.outputs}개에 실려 있습니다(${outs}). 숫자 하나를 ${TINY.outputs}번 쓰는 셈입니다.`,
   idle: '출력을 하나 고르면 어떻게 계산되는지 보여 줍니다.',
   notANumber: (name) => `${name}에는 숫자를 넣어야 합니다.`,
   comparison: (fc, conv, edges) =>
-    `선은 ${edges}개지만 서로 다른 가중치는 ${conv}개뿐입니다. 같은 입력 9개에서 출력 4개를 만드는 완전 연결 층이라면 ${fc}개가 필요합니다.`,
+    `선은 ${edges}개지만 서로 다른 가중치는 ${conv}개뿐입니다. 같은 입력 ${TINY.inputs}개에서 출력 ${TINY.outputs}개를 만드는 완전 연결 계층이라면 ${fc}개가 필요합니다.`,
   rejected: (keys) => `링크에 담긴 ${keys} 값을 쓸 수 없어서 기본값으로 보여 줍니다.`,
 };
 

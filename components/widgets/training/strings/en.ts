@@ -13,6 +13,8 @@ import type { HandmadeKind } from '../handmade.ts';
 import type { RunHistory } from '../history.ts';
 import type { DashboardLesson, FieldProblem, NumberFieldName } from '../settings.ts';
 import type { EditableType } from '../stack-edit.ts';
+import { DATASET_CLASSES } from '../../../../src/engine/datasets/loaders.ts';
+import { FIELD_SIZE } from '../drawing.ts';
 
 /** Everything the dashboard says. */
 export interface TrainingStrings {
@@ -330,10 +332,10 @@ export const en: TrainingStrings = {
     notTraced: '→ not traced (a layer above does not fit)',
     newLayer: 'New layer',
     add: 'Add before the last layer',
-    addHint: 'The last layer must stay a fully connected layer with 10 outputs: the class scores.',
+    addHint: `The last layer must stay a fully connected layer with ${DATASET_CLASSES.mnist.length} outputs: the class scores.`,
   },
   summary: {
-    caption: 'The network for one 1×28×28 image, as the engine’s summary traces it',
+    caption: `The network for one 1×${FIELD_SIZE}×${FIELD_SIZE} image, as the engine’s summary traces it`,
     layer: 'Layer',
     type: 'Type',
     output: 'Output',
@@ -456,8 +458,8 @@ export const en: TrainingStrings = {
     description: 'Draw with a mouse, a pen or a finger. Without a pointer, use “Copy the test image” to send the test image shown above, then Clear to start again.',
     clear: 'Clear',
     copySample: 'Copy the test image',
-    seenAs: 'What the network sees (28×28, centred as in MNIST)',
-    seenLabel: 'Your drawing, scaled down to 28×28 pixels',
+    seenAs: `What the network sees (${FIELD_SIZE}×${FIELD_SIZE}, centred as in MNIST)`,
+    seenLabel: `Your drawing, scaled down to ${FIELD_SIZE}×${FIELD_SIZE} pixels`,
   },
   library: {
     nameLabel: 'Name',
@@ -490,7 +492,7 @@ export const en: TrainingStrings = {
     noStore: 'This browser does not let the page keep models (IndexedDB is unavailable, as in some private modes). Download the weights file instead.',
   },
   lenetTable: {
-    caption: 'LeNet-5 for one 1×28×28 digit, traced by the engine’s summary',
+    caption: `LeNet-5 for one 1×${FIELD_SIZE}×${FIELD_SIZE} digit, traced by the engine’s summary`,
     paper: 'In the paper',
     layer: 'Layer',
     type: 'Type',

@@ -1,10 +1,13 @@
 /**
  * Every word the training dashboard shows, in Korean, written for Korean readers
- * (학습률, 배치 크기, 에폭, 특성 맵...) rather than translated line by line.
+ * (학습률, 배치 크기, 에폭, 특징 맵...) rather than translated line by line.
  * TypeScript checks that the keys are exactly those of the English file.
  */
 import { boundText, lastOf, pct } from './en.ts';
 import type { TrainingStrings } from './en.ts';
+import { DATASET_CLASSES } from '../../../../src/engine/datasets/loaders.ts';
+import { josa } from '../../../../src/i18n/korean.ts';
+import { FIELD_SIZE } from '../drawing.ts';
 
 function bound(value: number, open: boolean | undefined): string {
   const text = boundText(value);
@@ -84,8 +87,8 @@ export const ko: TrainingStrings = {
     types: { conv: '합성곱', pool: '풀링', activation: '활성화', flatten: '평탄화', linear: '완전 연결', dropout: '드롭아웃' },
     layerName: (index, type) => `${index}번 층(${type})`,
     kindOf: (index) => `${index}번 층`,
-    moveUp: (name) => `${name}을 위로`,
-    moveDown: (name) => `${name}을 아래로`,
+    moveUp: (name) => `${josa(name, '을/를')} 위로`,
+    moveDown: (name) => `${josa(name, '을/를')} 아래로`,
     remove: (name) => `${name} 지우기`,
     outChannels: '필터 수',
     kernelSize: '커널',
@@ -97,7 +100,7 @@ export const ko: TrainingStrings = {
     activations: { relu: 'ReLU', tanh: 'tanh', sigmoid: '시그모이드', leakyRelu: 'Leaky ReLU' },
     outFeatures: '출력 수',
     dropRate: '드롭 비율',
-    flattenNote: '특성 맵을 한 줄로 길게 펼쳐 완전 연결 층에 넘깁니다.',
+    flattenNote: '특징 맵을 한 줄로 길게 펼쳐 완전 연결 계층에 넘깁니다.',
     wholeNumber: (min) => `${min} 이상의 정수를 입력하세요.`,
     probability: '0 이상 1 미만의 비율을 입력하세요.',
     outputLine: (shape, params) => `→ ${shape}, 파라미터 ${params}개`,
@@ -105,10 +108,10 @@ export const ko: TrainingStrings = {
     notTraced: '→ 계산하지 못함 (위쪽 층이 맞지 않음)',
     newLayer: '새 층',
     add: '마지막 층 앞에 추가',
-    addHint: '마지막 층은 출력이 10개인 완전 연결 층이어야 합니다. 그 10개가 클래스 점수입니다.',
+    addHint: `마지막 층은 출력이 ${DATASET_CLASSES.mnist.length}개인 완전 연결 계층이어야 합니다. 그 ${DATASET_CLASSES.mnist.length}개가 클래스 점수입니다.`,
   },
   summary: {
-    caption: '1×28×28 이미지 한 장에 대해 엔진의 summary가 계산한 신경망',
+    caption: `1×${FIELD_SIZE}×${FIELD_SIZE} 이미지 한 장에 대해 엔진의 summary가 계산한 신경망`,
     layer: '층',
     type: '종류',
     output: '출력',
@@ -201,7 +204,7 @@ export const ko: TrainingStrings = {
     heading: '학습한 필터와 손으로 만든 필터',
     intro: '첫 층의 필터마다 가장 닮은 손수 만든 필터를 짝지었습니다(상관계수 1: 같은 무늬, −1: 밝고 어두움만 뒤바뀐 같은 무늬, 0 근처: 닮지 않음). 학습 전과 후를 비교해 보세요.',
     kinds: { vertical: '세로 경계', horizontal: '가로 경계', diagonalDown: '대각선 경계 ↘', diagonalUp: '대각선 경계 ↗', spot: '점' },
-    match: (index, kind, r) => `필터 ${index}: ${kind}와 가장 닮음, 상관계수 ${r.toFixed(2)}`,
+    match: (index, kind, r) => `필터 ${index}: ${josa(kind, '과/와')} 가장 닮음, 상관계수 ${r.toFixed(2)}`,
   },
   confusion: {
     intro: (accuracy) => `테스트 세트에서 신경망의 정확도는 ${accuracy}입니다. 행은 실제 클래스, 열은 신경망의 답이고, 대각선이 맞힌 개수입니다.`,
@@ -213,14 +216,14 @@ export const ko: TrainingStrings = {
   },
   mistakes: {
     heading: '틀린 이미지',
-    none: '틀린 테스트 이미지가 하나도 없습니다. 대단하네요.',
+    none: '틀린 테스트 이미지가 하나도 없습니다. 훌륭합니다.',
     summary: (total, testCount, shown) => `테스트 이미지 ${testCount}장 중 ${total}장을 틀렸습니다. 앞의 ${shown}장을 보여 줍니다. 하나를 고르면 신경망 안에서 들여다볼 수 있습니다.`,
     itemLabel: (index, trueName, predicted, confidence) => `테스트 이미지 ${index}번: 실제는 ${trueName}, 신경망의 답은 ${predicted} (확신 ${confidence}%). 신경망 안에서 보기`,
     itemText: (trueName, predicted) => `${trueName} → ${predicted}`,
     showMore: '더 보기',
   },
   draw: {
-    introDigits: '숫자를 그리면 신경망이 어떤 숫자인지 답합니다. 신경망이 본 것은 MNIST의 숫자뿐입니다. 가운데에 굵은 획으로, 칸을 가득 채우게 쓴 숫자들이죠.',
+    introDigits: '숫자를 그리면 신경망이 어떤 숫자인지 답합니다. 신경망이 본 것은 MNIST의 숫자뿐입니다. 가운데에 굵은 획으로, 칸을 가득 채우게 쓴 숫자들입니다.',
     introFashion: '이 신경망은 옷으로 학습했습니다. 셔츠나 신발, 가방의 윤곽을 그려 보고 무엇이라 답하는지 보세요.',
     needsModel: '먼저 신경망을 학습시키거나 저장한 모델을 불러오세요.',
     waiting: '칸 안에 그려 보세요. 펜을 떼면 답이 나옵니다.',
@@ -230,8 +233,8 @@ export const ko: TrainingStrings = {
     description: '마우스나 펜, 손가락으로 그리세요. 포인터 없이 쓸 때는 “테스트 이미지 복사”로 위의 테스트 이미지를 보내고, “지우기”로 다시 시작하세요.',
     clear: '지우기',
     copySample: '테스트 이미지 복사',
-    seenAs: '신경망이 보는 그림 (28×28, MNIST처럼 가운데 맞춤)',
-    seenLabel: '28×28 픽셀로 줄인 그림',
+    seenAs: `신경망이 보는 이미지 (${FIELD_SIZE}×${FIELD_SIZE}, MNIST처럼 가운데 맞춤)`,
+    seenLabel: `${FIELD_SIZE}×${FIELD_SIZE} 픽셀로 줄인 이미지`,
   },
   library: {
     nameLabel: '이름',
@@ -245,7 +248,7 @@ export const ko: TrainingStrings = {
     name: '이름',
     details: '정보',
     actions: '작업',
-    detailText: (arch, dataset, accuracy, date) => `${dataset}로 학습한 ${arch}, ${accuracy === null ? '평가 전' : `테스트 정확도 ${accuracy}`}, ${date} 저장`,
+    detailText: (arch, dataset, accuracy, date) => `${arch}, 학습 데이터 ${dataset}, ${accuracy === null ? '평가 전' : `테스트 정확도 ${accuracy}`}, ${date} 저장`,
     load: '불러오기',
     download: '내려받기',
     delete: '지우기',
@@ -264,7 +267,7 @@ export const ko: TrainingStrings = {
     noStore: '이 브라우저에서는 페이지가 모델을 보관할 수 없습니다(일부 사생활 보호 모드처럼 IndexedDB를 쓸 수 없음). 대신 가중치 파일을 내려받으세요.',
   },
   lenetTable: {
-    caption: '1×28×28 숫자 한 장에 대해 엔진의 summary가 계산한 LeNet-5',
+    caption: `1×${FIELD_SIZE}×${FIELD_SIZE} 숫자 한 장에 대해 엔진의 summary가 계산한 LeNet-5`,
     paper: '논문 이름',
     layer: '층',
     type: '종류',

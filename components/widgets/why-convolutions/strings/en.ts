@@ -4,7 +4,9 @@
  * Keys name purposes, not English sentences.
  */
 import type { XoVariant } from '../../../../src/engine/datasets/xo.ts';
+import { XO_CLASSES } from '../../../../src/engine/datasets/xo.ts';
 import type { XoModelKind, XoTestSet } from '../../../../src/training/xo/config.ts';
+import { XO_EXPERIMENT_DEFAULTS } from '../../../../src/training/xo/config.ts';
 import type { Locale } from '../../../../src/i18n/lessons.ts';
 import type { XoFailure } from '../xo-client.ts';
 
@@ -68,6 +70,11 @@ export interface XoLabStrings {
 export const formatPercent = (lang: Locale) => (value: number) =>
   new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }).format(value);
 
+/** Sizes and counts the strings name, from the constants they describe (shared by every language). */
+export const SIZE = XO_EXPERIMENT_DEFAULTS.size;
+export const CLASSES = XO_CLASSES.length;
+export const TEST_COUNT = XO_EXPERIMENT_DEFAULTS.testCount;
+
 const variantEn: Record<XoVariant, string> = {
   canonical: 'Canonical',
   shifted: 'Shifted',
@@ -114,8 +121,8 @@ export const en: XoLabStrings = {
   model: { mlp: 'MLP', cnn: 'CNN' },
   modelShape: (kind, o) =>
     kind === 'mlp'
-      ? `${o.size * o.size} pixels → ${o.hidden} hidden units → 2 scores`
-      : `${o.filters} filters of 3×3 → ReLU → each filter’s maximum over the picture → 2 scores`,
+      ? `${o.size * o.size} pixels → ${o.hidden} hidden units → ${CLASSES} scores`
+      : `${o.filters} filters of 3×3 → ReLU → each filter’s maximum over the picture → ${CLASSES} scores`,
   paramCount: (n) => `${n.toLocaleString('en')} parameters`,
   resultSeed: (seed) => `Run with seed ${seed}.`,
   lossHeading: 'Training loss',
@@ -125,7 +132,7 @@ export const en: XoLabStrings = {
   lossEmpty: 'The loss curves appear here while the networks train.',
   chartLoading: 'Loading the chart…',
   accuracyHeading: 'Test accuracy',
-  accuracyCaption: 'Share of 100 new pictures of each kind that each network labels correctly (50% is a coin toss).',
+  accuracyCaption: `Share of ${TEST_COUNT} new pictures of each kind that each network labels correctly (${formatPercent('en')(1 / CLASSES)} is a coin toss).`,
   testSet: {
     noisy: 'Canonical, new noise',
     shifted: 'Shifted',
@@ -137,7 +144,7 @@ export const en: XoLabStrings = {
   accuracyEmpty: 'Accuracies appear here after training.',
   drawHeading: 'Your own picture',
   drawHint: 'Click or drag to paint pixels. With the keyboard: arrow keys move, Space or Enter toggles a pixel.',
-  gridLabel: 'Drawing pad, 9 by 9 pixels',
+  gridLabel: `Drawing pad, ${SIZE} by ${SIZE} pixels`,
   cellLabel: (row, col) => `row ${row}, column ${col}`,
   startFrom: 'Start from',
   clear: 'Clear',

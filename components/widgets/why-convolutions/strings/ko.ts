@@ -4,7 +4,8 @@
  * English file.
  */
 import type { XoVariant } from '../../../../src/engine/datasets/xo.ts';
-import { formatPercent } from './en.ts';
+import { josa } from '../../../../src/i18n/korean.ts';
+import { CLASSES, SIZE, TEST_COUNT, formatPercent } from './en.ts';
 import type { XoLabStrings } from './en.ts';
 
 const variantKo: Record<XoVariant, string> = {
@@ -18,9 +19,9 @@ const variantKo: Record<XoVariant, string> = {
 
 export const ko: XoLabStrings = {
   title: 'X일까 O일까? MLP와 CNN 나란히 비교하기',
-  galleryHeading: '그림 살펴보기',
+  galleryHeading: '이미지 살펴보기',
   galleryHint:
-    '두 신경망 모두 기본 글자(와 픽셀 몇 개를 뒤집은 것)만 보고 배웁니다. 나머지는 처음 보는 그림이에요. 그림을 누르면 아래 그림판으로 복사됩니다.',
+    '두 신경망 모두 기본 글자(와 픽셀 몇 개를 뒤집은 것)만 보고 배웁니다. 나머지는 처음 보는 이미지입니다. 이미지를 누르면 아래 그림판으로 복사됩니다.',
   variant: variantKo,
   letter: (label) => (label === 0 ? 'X' : 'O'),
   copyPicture: (letter, variant) => `${letter}, ${variant}: 그림판으로 복사`,
@@ -38,7 +39,7 @@ export const ko: XoLabStrings = {
     idle: '아직 학습 전입니다. ‘둘 다 학습’을 눌러 보세요.',
     starting: '학습용 워커를 준비하는 중…',
     training: '두 신경망이 같은 배치로 학습하는 중…',
-    done: (ms) => `학습 완료. 실제 계산에는 ${ms < 1000 ? `${Math.round(ms)}ms` : `${(ms / 1000).toFixed(1)}초`}가 걸렸고, 나머지는 곡선을 지켜볼 수 있게 천천히 보여 준 시간입니다.`,
+    done: (ms) => `학습 완료. 실제 계산에는 ${ms < 1000 ? `${Math.round(ms)}ms` : `${(ms / 1000).toFixed(1)}초`} 걸렸고, 나머지는 곡선을 지켜볼 수 있게 천천히 보여 준 시간입니다.`,
     cancelled: '학습을 취소했습니다.',
   },
   failed: {
@@ -53,10 +54,10 @@ export const ko: XoLabStrings = {
   model: { mlp: 'MLP', cnn: 'CNN' },
   modelShape: (kind, o) =>
     kind === 'mlp'
-      ? `픽셀 ${o.size * o.size}개 → 은닉 유닛 ${o.hidden}개 → 점수 2개`
-      : `3×3 필터 ${o.filters}개 → ReLU → 필터마다 그림 전체의 최댓값 → 점수 2개`,
+      ? `픽셀 ${o.size * o.size}개 → 은닉 유닛 ${o.hidden}개 → 점수 ${CLASSES}개`
+      : `3×3 필터 ${o.filters}개 → ReLU → 필터마다 이미지 전체의 최댓값 → 점수 ${CLASSES}개`,
   paramCount: (n) => `파라미터 ${n.toLocaleString('ko')}개`,
-  resultSeed: (seed) => `시드 ${seed}로 학습한 결과입니다.`,
+  resultSeed: (seed) => `시드 ${josa(seed, '(으)로')} 학습한 결과입니다.`,
   lossHeading: '학습 손실',
   lossAxisStep: '단계',
   lossAxisLoss: '손실',
@@ -64,7 +65,7 @@ export const ko: XoLabStrings = {
   lossEmpty: '학습하는 동안 여기에 손실 곡선이 그려집니다.',
   chartLoading: '차트를 불러오는 중…',
   accuracyHeading: '테스트 정확도',
-  accuracyCaption: '종류마다 새로 그린 그림 100장 가운데 각 신경망이 맞힌 비율입니다 (50%면 동전 던지기 수준).',
+  accuracyCaption: `종류마다 새로 만든 이미지 ${TEST_COUNT}장 가운데 각 신경망이 맞힌 비율입니다 (${josa(formatPercent('ko')(1 / CLASSES), '(이)면')} 동전 던지기 수준).`,
   testSet: {
     noisy: '기본 글자, 새 잡음',
     shifted: '옮김',
@@ -72,15 +73,15 @@ export const ko: XoLabStrings = {
     short: '짧은 획',
     thick: '굵은 펜',
   },
-  testSetColumn: '그림 종류',
+  testSetColumn: '이미지 종류',
   accuracyEmpty: '학습이 끝나면 여기에 정확도가 나옵니다.',
   drawHeading: '직접 그려 보기',
   drawHint: '픽셀을 누르거나 끌어서 칠하세요. 키보드로는 화살표로 움직이고 스페이스나 엔터로 픽셀을 켜고 끕니다.',
-  gridLabel: '그림판, 9×9 픽셀',
+  gridLabel: `그림판, ${SIZE}×${SIZE} 픽셀`,
   cellLabel: (row, col) => `${row}행 ${col}열`,
-  startFrom: '시작 그림',
+  startFrom: '시작 이미지',
   clear: '지우기',
-  verdictWaiting: '신경망을 학습시키면 여기서 그림을 판정해 줍니다.',
+  verdictWaiting: '신경망을 학습시키면 여기서 그린 그림을 판정해 줍니다.',
   verdict: (model, letter, percent) => `${model}의 판정: ${letter} (확신 ${percent})`,
   percent: formatPercent('ko'),
 };

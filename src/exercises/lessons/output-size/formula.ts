@@ -145,7 +145,7 @@ export function formulaMistakes(layer: Layer, c: WindowConfig, strideWritten: bo
       note: 'pooling stride defaults to kernel_size, not 1',
       feedback: bi(
         'A pooling layer built without a stride uses stride = kernel_size, so its windows do not overlap.',
-        '스트라이드 없이 만든 풀링 층은 스트라이드로 kernel_size를 씁니다. 그래서 창이 겹치지 않습니다.',
+        '스트라이드 없이 만든 풀링 계층은 스트라이드로 kernel_size를 씁니다. 그래서 창이 겹치지 않습니다.',
       ),
     });
   }
@@ -319,7 +319,7 @@ export function solutions(layer: Layer, unknown: Unknown, p: SolveParams): numbe
 export function makeSolveFor(layer: Layer, unknown: Unknown): ExerciseDefinition<SolveParams> {
   const words = UNKNOWN_WORDS[unknown];
   const lesson = layer === 'conv' ? 'output-size' : 'pooling';
-  const layerWords = layer === 'conv' ? bi('convolution', '합성곱 층') : bi('max pooling layer', '최대 풀링 층');
+  const layerWords = layer === 'conv' ? bi('convolution', '합성곱 계층') : bi('max pooling layer', '최대 풀링 계층');
   const classify = (p: SolveParams, value: number): { note: string; feedback: Bilingual } | null => {
     if (unknown !== 'padding' && value < 1) {
       return { note: 'refused: not positive', feedback: bi(`PyTorch refuses a ${words.en} below 1.`, `PyTorch는 1보다 작은 ${words.koObject} 받지 않습니다.`) };

@@ -38,7 +38,7 @@ export const poolForward: ExerciseDefinition<PoolForwardParams> = {
   version: 1,
   lesson: 'pooling',
   kind: 'output-size',
-  title: bi('Output size of a pooling layer', '풀링 층의 출력 크기'),
+  title: bi('Output size of a pooling layer', '풀링 계층의 출력 크기'),
   generate(rng) {
     const c = drawPoolConfig(rng, true);
     return {
@@ -62,7 +62,7 @@ export const poolForward: ExerciseDefinition<PoolForwardParams> = {
     );
     return {
       en: [text('What height and width (`?`) does this pooling layer output?'), snippet],
-      ko: [text('이 풀링 층이 내놓는 출력의 높이와 너비(`?`)는 얼마입니까?'), snippet],
+      ko: [text('이 풀링 계층이 내놓는 출력의 높이와 너비(`?`)는 얼마입니까?'), snippet],
     };
   },
   answerSpec: () => ({ kind: 'integer', label: bi('Output size', '출력 크기') }),
@@ -76,7 +76,7 @@ export const poolForward: ExerciseDefinition<PoolForwardParams> = {
   hints(p) {
     const first = p.strideWritten
       ? []
-      : [bi<readonly Block[]>([text('No stride is given: what does a pooling layer use then?')], [text('스트라이드가 주어지지 않았습니다. 이럴 때 풀링 층은 어떤 값을 씁니까?')])];
+      : [bi<readonly Block[]>([text('No stride is given: what does a pooling layer use then?')], [text('스트라이드가 주어지지 않았습니다. 이럴 때 풀링 계층은 어떤 값을 씁니까?')])];
     return [...first, ...formulaHints('pool', poolConfig(p))];
   },
   solution(p) {

@@ -90,7 +90,10 @@ for (const lang of LANGS) {
       await net.getByLabel('w2', { exact: true }).fill('2');
       await expect(net.getByTestId('tn-out-1')).toHaveAttribute('aria-label', s.tiny.outputButton(1, '10'));
       await net.getByLabel('w2', { exact: true }).fill('two');
-      await expect(net.getByRole('alert')).toHaveText(s.tiny.notANumber('w2'));
+      await expect(net.getByRole('alert')).toHaveText(s.tiny.notANumber('w2', 1000));
+      // Issue 8: 5000 is a number; the message states the real rule, |x| ≤ 1000.
+      await net.getByLabel('w2', { exact: true }).fill('5000');
+      await expect(net.getByRole('alert')).toContainText('1000');
     });
 
     test('keyboard only: presets, the output grid and the tiny network', async ({ page }) => {

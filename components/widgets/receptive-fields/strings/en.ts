@@ -79,7 +79,8 @@ export interface TinyStrings {
   equation: (index: number, terms: string, products: string, value: string) => string;
   sharedSentence: (weight: number, outputs: string) => string;
   idle: string;
-  notANumber: (name: string) => string;
+  /** A field that is not a usable number: states the rule (|value| ≤ limit). */
+  notANumber: (name: string, limit: number) => string;
   comparison: (fc: string, conv: string, edges: number) => string;
   rejected: (keys: string) => string;
 }
@@ -181,7 +182,7 @@ const tinyEn: TinyStrings = {
   equation: (i, terms, products, value) => `y${i} = ${terms} = ${products} = ${value}`,
   sharedSentence: (w, outs) => `w${w} sits on 4 edges, one into each output (${outs}): one number, used 4 times.`,
   idle: 'Pick an output to see how it is computed.',
-  notANumber: (name) => `${name} must be a number.`,
+  notANumber: (name, limit) => `${name} must be a number from −${limit} to ${limit}.`,
   comparison: (fc, conv, edges) =>
     `${edges} edges, but only ${conv} different weights. A fully connected layer from these 9 inputs to 4 outputs would need ${fc}.`,
   rejected: (keys) => `The link set ${keys} to values this widget cannot use, so the defaults are shown instead.`,

@@ -95,7 +95,7 @@ const tinyKo: TinyStrings = {
   sharedSentence: (w, outs) =>
     `w${w}는 출력마다 하나씩, 선 4개에 실려 있습니다(${outs}). 숫자 하나를 네 번 쓰는 셈입니다.`,
   idle: '출력을 하나 고르면 어떻게 계산되는지 보여 줍니다.',
-  notANumber: (name) => `${name}에는 숫자를 넣어야 합니다.`,
+  notANumber: (name, limit) => `${name}에는 −${limit}부터 ${limit}까지의 수를 넣어야 합니다.`,
   comparison: (fc, conv, edges) =>
     `선은 ${edges}개지만 서로 다른 가중치는 ${conv}개뿐입니다. 같은 입력 9개에서 출력 4개를 만드는 완전 연결 층이라면 ${fc}개가 필요합니다.`,
   rejected: (keys) => `링크에 담긴 ${keys} 값을 쓸 수 없어서 기본값으로 보여 줍니다.`,

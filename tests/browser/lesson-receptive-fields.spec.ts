@@ -50,6 +50,10 @@ for (const lang of LANGS) {
       // A stack too deep for the input says so instead of breaking.
       await explorer.getByLabel(s.explorer.inputSize).selectOption('8');
       await expect(explorer.getByRole('alert')).toContainText('layer 3');
+      // Issue 8: the page's own sentence first, then the engine's exact message, framed as such.
+      await expect(explorer.getByRole('alert').locator('p').first()).toHaveText(s.explorer.badStack);
+      await expect(explorer.getByRole('alert').locator('.cl-engine-message__label')).toHaveText(s.explorer.engineMessage);
+      await expect(explorer.getByRole('alert').locator('code[lang="en"]')).toContainText('layer 3');
     });
 
     test('parameter count shows the engine’s numbers', async ({ page }) => {

@@ -37,7 +37,9 @@ export interface ExplorerStrings {
   paddingOnly: string;
   holes: string;
   shadingNote: string;
-  badStack: (message: string) => string;
+  /** The widget's sentence; the engine's exact message follows it, labelled {@link engineMessage}. */
+  badStack: string;
+  engineMessage: string;
   rejected: (keys: string) => string;
 }
 
@@ -136,8 +138,8 @@ const explorerEn: ExplorerStrings = {
   paddingOnly: 'This neuron looks only at padding: no input pixel reaches it.',
   holes: 'The field has holes: dilation, or a stride larger than the kernel, skips some pixels entirely.',
   shadingNote: 'Darker cells reach the neuron along more paths through the layers.',
-  badStack: (m) =>
-    `This stack does not fit the input: ${m}. Make the input larger or a kernel, stride or dilation smaller.`,
+  badStack: 'This stack does not fit the input. Make the input larger or a kernel, stride or dilation smaller.',
+  engineMessage: 'The engine says:',
   rejected: (keys) => `The link set ${keys} to values the explorer cannot use, so the defaults are shown instead.`,
 };
 

@@ -25,7 +25,8 @@ export interface ConvStrings {
   filterName: (index: number) => string;
   filterGrid: (index: number) => string;
   weight: (row: number, col: number, value: string) => string;
-  explain: string;
+  /** The button that shows a filter's arithmetic below. */
+  explainFilter: (index: number) => string;
   addFilter: string;
   removeFilter: string;
   reset: string;
@@ -37,7 +38,8 @@ export interface ConvStrings {
   outputCell: (row: number, col: number, value: string) => string;
   readoutTitle: (filter: number, row: number, col: number) => string;
   productsCaption: string;
-  sumLine: (sum: string, fraction: string, rounded: string) => string;
+  /** `exact`: the division has no remainder, so the shown value is equal, not approximate. */
+  sumLine: (sum: string, fraction: string, rounded: string, exact: boolean) => string;
   truncationNote: (truncated: string, rounded: string) => string;
   depthLine: (depth: number) => string;
   urlProblem: (parts: readonly StateProblem[]) => string;
@@ -86,7 +88,7 @@ export const en: ConvStrings = {
   filterName: (index) => `Filter ${index}`,
   filterGrid: (index) => `Filter ${index} weights, 3 by 3`,
   weight: (row, col, value) => `Weight row ${row}, column ${col}: ${value}`,
-  explain: 'Explain',
+  explainFilter: (index) => `Show filter ${index}’s arithmetic`,
   addFilter: 'Add filter',
   removeFilter: 'Remove selected filter',
   reset: 'Reset all',
@@ -98,7 +100,7 @@ export const en: ConvStrings = {
   outputCell: (row, col, value) => `Output row ${row}, column ${col}: ${value}`,
   readoutTitle: (filter, row, col) => `Filter ${filter} over the window at row ${row}, column ${col}`,
   productsCaption: 'pixel × weight, for each of the 9 taps',
-  sumLine: (sum, fraction, rounded) => `Sum of the products = ${sum}; divided by 9: ${fraction} ≈ ${rounded}`,
+  sumLine: (sum, fraction, rounded, exact) => `Sum of the products = ${sum}; divided by 9: ${fraction} ${exact ? '=' : '≈'} ${rounded}`,
   truncationNote: (truncated, rounded) =>
     `Cutting off the digits would print ${truncated} (as the textbook figure did); rounded, it is ${rounded}.`,
   depthLine: (depth) =>

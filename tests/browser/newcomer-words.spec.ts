@@ -62,3 +62,11 @@ test('the About page does not credit photos to a lesson that does not exist', as
     await expect(page.locator('main')).not.toContainText(/image-kernel lessons|이미지 커널 강의에 쓰인/);
   }
 });
+
+test('Korean readouts are not letter-spaced', async ({ page }) => {
+  await page.goto('/ko/lessons/convolution/');
+  const channels = page.locator('.conv-depth-channels').first();
+  await channels.scrollIntoViewIfNeeded();
+  await expect(channels).toBeVisible({ timeout: 30_000 });
+  expect(await channels.evaluate((el) => getComputedStyle(el).letterSpacing)).toBe('normal');
+});

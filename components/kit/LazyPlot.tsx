@@ -6,9 +6,12 @@
  * The chart is exposed as one image with `label` as its accessible name: Plot's own
  * `<g aria-label>` marks are not valid ARIA on their own (axe flags them), and a chart
  * is best described by one sentence anyway. Put the numbers that matter in the text or
- * a table beside it.
+ * a table beside it. Plot's part names are put into the page's language (the nearest
+ * `lang` attribute), see plot-labels.ts.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { relabelPlot } from './plot-labels.ts';
+import { isLocale } from '../../src/i18n/lessons.ts';
 
 /** The `@observablehq/plot` module, as handed to the draw function. */
 export type PlotModule = typeof import('@observablehq/plot');
@@ -49,7 +52,10 @@ export function LazyPlot({ draw, label, height, loadingText = '', class: classNa
     loadPlot()
       .then((Plot) => {
         if (cancelled || !box.current) return;
-        box.current.replaceChildren(draw(Plot));
+        const chart = draw(Plot);
+        const lang = box.current.closest('[lang]')?.getAttribute('lang') ?? 'en';
+        if (isLocale(lang)) relabelPlot(chart, lang);
+        box.current.replaceChildren(chart);
         setReady(true);
       })
       .catch((error: unknown) => {

@@ -8,7 +8,9 @@
  *   states the rule (the range, whole numbers, ...), linked to the input and announced;
  *   the last acceptable value stays in force.
  * - The parent hears whether the text is acceptable (`onInvalid`), so it can hold up
- *   what depends on it, such as a Start button.
+ *   what depends on it, such as a Start button. Leaving the field changes nothing: a
+ *   refused text stays with its message. (Reverting it on blur to the value in force
+ *   brought back whatever valid prefix the typing had passed through: 600 became 60.)
  * - A value set from outside (a preset, a loaded model) replaces the text and clears
  *   the message; so does a new `revision`, even when the value itself did not change
  *   (restoring defaults over a field left invalid).
@@ -19,6 +21,7 @@
  * number input's do. Styles: `.cl-number-field` in kit.css.
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useHydrated } from './hydrated.ts';
 
 /** What a rule-checked field accepts; every bound is inclusive. */
 export interface NumberRule {
@@ -67,12 +70,6 @@ export interface NumberFieldProps {
   check?: (text: string) => NumberCheck;
   /** Told true while the text is not acceptable, false once it is again (or the field goes away). */
   onInvalid?: (invalid: boolean) => void;
-  /**
-   * Leaving the field with a text that is not acceptable: 'keep' it with its message
-   * (the default; the parent, told by `onInvalid`, holds things up), or 'revert' the
-   * text to the value in force.
-   */
-  onBlurInvalid?: 'keep' | 'revert';
   /** Change it to show `value` afresh and drop any message, whether or not `value` changed. */
   revision?: number;
   hint?: string;
@@ -94,7 +91,6 @@ export function NumberField({
   message: ruleMessage = '',
   check,
   onInvalid,
-  onBlurInvalid = 'keep',
   revision,
   hint,
   size,
@@ -103,6 +99,7 @@ export function NumberField({
   class: className,
 }: NumberFieldProps) {
   const id = useId();
+  const hydrated = useHydrated();
   const [text, setText] = useState(String(value));
   const [message, setMessage] = useState<string | null>(null);
   // The value this field last reported: its echo must not rewrite what the reader is typing.
@@ -175,7 +172,8 @@ export function NumberField({
         spellcheck={false}
         size={size}
         value={text}
-        disabled={disabled}
+        disabled={disabled || !hydrated}
+        data-hydrating={hydrated ? undefined : ''}
         aria-invalid={message !== null ? 'true' : undefined}
         aria-describedby={describedBy || undefined}
         onInput={(event) => take(event.currentTarget.value)}
@@ -183,9 +181,6 @@ export function NumberField({
           if ((event.key === 'ArrowUp' || event.key === 'ArrowDown') && stepBy(event.key === 'ArrowUp' ? 1 : -1)) {
             event.preventDefault();
           }
-        }}
-        onBlur={() => {
-          if (onBlurInvalid === 'revert') show(value);
         }}
       />
       {hint && (

@@ -3,6 +3,7 @@
  * kit.css.
  */
 import { useId } from 'preact/hooks';
+import { useHydrated } from './hydrated.ts';
 
 /** Props of {@link SliderField}. */
 export interface SliderFieldProps {
@@ -24,6 +25,8 @@ export interface SliderFieldProps {
 /** Range input with a visible label and a live value readout. */
 export function SliderField({ label, value, min, max, step = 1, onInput, format, hint, disabled }: SliderFieldProps) {
   const id = useId();
+  // Disabled until hydrated: a slider moved before then would be put back (see hydrated.ts).
+  const hydrated = useHydrated();
   const shown = format ? format(value) : String(value);
   return (
     <div class="cl-field cl-slider">
@@ -36,7 +39,8 @@ export function SliderField({ label, value, min, max, step = 1, onInput, format,
           max={max}
           step={step}
           value={value}
-          disabled={disabled}
+          disabled={disabled || !hydrated}
+          data-hydrating={hydrated ? undefined : ''}
           aria-valuetext={shown}
           aria-describedby={hint ? `${id}-hint` : undefined}
           onInput={(event) => onInput(Number(event.currentTarget.value))}

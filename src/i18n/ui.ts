@@ -99,8 +99,9 @@ const en: UiStrings = {
   ],
   creditsHeading: 'Image credits',
   imageCreditsIntro:
-    'The photographs used by the image-kernel lessons come from the sample data of ' +
-    'scikit-image, under these licences:',
+    'The site carries these photographs from the sample data of scikit-image, for ' +
+    'lessons on image filters that are not written yet; no lesson shows them so far. ' +
+    'Their licences:',
   softwareHeading: 'Built with',
   softwareIntro:
     'Astro, MDX, Preact, KaTeX, Observable Plot and Pagefind, all open source.',
@@ -157,8 +158,8 @@ const ko: UiStrings = {
   ],
   creditsHeading: '이미지 출처',
   imageCreditsIntro:
-    '이미지 커널 강의에 쓰인 사진은 scikit-image의 예제 데이터에서 가져왔으며, 라이선스는 ' +
-    '다음과 같습니다.',
+    '이 사이트에는 아직 쓰지 않은 이미지 필터 강의를 위해 scikit-image 예제 데이터의 사진이 ' +
+    '들어 있습니다. 지금은 어느 강의에도 나오지 않습니다. 라이선스는 다음과 같습니다.',
   softwareHeading: '사용한 도구',
   softwareIntro: 'Astro, MDX, Preact, KaTeX, Observable Plot, Pagefind (모두 오픈 소스)',
   chooseLanguage: '언어를 고르세요',

@@ -76,6 +76,20 @@ function layerLabel(index: number, layer: LayerSpec | undefined): string {
   return `layer ${index} (${typeof layer?.type === 'string' ? layer.type : 'unknown'})`;
 }
 
+/**
+ * The range of each layer setting (inclusive). The stack editor's fields state and
+ * enforce the same bounds, so a value the builder would refuse is refused as it is typed.
+ */
+export const LAYER_BOUNDS = Object.freeze({
+  outChannels: { min: 1, max: 512 },
+  convKernel: { min: 1, max: 28 },
+  convStride: { min: 1, max: 8 },
+  convPadding: { min: 0, max: 7 },
+  poolKernel: { min: 1, max: 28 },
+  poolStride: { min: 1, max: 28 },
+  outFeatures: { min: 1, max: 4096 },
+});
+
 /** Builds one stack layer for an input of `shape` (one image), or throws the reason. */
 function buildLayer(layer: LayerSpec, shape: readonly number[], seed: number): nn.Module {
   const integer = (value: unknown, name: string, min: number, max: number, optional = false): number | undefined => {
@@ -93,17 +107,17 @@ function buildLayer(layer: LayerSpec, shape: readonly number[], seed: number): n
   switch (layer.type) {
     case 'conv': {
       needMaps('a convolution');
-      const outChannels = integer(layer.outChannels, 'outChannels', 1, 512)!;
-      const kernelSize = integer(layer.kernelSize, 'kernelSize', 1, 28)!;
-      const stride = integer(layer.stride, 'stride', 1, 8, true) ?? 1;
-      const padding = integer(layer.padding, 'padding', 0, 7, true) ?? 0;
+      const outChannels = integer(layer.outChannels, 'outChannels', LAYER_BOUNDS.outChannels.min, LAYER_BOUNDS.outChannels.max)!;
+      const kernelSize = integer(layer.kernelSize, 'kernelSize', LAYER_BOUNDS.convKernel.min, LAYER_BOUNDS.convKernel.max)!;
+      const stride = integer(layer.stride, 'stride', LAYER_BOUNDS.convStride.min, LAYER_BOUNDS.convStride.max, true) ?? 1;
+      const padding = integer(layer.padding, 'padding', LAYER_BOUNDS.convPadding.min, LAYER_BOUNDS.convPadding.max, true) ?? 0;
       return new nn.Conv2d(shape[0], outChannels, kernelSize, { stride, padding, seed });
     }
     case 'pool': {
       needMaps('pooling');
       if (layer.kind !== 'max' && layer.kind !== 'avg') throw new Error(`kind must be 'max' or 'avg', got ${JSON.stringify(layer.kind)}`);
-      const kernelSize = integer(layer.kernelSize, 'kernelSize', 1, 28)!;
-      const stride = integer(layer.stride, 'stride', 1, 28, true) ?? kernelSize;
+      const kernelSize = integer(layer.kernelSize, 'kernelSize', LAYER_BOUNDS.poolKernel.min, LAYER_BOUNDS.poolKernel.max)!;
+      const stride = integer(layer.stride, 'stride', LAYER_BOUNDS.poolStride.min, LAYER_BOUNDS.poolStride.max, true) ?? kernelSize;
       return layer.kind === 'max' ? new nn.MaxPool2d(kernelSize, { stride }) : new nn.AvgPool2d(kernelSize, { stride });
     }
     case 'activation':
@@ -126,7 +140,7 @@ function buildLayer(layer: LayerSpec, shape: readonly number[], seed: number): n
       if (shape.length !== 1) {
         throw new Error(`a fully connected layer needs a flat vector, but its input is ${describeShape(shape)} maps: put a flatten layer before it`);
       }
-      const outFeatures = integer(layer.outFeatures, 'outFeatures', 1, 4096)!;
+      const outFeatures = integer(layer.outFeatures, 'outFeatures', LAYER_BOUNDS.outFeatures.min, LAYER_BOUNDS.outFeatures.max)!;
       return new nn.Linear(shape[0], outFeatures, { seed });
     }
     case 'dropout': {

@@ -253,7 +253,7 @@ for (const lang of LANGS) {
       // An impossible learning rate: named, Start held with the reason, and it recovers.
       const lr = page.getByLabel(t.setup.fields.lr, { exact: true });
       await lr.fill('0');
-      await expect(page.locator('[data-field="lr"] .cl-error')).toHaveText(t.fieldProblem({ kind: 'range', min: 0, max: 10, minOpen: true }));
+      await expect(page.locator('[data-field="lr"] .cl-error')).toHaveText(t.fieldProblem({ kind: 'range', integer: false, min: 0, max: 10, minOpen: true }));
       await expect(page.getByRole('button', { name: t.run.start, exact: true })).toBeDisabled();
       await expect(page.locator('.training-reason')).toHaveText(t.run.blocked.invalid);
       await lr.fill('0.04');

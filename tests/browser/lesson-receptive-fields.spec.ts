@@ -50,6 +50,10 @@ for (const lang of LANGS) {
       // A stack too deep for the input says so instead of breaking.
       await explorer.getByLabel(s.explorer.inputSize).selectOption('8');
       await expect(explorer.getByRole('alert')).toContainText('layer 3');
+      // Issue 8: the page's own sentence first, then the engine's exact message, framed as such.
+      await expect(explorer.getByRole('alert').locator('p').first()).toHaveText(s.explorer.badStack);
+      await expect(explorer.getByRole('alert').locator('.cl-engine-message__label')).toHaveText(s.explorer.engineMessage);
+      await expect(explorer.getByRole('alert').locator('code[lang="en"]')).toContainText('layer 3');
     });
 
     test('parameter count shows the engine’s numbers', async ({ page }) => {
@@ -90,7 +94,10 @@ for (const lang of LANGS) {
       await net.getByLabel('w2', { exact: true }).fill('2');
       await expect(net.getByTestId('tn-out-1')).toHaveAttribute('aria-label', s.tiny.outputButton(1, '10'));
       await net.getByLabel('w2', { exact: true }).fill('two');
-      await expect(net.getByRole('alert')).toHaveText(s.tiny.notANumber('w2'));
+      await expect(net.getByRole('alert')).toHaveText(s.tiny.notANumber('w2', 1000));
+      // Issue 8: 5000 is a number; the message states the real rule, |x| ≤ 1000.
+      await net.getByLabel('w2', { exact: true }).fill('5000');
+      await expect(net.getByRole('alert')).toContainText('1000');
     });
 
     test('keyboard only: presets, the output grid and the tiny network', async ({ page }) => {

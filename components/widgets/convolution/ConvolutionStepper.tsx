@@ -13,6 +13,7 @@ import { Note } from '../../kit/Note.tsx';
 import { CellGrid } from './CellGrid.tsx';
 import {
   IMAGE_SIZE,
+  DIVISOR,
   KERNEL_SIZE,
   OUTPUT_SIZE,
   POSITION_COUNT,
@@ -229,7 +230,7 @@ export default function ConvolutionStepper({ lang }: ConvolutionStepperProps): J
             ))}
           </ol>
           <p class="conv-sum" aria-live={playing ? 'off' : 'polite'} data-testid="conv-sum">
-            {maps ? t.sumLine(formatSigned(sum), formatFraction(sum), rounded) : ''}
+            {maps ? t.sumLine(formatSigned(sum), formatFraction(sum), rounded, Math.round(sum) % DIVISOR === 0) : ''}
           </p>
           {maps && truncated !== rounded && <p class="conv-hint">{t.truncationNote(truncated, rounded)}</p>}
           {maps && (
@@ -302,7 +303,7 @@ export default function ConvolutionStepper({ lang }: ConvolutionStepperProps): J
                   aria-pressed={k === active}
                   onClick={() => update({ active: k })}
                 >
-                  {t.filterName(k + 1)}: {t.explain}
+                  {t.explainFilter(k + 1)}
                 </button>
               </div>
             ))}

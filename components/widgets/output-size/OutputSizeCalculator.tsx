@@ -4,7 +4,7 @@
  * tensor of that size, the input pixels no window reads, and two solvers. The
  * configuration lives in the query string so a link reproduces exactly this view.
  */
-import { useMemo } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { WidgetFrame } from '../../kit/WidgetFrame.tsx';
 import { NumberField } from '../../kit/NumberField.tsx';
 import { SliderField } from '../../kit/SliderField.tsx';
@@ -48,10 +48,11 @@ interface DimControlsProps {
   which: DimKey | 'both';
   t: CalculatorStrings;
   onChange: (which: DimKey, field: DimField, value: number) => void;
+  onInvalid: (field: string, invalid: boolean) => void;
 }
 
 /** The five settings of one dimension (or of both, when linked). */
-function DimControls({ config, which, t, onChange }: DimControlsProps) {
+function DimControls({ config, which, t, onChange, onInvalid }: DimControlsProps) {
   const key: DimKey = which === 'both' ? 'h' : which;
   const d = config[key];
   return (
@@ -66,7 +67,9 @@ function DimControls({ config, which, t, onChange }: DimControlsProps) {
               value={d.input}
               rule={LIMITS.input}
               message={t.invalidNumber(LIMITS.input.min, LIMITS.input.max)}
-              onBlurInvalid="revert"
+              // 600 stays 600 with its message: reverting would bring back "60", a prefix
+              // the typing passed through, as if the reader had asked for it.
+              onInvalid={(invalid) => onInvalid(`input-${which}`, invalid)}
               onChange={(v) => onChange(key, field, v)}
             />
           ) : (
@@ -119,6 +122,10 @@ export default function OutputSizeCalculator({ lang }: OutputSizeCalculatorProps
   const [oh, ow] = result.formulaSize ?? [0, 0];
   const hasOutput = result.formulaSize !== null && result.engineShape !== null;
   const ceil = config.mode === 'pool' && config.ceilMode;
+  // Fields whose text is refused: the results still show the last accepted value, and say so.
+  const [refused, setRefused] = useState<readonly string[]>([]);
+  const onInvalid = (field: string, invalid: boolean) =>
+    setRefused((list) => (invalid ? (list.includes(field) ? list : [...list, field]) : list.filter((f) => f !== field)));
 
   return (
     <WidgetFrame title={t.title} caption={t.caption} class="os-calculator">
@@ -181,12 +188,17 @@ export default function OutputSizeCalculator({ lang }: OutputSizeCalculatorProps
 
       <div class="os-dims">
         {dims.map((which) => (
-          <DimControls key={which} config={config} which={which} t={t} onChange={setField} />
+          <DimControls key={which} config={config} which={which} t={t} onChange={setField} onInvalid={onInvalid} />
         ))}
       </div>
 
       <section class="os-result" aria-labelledby="os-result-title">
         <h3 id="os-result-title">{t.resultHeading}</h3>
+        {refused.length > 0 && (
+          <Note class="os-note" testId="refused-note">
+            {t.lastAccepted}
+          </Note>
+        )}
         <div aria-live="polite" aria-atomic="true">
           {hasOutput ? (
             <dl class="os-result__pair">
@@ -302,7 +314,7 @@ export default function OutputSizeCalculator({ lang }: OutputSizeCalculatorProps
           value={config.target}
           rule={LIMITS.target}
           message={t.invalidNumber(LIMITS.target.min, LIMITS.target.max)}
-          onBlurInvalid="revert"
+          onInvalid={(invalid) => onInvalid('target', invalid)}
           onChange={(target) => setConfig((c) => ({ ...c, target }))}
         />
         <ul class="os-answers" aria-live="polite">

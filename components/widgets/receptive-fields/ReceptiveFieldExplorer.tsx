@@ -27,6 +27,7 @@ import type { Locale } from '../../../src/i18n/lessons.ts';
 import { useQueryState } from '../../kit/query-state.ts';
 import type { QueryCodec } from '../../kit/query-state.ts';
 import { Note } from '../../kit/Note.tsx';
+import { EngineMessage } from '../../kit/EngineMessage.tsx';
 import { WidgetFrame } from '../../kit/WidgetFrame.tsx';
 import './receptive-fields.css';
 
@@ -323,9 +324,10 @@ export default function ReceptiveFieldExplorer({ lang }: ReceptiveFieldExplorerP
         </div>
 
         {!result.ok ? (
-          <p class="rfx-error" role="alert">
-            {t.badStack(result.message)}
-          </p>
+          <div class="rfx-error" role="alert">
+            <p>{t.badStack}</p>
+            <EngineMessage label={t.engineMessage} message={result.message} />
+          </div>
         ) : (
           <ExplorerResults
             state={state}

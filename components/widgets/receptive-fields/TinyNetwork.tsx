@@ -15,6 +15,7 @@ import {
   encodeTiny,
   parseTiny,
   readValue,
+  VALUE_LIMIT,
   tinyOutputs,
   tinyParameterCounts,
 } from './tiny-net-model.ts';
@@ -169,7 +170,7 @@ export default function TinyNetwork({ lang }: TinyNetworkProps) {
           </fieldset>
           {badName && (
             <p class="rfx-error" role="alert">
-              {t.notANumber(badName)}
+              {t.notANumber(badName, VALUE_LIMIT)}
             </p>
           )}
         </div>

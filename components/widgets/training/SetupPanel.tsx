@@ -23,6 +23,8 @@ export interface SetupPanelProps {
   settings: DashboardSettings;
   onChange: (settings: DashboardSettings) => void;
   onInvalid: (field: string, invalid: boolean) => void;
+  /** Changed by "Restore the defaults": every field shows its value afresh, even one left invalid. */
+  revision: number;
   lesson: DashboardLesson;
   check: ArchitectureCheck;
   /** Download size of each dataset (both splits), once the manifest is read. */
@@ -34,7 +36,7 @@ export interface SetupPanelProps {
 }
 
 /** The form. */
-export function SetupPanel({ settings, onChange, onInvalid, lesson, check, dataSizes, problemId, t, lang }: SetupPanelProps) {
+export function SetupPanel({ settings, onChange, onInvalid, revision, lesson, check, dataSizes, problemId, t, lang }: SetupPanelProps) {
   const s = t.setup;
   const numbersId = useId();
   const set = <K extends keyof DashboardSettings>(key: K, value: DashboardSettings[K]) => onChange({ ...settings, [key]: value });
@@ -51,6 +53,7 @@ export function SetupPanel({ settings, onChange, onInvalid, lesson, check, dataS
       hint={s.hints[field]}
       value={settings[field]}
       size={size}
+      revision={revision}
       check={parser(field)}
       onInvalid={(invalid) => onInvalid(field, invalid)}
       onChange={(value) => set(field, value)}
@@ -97,7 +100,7 @@ export function SetupPanel({ settings, onChange, onInvalid, lesson, check, dataS
       {settings.arch === 'stack' && (
         <details class="training-details" open>
           <summary>{s.stackHeading}</summary>
-          <StackEditor layers={settings.layers} check={check} onChange={(layers: LayerSpec[]) => set('layers', layers)} t={t} lang={lang} />
+          <StackEditor layers={settings.layers} check={check} onChange={(layers: LayerSpec[]) => set('layers', layers)} onInvalid={onInvalid} revision={revision} t={t} lang={lang} />
         </details>
       )}
       <SummaryTable check={check} inputShape={IMAGE_SHAPE} t={t} lang={lang} problemId={problemId} />

@@ -9,6 +9,7 @@ import { useId, useState } from 'preact/hooks';
 import { ACTIVATION_KINDS } from '../../../src/training/config.ts';
 import type { ActivationKind, LayerSpec } from '../../../src/training/config.ts';
 import type { ArchitectureCheck } from '../../../src/training/architecture.ts';
+import { LAYER_BOUNDS } from '../../../src/training/architecture.ts';
 import { NumberField } from '../../kit/NumberField.tsx';
 import { EDITABLE_TYPES, changeType, insertLayer, moveLayer, removeLayer, updateLayer } from './stack-edit.ts';
 import type { EditableType } from './stack-edit.ts';
@@ -24,14 +25,22 @@ export interface StackEditorProps {
   t: TrainingStrings;
   lang: Locale;
   disabled?: boolean;
+  /** Told, per field, while its text is not acceptable: the dashboard holds Start meanwhile. */
+  onInvalid?: (field: string, invalid: boolean) => void;
+  /** Changed by "Restore the defaults": every field shows its value afresh, even one left invalid. */
+  revision?: number;
 }
 
-/** Whole numbers for layer settings; the shape check says whether a value fits. */
-function wholeNumber(t: TrainingStrings, min: number) {
+/**
+ * Whole numbers for layer settings, within the bounds the network builder enforces
+ * (so 9999 filters is refused at the field, saying the cap, rather than later by the
+ * builder); whether a value fits the shapes is the shape check's business.
+ */
+export function wholeNumber(t: TrainingStrings, bounds: { min: number; max: number }) {
   return (text: string): { value: number } | { message: string } => {
     const trimmed = text.trim();
     const value = Number(trimmed);
-    if (!/^\d{1,5}$/.test(trimmed) || value < min) return { message: t.stack.wholeNumber(min) };
+    if (!/^\d{1,9}$/.test(trimmed) || value < bounds.min || value > bounds.max) return { message: t.stack.wholeNumber(bounds.min, bounds.max) };
     return { value };
   };
 }
@@ -51,21 +60,24 @@ interface LayerFieldsProps {
   t: TrainingStrings;
   disabled?: boolean;
   onPatch: (patch: Partial<LayerSpec>) => void;
+  onInvalid?: (field: string, invalid: boolean) => void;
+  revision?: number;
 }
 
 /** The settings of one layer, by kind. */
-function LayerFields({ layer, index, t, disabled, onPatch }: LayerFieldsProps) {
+function LayerFields({ layer, index, t, disabled, onPatch, onInvalid, revision }: LayerFieldsProps) {
   const s = t.stack;
-  const whole1 = wholeNumber(t, 1);
-  const whole0 = wholeNumber(t, 0);
+  const B = LAYER_BOUNDS;
+  // Every layer field reports its validity under its own name, as the optimiser's fields do.
+  const field = (name: string) => ({ name, revision, disabled, onInvalid: (invalid: boolean) => onInvalid?.(name, invalid) });
   switch (layer.type) {
     case 'conv':
       return (
         <>
-          <NumberField class="training-number" name={`conv-out-${index}`} label={s.outChannels} value={layer.outChannels} size={4} check={whole1} disabled={disabled} onChange={(v) => onPatch({ outChannels: v })} />
-          <NumberField class="training-number" name={`conv-k-${index}`} label={s.kernelSize} value={layer.kernelSize} size={3} check={whole1} disabled={disabled} onChange={(v) => onPatch({ kernelSize: v })} />
-          <NumberField class="training-number" name={`conv-s-${index}`} label={s.stride} value={layer.stride ?? 1} size={3} check={whole1} disabled={disabled} onChange={(v) => onPatch({ stride: v })} />
-          <NumberField class="training-number" name={`conv-p-${index}`} label={s.padding} value={layer.padding ?? 0} size={3} check={whole0} disabled={disabled} onChange={(v) => onPatch({ padding: v })} />
+          <NumberField class="training-number" {...field(`conv-out-${index}`)} label={s.outChannels} value={layer.outChannels} size={4} check={wholeNumber(t, B.outChannels)} onChange={(v) => onPatch({ outChannels: v })} />
+          <NumberField class="training-number" {...field(`conv-k-${index}`)} label={s.kernelSize} value={layer.kernelSize} size={3} check={wholeNumber(t, B.convKernel)} onChange={(v) => onPatch({ kernelSize: v })} />
+          <NumberField class="training-number" {...field(`conv-s-${index}`)} label={s.stride} value={layer.stride ?? 1} size={3} check={wholeNumber(t, B.convStride)} onChange={(v) => onPatch({ stride: v })} />
+          <NumberField class="training-number" {...field(`conv-p-${index}`)} label={s.padding} value={layer.padding ?? 0} size={3} check={wholeNumber(t, B.convPadding)} onChange={(v) => onPatch({ padding: v })} />
         </>
       );
     case 'pool':
@@ -81,8 +93,8 @@ function LayerFields({ layer, index, t, disabled, onPatch }: LayerFieldsProps) {
             disabled={disabled}
             onChange={(v) => onPatch({ kind: v as 'max' | 'avg' })}
           />
-          <NumberField class="training-number" name={`pool-k-${index}`} label={s.kernelSize} value={layer.kernelSize} size={3} check={whole1} disabled={disabled} onChange={(v) => onPatch({ kernelSize: v })} />
-          <NumberField class="training-number" name={`pool-s-${index}`} label={s.stride} value={layer.stride ?? layer.kernelSize} size={3} check={whole1} disabled={disabled} onChange={(v) => onPatch({ stride: v })} />
+          <NumberField class="training-number" {...field(`pool-k-${index}`)} label={s.kernelSize} value={layer.kernelSize} size={3} check={wholeNumber(t, B.poolKernel)} onChange={(v) => onPatch({ kernelSize: v })} />
+          <NumberField class="training-number" {...field(`pool-s-${index}`)} label={s.stride} value={layer.stride ?? layer.kernelSize} size={3} check={wholeNumber(t, B.poolStride)} onChange={(v) => onPatch({ stride: v })} />
         </>
       );
     case 'activation':
@@ -96,9 +108,9 @@ function LayerFields({ layer, index, t, disabled, onPatch }: LayerFieldsProps) {
         />
       );
     case 'linear':
-      return <NumberField class="training-number" name={`fc-${index}`} label={s.outFeatures} value={layer.outFeatures} size={5} check={whole1} disabled={disabled} onChange={(v) => onPatch({ outFeatures: v })} />;
+      return <NumberField class="training-number" {...field(`fc-${index}`)} label={s.outFeatures} value={layer.outFeatures} size={5} check={wholeNumber(t, B.outFeatures)} onChange={(v) => onPatch({ outFeatures: v })} />;
     case 'dropout':
-      return <NumberField class="training-number" name={`drop-${index}`} label={s.dropRate} value={layer.p ?? 0.5} size={4} check={probability(t)} disabled={disabled} onChange={(v) => onPatch({ p: v })} />;
+      return <NumberField class="training-number" {...field(`drop-${index}`)} label={s.dropRate} value={layer.p ?? 0.5} size={4} check={probability(t)} onChange={(v) => onPatch({ p: v })} />;
     case 'flatten':
       return <p class="cl-hint training-stack__note">{s.flattenNote}</p>;
   }
@@ -134,7 +146,7 @@ function SelectField({ label, hideLabel, value, options, onChange, disabled }: S
 }
 
 /** The editable stack. */
-export function StackEditor({ layers, check, onChange, t, lang, disabled }: StackEditorProps) {
+export function StackEditor({ layers, check, onChange, t, lang, disabled, onInvalid, revision }: StackEditorProps) {
   const s = t.stack;
   const [newType, setNewType] = useState<EditableType>('conv');
   const faultIndex = !check.ok ? check.layerIndex : undefined;
@@ -164,7 +176,7 @@ export function StackEditor({ layers, check, onChange, t, lang, disabled }: Stac
                 onChange={(v) => onChange(changeType(layers, index, v as EditableType))}
               />
               <div class="training-stack__fields">
-                <LayerFields layer={layer} index={index} t={t} disabled={disabled} onPatch={(patch) => onChange(updateLayer(layers, index, patch))} />
+                <LayerFields layer={layer} index={index} t={t} disabled={disabled} onInvalid={onInvalid} revision={revision} onPatch={(patch) => onChange(updateLayer(layers, index, patch))} />
               </div>
               <p class="training-stack__out">
                 {row ? s.outputLine(shapeText(row.outputShape), grouped(row.params, lang)) : broken ? s.brokenHere : s.notTraced}

@@ -82,6 +82,8 @@ export default function TrainingDashboard({ lang, lesson }: TrainingDashboardPro
     [query.set],
   );
   const [invalid, setInvalid] = useState<ReadonlySet<string>>(new Set());
+  /** Bumped by "Restore the defaults", so every field shows its default afresh, even one left invalid. */
+  const [revision, setRevision] = useState(0);
   const [colouring, setColouring] = useState<FilterColouring>('grey');
   const { palette, version: themeVersion } = usePalette();
   const [dataSizes, setDataSizes] = useState<Partial<Record<string, number>>>({});
@@ -214,6 +216,7 @@ export default function TrainingDashboard({ lang, lesson }: TrainingDashboardPro
           settings={settings}
           onChange={setSettings}
           onInvalid={onInvalid}
+          revision={revision}
           lesson={lesson}
           check={check}
           dataSizes={dataSizes}
@@ -221,7 +224,11 @@ export default function TrainingDashboard({ lang, lesson }: TrainingDashboardPro
           t={t}
           lang={lang}
         />
-        <button type="button" class="cl-button training-defaults" onClick={() => setSettings(defaultSettings(lesson))}>
+        <button type="button" class="cl-button training-defaults" onClick={() => {
+            setSettings(defaultSettings(lesson));
+            setRevision((r) => r + 1);
+          }}
+        >
           {t.setup.restoreDefaults}
         </button>
       </section>

@@ -44,11 +44,12 @@ export const NUMBER_FIELDS = ['lr', 'momentum', 'batchSize', 'weightDecay', 'epo
 /** One of {@link NUMBER_FIELDS}. */
 export type NumberFieldName = (typeof NUMBER_FIELDS)[number];
 
-/** Why a number was refused; `strings.ts` words each one. */
-export type FieldProblem =
-  | { kind: 'notANumber' }
-  | { kind: 'notWhole' }
-  | { kind: 'range'; min: number; max: number; minOpen?: boolean; maxOpen?: boolean };
+/**
+ * Why a number was refused, with the whole rule it broke, so the message can
+ * state the rule itself ("a whole number from 1 to 100"), not just the symptom;
+ * `strings/` words each one.
+ */
+export type FieldProblem = { kind: 'notANumber' | 'notWhole' | 'range' } & FieldRule;
 
 /** The rule of one number field. */
 export interface FieldRule {
@@ -73,20 +74,11 @@ export const FIELD_RULES: Readonly<Record<NumberFieldName, FieldRule>> = Object.
 /** Checks one number against its field's rule: null when allowed. */
 export function numberProblem(field: NumberFieldName, value: number): FieldProblem | null {
   const rule = FIELD_RULES[field];
-  if (!Number.isFinite(value)) return { kind: 'notANumber' };
-  if (rule.integer && !Number.isInteger(value)) return { kind: 'notWhole' };
+  if (!Number.isFinite(value)) return { kind: 'notANumber', ...rule };
+  if (rule.integer && !Number.isInteger(value)) return { kind: 'notWhole', ...rule };
   const below = rule.minOpen ? value <= rule.min : value < rule.min;
   const above = rule.maxOpen ? value >= rule.max : value > rule.max;
-  if (below || above) {
-    return {
-      kind: 'range',
-      min: rule.min,
-      max: rule.max,
-      ...(rule.minOpen ? { minOpen: true } : {}),
-      ...(rule.maxOpen ? { maxOpen: true } : {}),
-    };
-  }
-  return null;
+  return below || above ? { kind: 'range', ...rule } : null;
 }
 
 /**
@@ -96,7 +88,7 @@ export function numberProblem(field: NumberFieldName, value: number): FieldProbl
  */
 export function parseField(field: NumberFieldName, text: string): { value: number } | { problem: FieldProblem } {
   const trimmed = text.trim();
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(trimmed)) return { problem: { kind: 'notANumber' } };
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(trimmed)) return { problem: { kind: 'notANumber', ...FIELD_RULES[field] } };
   const value = Number(trimmed);
   const problem = numberProblem(field, value);
   return problem ? { problem } : { value };

@@ -16,6 +16,7 @@ import type { OptimizerKind, TrainDataset } from '../../../src/training/config.t
 import { defaultSettings, numberProblem } from './settings.ts';
 import type { DashboardLesson, DashboardSettings, NumberFieldName } from './settings.ts';
 import { decodeStack, encodeStack } from './stack-code.ts';
+import { checkArchitecture } from '../../../src/training/architecture.ts';
 import type { QueryCodec } from '../../kit/query-state.ts';
 
 /** Query keys, one per setting (short: they end up in shared links). */
@@ -34,6 +35,21 @@ export const URL_KEYS = {
   seed: 'seed',
   testIndex: 'img',
 } as const;
+
+/**
+ * Longer spellings a hand-written link may use (`?epochs=5`): read like the short
+ * key, named by the spelling used when refused, and replaced by the short key when
+ * the address is written back.
+ */
+export const URL_ALIASES: Readonly<Partial<Record<string, readonly string[]>>> = {
+  ds: ['dataset'],
+  opt: ['optimizer'],
+  mom: ['momentum'],
+  bs: ['batchSize', 'batch'],
+  wd: ['weightDecay'],
+  ep: ['epochs'],
+  img: ['image'],
+};
 
 /** Highest test image index a link may ask for (both test sets hold 10,000). */
 export const MAX_TEST_INDEX = 9999;
@@ -61,10 +77,13 @@ export function readUrlState(search: string, lesson: DashboardLesson): Dashboard
   const rejected: string[] = [];
   let present = false;
   const take = (key: string, apply: (raw: string) => boolean) => {
-    const raw = params.get(key);
-    if (raw === null) return;
-    present = true;
-    if (!apply(raw)) rejected.push(key);
+    // Every spelling present is checked and, when refused, named as written.
+    for (const spelling of [key, ...(URL_ALIASES[key] ?? [])]) {
+      const raw = params.get(spelling);
+      if (raw === null) continue;
+      present = true;
+      if (!apply(raw)) rejected.push(spelling);
+    }
   };
 
   take(URL_KEYS.dataset, (raw) => {
@@ -90,8 +109,11 @@ export function readUrlState(search: string, lesson: DashboardLesson): Dashboard
   });
   take(URL_KEYS.layers, (raw) => {
     const layers = decodeStack(raw);
-    if (layers) settings.layers = layers;
-    return layers !== null;
+    // A stack that is spelt right but cannot be built (`conv0k0`) is refused like a
+    // misspelt one, so the link opens on a network that trains and says what it ignored.
+    if (!layers || !checkArchitecture({ kind: 'stack', layers }).ok) return false;
+    settings.layers = layers;
+    return true;
   });
   take(URL_KEYS.optimizer, (raw) => {
     const value = oneOf<OptimizerKind>(raw, OPTIMIZER_KINDS);
@@ -143,7 +165,10 @@ export function settingsQuery(settings: DashboardSettings, testIndex: number, le
 /** Puts the settings into `params`, keeping any query keys that are not the dashboard's. */
 export function writeUrlState(settings: DashboardSettings, testIndex: number, lesson: DashboardLesson, params: URLSearchParams): void {
   const query = new URLSearchParams(settingsQuery(settings, testIndex, lesson));
-  for (const key of Object.values(URL_KEYS)) params.delete(key);
+  for (const key of Object.values(URL_KEYS)) {
+    params.delete(key);
+    for (const alias of URL_ALIASES[key] ?? []) params.delete(alias);
+  }
   for (const [key, value] of query) params.set(key, value);
 }
 

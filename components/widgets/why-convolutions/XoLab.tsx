@@ -92,6 +92,8 @@ export function XoLab({ lang }: XoLabProps) {
   const [failure, setFailure] = useState<XoFailure | null>(null);
   const [verdict, setVerdict] = useState<PerModel<[number, number]> | null>(null);
   const [chartVersion, setChartVersion] = useState(0);
+  // A seed field holding a refused text ("1e20") holds Train: the run would use another seed.
+  const [seedInvalid, setSeedInvalid] = useState(false);
 
   const points = useRef<LossPoint[]>([]);
   const latestProgress = useRef(progress);
@@ -246,15 +248,15 @@ export function XoLab({ lang }: XoLabProps) {
             label={t.seedLabel}
             value={seed}
             rule={{ min: 0, max: XO_MAX_SEED }}
-            message={`0–${XO_MAX_SEED.toLocaleString(lang)}`}
-            onBlurInvalid="revert"
+            message={t.seedRule(XO_MAX_SEED.toLocaleString(lang))}
+            onInvalid={setSeedInvalid}
             disabled={busy}
             onChange={setSeed}
           />
           <button type="button" class="cl-button" disabled={busy} onClick={() => setSeed(Math.floor(Math.random() * (XO_MAX_SEED + 1)))}>
             {t.newSeed}
           </button>
-          <button type="button" class="cl-button cl-button--primary" disabled={busy} onClick={train}>
+          <button type="button" class="cl-button cl-button--primary" disabled={busy || seedInvalid} onClick={train}>
             {phase === 'done' ? t.retrain : t.train}
           </button>
           <button type="button" class="cl-button" disabled={!busy} onClick={cancel}>

@@ -30,7 +30,8 @@ import {
   removeLayer,
   updateLayer,
 } from '../../../components/widgets/training/stack-edit.ts';
-import { initialState, readUrlState, settingsQuery } from '../../../components/widgets/training/url-state.ts';
+import { initialState, readUrlState, settingsQuery, writeUrlState } from '../../../components/widgets/training/url-state.ts';
+import { STRINGS } from '../../../components/widgets/training/strings/index.ts';
 
 const LESSONS = ['training', 'lenet-5'] as const;
 
@@ -71,10 +72,10 @@ describe('settings', () => {
   });
 
   it('says why a number is refused', () => {
-    expect(numberProblem('lr', 0)).toEqual({ kind: 'range', min: 0, max: 10, minOpen: true });
-    expect(numberProblem('momentum', 1)).toEqual({ kind: 'range', min: 0, max: 1, maxOpen: true });
-    expect(numberProblem('batchSize', 64.5)).toEqual({ kind: 'notWhole' });
-    expect(numberProblem('epochs', Number.POSITIVE_INFINITY)).toEqual({ kind: 'notANumber' });
+    expect(numberProblem('lr', 0)).toEqual({ kind: 'range', integer: false, min: 0, max: 10, minOpen: true });
+    expect(numberProblem('momentum', 1)).toEqual({ kind: 'range', integer: false, min: 0, max: 1, maxOpen: true });
+    expect(numberProblem('batchSize', 64.5)).toEqual({ kind: 'notWhole', integer: true, min: 1, max: 1024 });
+    expect(numberProblem('epochs', Number.POSITIVE_INFINITY)).toEqual({ kind: 'notANumber', integer: true, min: 1, max: 100 });
     expect(numberProblem('seed', 2 ** 32)).toMatchObject({ kind: 'range', max: 0xffffffff });
   });
 
@@ -84,9 +85,28 @@ describe('settings', () => {
     expect(parseField('lr', '.5')).toEqual({ value: 0.5 });
     expect(parseField('batchSize', '64')).toEqual({ value: 64 });
     for (const text of ['', ' ', 'abc', '0x10', 'Infinity', '1,5', '--1']) {
-      expect(parseField('lr', text)).toEqual({ problem: { kind: 'notANumber' } });
+      expect(parseField('lr', text)).toEqual({ problem: { kind: 'notANumber', integer: false, min: 0, max: 10, minOpen: true } });
     }
-    expect(parseField('batchSize', '0')).toEqual({ problem: { kind: 'range', min: 1, max: 1024 } });
+    expect(parseField('batchSize', '0')).toEqual({ problem: { kind: 'range', integer: true, min: 1, max: 1024 } });
+  });
+
+  // Issue 8: an empty Epochs or Seed field suggested "such as 0.01 or 1e-3".
+  it('states the whole rule of the field, in both languages', () => {
+    for (const lang of ['en', 'ko'] as const) {
+      const say = (field: 'epochs' | 'seed' | 'lr', text: string) => {
+        const parsed = parseField(field, text);
+        return 'problem' in parsed ? STRINGS[lang].fieldProblem(parsed.problem) : '';
+      };
+      for (const field of ['epochs', 'seed'] as const) {
+        for (const text of ['', 'abc', '1.5', '-1']) {
+          expect(say(field, text)).not.toContain('0.01');
+          expect(say(field, text)).toContain(String(FIELD_RULES[field].max));
+        }
+      }
+      expect(say('lr', '')).toContain('0.01');
+      expect(say('lr', '')).toContain('10');
+    }
+    expect(STRINGS.en.fieldProblem({ kind: 'notANumber', ...FIELD_RULES.epochs })).toBe('Type a whole number from 1 to 100.');
   });
 
   it('round-trips through the trainer config, and tells runs apart', () => {
@@ -191,6 +211,16 @@ describe('address bar', () => {
     const defaults = defaultSettings('training');
     expect(state.settings).toEqual({ ...defaults, epochs: 7 });
     expect(state.testIndex).toBe(0);
+  });
+
+  // Issue 8: `?lr=banana&epochs=-5` named only lr, and `?layers=conv0k0` opened silently broken.
+  it('names every bad key, long spellings included, and refuses a stack that cannot be built', () => {
+    expect(readUrlState('?lr=banana&epochs=-5', 'training').rejected).toEqual(['lr', 'epochs']);
+    expect(readUrlState('?epochs=5', 'training')).toMatchObject({ rejected: [], settings: { epochs: 5 } });
+    expect(readUrlState('?layers=conv0k0', 'training')).toMatchObject({ rejected: ['layers'], settings: { layers: defaultSettings('training').layers } });
+    const params = new URLSearchParams('epochs=5&other=1');
+    writeUrlState({ ...defaultSettings('training'), epochs: 5 }, 0, 'training', params);
+    expect(params.toString()).toBe('other=1&ep=5');
   });
 
   it('lesson 14 keeps LeNet-5: a link asking for a stack is refused there', () => {

@@ -27,7 +27,8 @@ export interface ConvStrings {
   filterName: (index: number) => string;
   filterGrid: (index: number) => string;
   weight: (row: number, col: number, value: string) => string;
-  explain: string;
+  /** The button that shows a filter's arithmetic below. */
+  explainFilter: (index: number) => string;
   addFilter: string;
   removeFilter: string;
   reset: string;
@@ -39,7 +40,8 @@ export interface ConvStrings {
   outputCell: (row: number, col: number, value: string) => string;
   readoutTitle: (filter: number, row: number, col: number) => string;
   productsCaption: string;
-  sumLine: (sum: string, fraction: string, rounded: string) => string;
+  /** `exact`: the division has no remainder, so the shown value is equal, not approximate. */
+  sumLine: (sum: string, fraction: string, rounded: string, exact: boolean) => string;
   truncationNote: (truncated: string, rounded: string) => string;
   depthLine: (depth: number) => string;
   urlProblem: (parts: readonly StateProblem[]) => string;
@@ -88,7 +90,7 @@ export const en: ConvStrings = {
   filterName: (index) => `Filter ${index}`,
   filterGrid: (index) => `Filter ${index} weights, ${KERNEL_SIZE} by ${KERNEL_SIZE}`,
   weight: (row, col, value) => `Weight row ${row}, column ${col}: ${value}`,
-  explain: 'Explain',
+  explainFilter: (index) => `Show filter ${index}’s arithmetic`,
   addFilter: 'Add filter',
   removeFilter: 'Remove selected filter',
   reset: 'Reset all',
@@ -100,7 +102,7 @@ export const en: ConvStrings = {
   outputCell: (row, col, value) => `Output row ${row}, column ${col}: ${value}`,
   readoutTitle: (filter, row, col) => `Filter ${filter} over the window at row ${row}, column ${col}`,
   productsCaption: `pixel × weight, for each of the ${KERNEL_SIZE * KERNEL_SIZE} taps`,
-  sumLine: (sum, fraction, rounded) => `Sum of the products = ${sum}; divided by ${DIVISOR}: ${fraction} ≈ ${rounded}`,
+  sumLine: (sum, fraction, rounded, exact) => `Sum of the products = ${sum}; divided by ${DIVISOR}: ${fraction} ${exact ? '=' : '≈'} ${rounded}`,
   truncationNote: (truncated, rounded) =>
     `Cutting off the digits would print ${truncated} (as the textbook figure did); rounded, it is ${rounded}.`,
   depthLine: (depth) =>

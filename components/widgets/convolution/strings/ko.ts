@@ -31,7 +31,7 @@ export const ko: ConvStrings = {
   filterName: (index) => `필터 ${index}`,
   filterGrid: (index) => `필터 ${index}의 가중치, ${KERNEL_SIZE} × ${KERNEL_SIZE}`,
   weight: (row, col, value) => `가중치 ${row}행 ${col}열: ${value}`,
-  explain: '계산 보기',
+  explainFilter: (index) => `필터 ${index}의 계산 보기`,
   addFilter: '필터 추가',
   removeFilter: '선택한 필터 삭제',
   reset: '처음으로',
@@ -43,7 +43,7 @@ export const ko: ConvStrings = {
   outputCell: (row, col, value) => `출력 ${row}행 ${col}열: ${value}`,
   readoutTitle: (filter, row, col) => `필터 ${filter}, ${row}행 ${col}열 위치의 영역`,
   productsCaption: `${KERNEL_SIZE * KERNEL_SIZE}개 칸마다 픽셀 × 가중치`,
-  sumLine: (sum, fraction, rounded) => `곱의 합 = ${sum}, ${josa(DIVISOR, '(으)로')} 나누면 ${fraction} ≈ ${rounded}`,
+  sumLine: (sum, fraction, rounded, exact) => `곱의 합 = ${sum}, ${josa(DIVISOR, '(으)로')} 나누면 ${fraction} ${exact ? '=' : '≈'} ${rounded}`,
   truncationNote: (truncated, rounded) =>
     `소수점 아래를 그냥 잘라 내면 ${truncated}(교재 그림의 값)이 되지만, 반올림하면 ${rounded}입니다.`,
   depthLine: (depth) =>

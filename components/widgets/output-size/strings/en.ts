@@ -61,6 +61,8 @@ export interface CalculatorStrings {
   applyStride: (stride: number) => string;
   dimPrefix: (dim: 'h' | 'w') => string;
   rejected: (keys: string) => string;
+  /** While a field's text is refused: what the results below are computed from. */
+  lastAccepted: string;
 }
 
 /** "7", "6 and 7", "3, 6 and 7". */
@@ -151,5 +153,6 @@ export const en: CalculatorStrings = {
   noStride: (target) => `No stride gives exactly ${target} with these settings.`,
   applyStride: (stride) => `Use stride ${stride}`,
   dimPrefix: (dim) => `${en.dims[dim]}: `,
+  lastAccepted: 'A field above holds a value that is not accepted; the results are for its last accepted value until it is corrected.',
   rejected: (keys) => `Some settings in the address were not valid and were reset to the defaults: ${keys}.`,
 };

@@ -76,5 +76,6 @@ export const ko: CalculatorStrings = {
   noStride: (target) => `이 설정에서는 출력 크기가 정확히 ${target}인 스트라이드가 없습니다.`,
   applyStride: (stride) => `스트라이드 ${stride} 적용`,
   dimPrefix: (dim) => `${ko.dims[dim]}: `,
+  lastAccepted: '위 칸에 받아들일 수 없는 값이 있습니다. 고칠 때까지 결과는 그 칸의 마지막으로 받아들인 값으로 계산합니다.',
   rejected: (keys) => `주소에 들어 있던 설정 중 올바르지 않은 값은 기본값으로 되돌렸습니다: ${keys}.`,
 };

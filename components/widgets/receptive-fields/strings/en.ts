@@ -41,7 +41,9 @@ export interface ExplorerStrings {
   paddingOnly: string;
   holes: string;
   shadingNote: string;
-  badStack: (message: string) => string;
+  /** The widget's sentence; the engine's exact message follows it, labelled {@link engineMessage}. */
+  badStack: string;
+  engineMessage: string;
   rejected: (keys: string) => string;
 }
 
@@ -83,7 +85,8 @@ export interface TinyStrings {
   equation: (index: number, terms: string, products: string, value: string) => string;
   sharedSentence: (weight: number, outputs: string) => string;
   idle: string;
-  notANumber: (name: string) => string;
+  /** A field that is not a usable number: states the rule (|value| ≤ limit). */
+  notANumber: (name: string, limit: number) => string;
   comparison: (fc: string, conv: string, edges: number) => string;
   rejected: (keys: string) => string;
 }
@@ -139,8 +142,8 @@ const explorerEn: ExplorerStrings = {
   paddingOnly: 'This neuron looks only at padding: no input pixel reaches it.',
   holes: 'The field has holes: dilation, or a stride larger than the kernel, skips some pixels entirely.',
   shadingNote: 'Darker cells reach the neuron along more paths through the layers.',
-  badStack: (m) =>
-    `This stack does not fit the input: ${m}. Make the input larger or a kernel, stride or dilation smaller.`,
+  badStack: 'This stack does not fit the input. Make the input larger or a kernel, stride or dilation smaller.',
+  engineMessage: 'The engine says:',
   rejected: (keys) => `The link set ${keys} to values the explorer cannot use, so the defaults are shown instead.`,
 };
 
@@ -185,7 +188,7 @@ const tinyEn: TinyStrings = {
   equation: (i, terms, products, value) => `y${i} = ${terms} = ${products} = ${value}`,
   sharedSentence: (w, outs) => `w${w} sits on ${TINY.outputs} edges, one into each output (${outs}): one number, used ${TINY.outputs} times.`,
   idle: 'Pick an output to see how it is computed.',
-  notANumber: (name) => `${name} must be a number.`,
+  notANumber: (name, limit) => `${name} must be a number from −${limit} to ${limit}.`,
   comparison: (fc, conv, edges) =>
     `${edges} edges, but only ${conv} different weights. A fully connected layer from these ${TINY.inputs} inputs to ${TINY.outputs} outputs would need ${fc}.`,
   rejected: (keys) => `The link set ${keys} to values this widget cannot use, so the defaults are shown instead.`,

@@ -50,7 +50,8 @@ const explorerKo: ExplorerStrings = {
   paddingOnly: '이 뉴런은 패딩만 봅니다. 입력 픽셀은 하나도 닿지 않습니다.',
   holes: '수용 영역에 구멍이 있습니다. 팽창이나 커널보다 큰 스트라이드 때문에 아예 건너뛰는 픽셀이 생깁니다.',
   shadingNote: '색이 진할수록 여러 층을 거쳐 그 뉴런에 닿는 경로가 많다는 뜻입니다.',
-  badStack: (m) => `이 구성은 입력 크기에 맞지 않습니다: ${m}. 입력을 키우거나 커널, 스트라이드, 팽창을 줄여 보세요.`,
+  badStack: '이 구성은 입력 크기에 맞지 않습니다. 입력을 키우거나 커널, 스트라이드, 팽창을 줄여 보세요.',
+  engineMessage: '엔진이 보낸 원래 메시지(영어):',
   rejected: (keys) => `링크에 담긴 ${keys} 값을 쓸 수 없어서 기본값으로 보여 줍니다.`,
 };
 
@@ -97,7 +98,7 @@ const tinyKo: TinyStrings = {
   sharedSentence: (w, outs) =>
     `w${josa(w, '은/는')} 출력마다 하나씩, 선 ${TINY.outputs}개에 실려 있습니다(${outs}). 숫자 하나를 ${TINY.outputs}번 쓰는 셈입니다.`,
   idle: '출력을 하나 고르면 어떻게 계산되는지 보여 줍니다.',
-  notANumber: (name) => `${name}에는 숫자를 넣어야 합니다.`,
+  notANumber: (name, limit) => `${name}에는 −${limit}부터 ${limit}까지의 수를 넣어야 합니다.`,
   comparison: (fc, conv, edges) =>
     `선은 ${edges}개지만 서로 다른 가중치는 ${conv}개뿐입니다. 같은 입력 ${TINY.inputs}개에서 출력 ${TINY.outputs}개를 만드는 완전 연결 계층이라면 ${fc}개가 필요합니다.`,
   rejected: (keys) => `링크에 담긴 ${keys} 값을 쓸 수 없어서 기본값으로 보여 줍니다.`,

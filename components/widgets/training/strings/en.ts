@@ -64,7 +64,7 @@ export interface TrainingStrings {
     outFeatures: string;
     dropRate: string;
     flattenNote: string;
-    wholeNumber: (min: number) => string;
+    wholeNumber: (min: number, max: number) => string;
     probability: string;
     outputLine: (shape: string, params: string) => string;
     brokenHere: string;
@@ -298,14 +298,10 @@ export const en: TrainingStrings = {
     restoreDefaults: 'Restore the defaults',
   },
   fieldProblem: (problem) => {
-    switch (problem.kind) {
-      case 'notANumber':
-        return 'Type a number, such as 0.01 or 1e-3.';
-      case 'notWhole':
-        return 'Type a whole number.';
-      case 'range':
-        return `Type a number from ${bound(problem.min, problem.minOpen)} to ${bound(problem.max, problem.maxOpen)}.`;
-    }
+    const range = `from ${bound(problem.min, problem.minOpen)} to ${bound(problem.max, problem.maxOpen)}`;
+    if (problem.integer) return `Type a whole number ${range}.`;
+    // The example only where the notation may be what went wrong.
+    return problem.kind === 'notANumber' ? `Type a number ${range}, such as 0.01 or 1e-3.` : `Type a number ${range}.`;
   },
   stack: {
     types: { conv: 'convolution', pool: 'pooling', activation: 'activation', flatten: 'flatten', linear: 'fully connected', dropout: 'dropout' },
@@ -325,7 +321,7 @@ export const en: TrainingStrings = {
     outFeatures: 'Outputs',
     dropRate: 'Drop rate',
     flattenNote: 'Lines the maps up into one long vector for the fully connected layers.',
-    wholeNumber: (min) => `Type a whole number of at least ${min}.`,
+    wholeNumber: (min, max) => `Type a whole number from ${min} to ${max}.`,
     probability: 'Type a rate from 0 up to (not including) 1.',
     outputLine: (shape, params) => `→ ${shape}, ${params} parameters`,
     brokenHere: '→ does not fit: see the reason below the layers.',

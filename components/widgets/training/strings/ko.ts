@@ -74,14 +74,9 @@ export const ko: TrainingStrings = {
     restoreDefaults: '기본값으로 되돌리기',
   },
   fieldProblem: (problem) => {
-    switch (problem.kind) {
-      case 'notANumber':
-        return '0.01이나 1e-3처럼 숫자를 입력하세요.';
-      case 'notWhole':
-        return '정수를 입력하세요.';
-      case 'range':
-        return `${bound(problem.min, problem.minOpen)}부터 ${bound(problem.max, problem.maxOpen)}까지의 수를 입력하세요.`;
-    }
+    const range = `${bound(problem.min, problem.minOpen)}부터 ${bound(problem.max, problem.maxOpen)}까지의`;
+    if (problem.integer) return `${range} 정수를 입력하세요.`;
+    return problem.kind === 'notANumber' ? `${range} 수를 0.01이나 1e-3처럼 입력하세요.` : `${range} 수를 입력하세요.`;
   },
   stack: {
     types: { conv: '합성곱', pool: '풀링', activation: '활성화', flatten: '평탄화', linear: '완전 연결', dropout: '드롭아웃' },
@@ -101,7 +96,7 @@ export const ko: TrainingStrings = {
     outFeatures: '출력 수',
     dropRate: '드롭 비율',
     flattenNote: '특징 맵을 한 줄로 길게 펼쳐 완전 연결 계층에 넘깁니다.',
-    wholeNumber: (min) => `${min} 이상의 정수를 입력하세요.`,
+    wholeNumber: (min, max) => `${min}부터 ${max}까지의 정수를 입력하세요.`,
     probability: '0 이상 1 미만의 비율을 입력하세요.',
     outputLine: (shape, params) => `→ ${shape}, 파라미터 ${params}개`,
     brokenHere: '→ 맞지 않습니다. 이유는 층 목록 아래에 있습니다.',

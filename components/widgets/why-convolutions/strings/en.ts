@@ -20,6 +20,8 @@ export interface XoLabStrings {
   copyPicture: (letter: string, variant: string) => string;
   trainHeading: string;
   seedLabel: string;
+  /** The seed field's rule, shown while its text is refused. */
+  seedRule: (max: string) => string;
   newSeed: string;
   train: string;
   retrain: string;
@@ -94,6 +96,7 @@ export const en: XoLabStrings = {
   copyPicture: (letter, variant) => `${letter}, ${variant.toLowerCase()}: copy into the drawing pad`,
   trainHeading: 'Train both networks',
   seedLabel: 'Seed',
+  seedRule: (max) => `Type a whole number from 0 to ${max}.`,
   newSeed: 'New seed',
   train: 'Train both',
   retrain: 'Train again',

@@ -27,6 +27,7 @@ export const ko: XoLabStrings = {
   copyPicture: (letter, variant) => `${letter}, ${variant}: 그림판으로 복사`,
   trainHeading: '두 신경망 학습시키기',
   seedLabel: '시드',
+  seedRule: (max) => `0부터 ${max}까지의 정수를 입력하세요.`,
   newSeed: '새 시드',
   train: '둘 다 학습',
   retrain: '다시 학습',

@@ -36,7 +36,7 @@ const KO: PlotWords = {
     tip: '설명 풍선',
     arrow: '화살표',
     link: '연결선',
-    image: '그림',
+    image: '이미지',
   },
 };
 

@@ -9,6 +9,7 @@
 import type { Block } from '../../src/exercises/index.ts';
 import { renderTex } from '../kit/Tex.tsx';
 import { splitInline } from './inline.ts';
+import './exercises.css';
 
 /** Props of {@link PromptBlocks}. */
 export interface PromptBlocksProps {

@@ -51,6 +51,9 @@ export interface CalculatorStrings {
   applyStride: (stride: number) => string;
   dimPrefix: (dim: 'h' | 'w') => string;
   rejected: (keys: string) => string;
+  /** Predict-first mode: what to predict, and the label of each number. */
+  predictPrompt: string;
+  predictLabel: (dim: 'h' | 'w' | 'both') => string;
 }
 
 /** "7", "6 and 7", "3, 6 and 7". */
@@ -142,4 +145,6 @@ export const en: CalculatorStrings = {
   applyStride: (stride) => `Use stride ${stride}`,
   dimPrefix: (dim) => `${en.dims[dim]}: `,
   rejected: (keys) => `Some settings in the address were not valid and were reset to the defaults: ${keys}.`,
+  predictPrompt: 'What size will the output be? Work it out from the settings above, then check it against the engine.',
+  predictLabel: (dim) => (dim === 'both' ? 'Output height and width' : `Output ${dim === 'h' ? 'height' : 'width'}`),
 };

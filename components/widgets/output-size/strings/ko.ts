@@ -74,4 +74,6 @@ export const ko: CalculatorStrings = {
   applyStride: (stride) => `스트라이드 ${stride} 적용`,
   dimPrefix: (dim) => `${ko.dims[dim]}: `,
   rejected: (keys) => `주소에 들어 있던 설정 중 올바르지 않은 값은 기본값으로 되돌렸습니다: ${keys}.`,
+  predictPrompt: '출력 크기는 얼마일까요? 위의 설정으로 직접 계산한 다음 엔진의 답과 맞춰 보세요.',
+  predictLabel: (dim) => (dim === 'both' ? '출력 높이와 너비' : `출력 ${dim === 'h' ? '높이' : '너비'}`),
 };

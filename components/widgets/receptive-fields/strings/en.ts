@@ -39,6 +39,9 @@ export interface ExplorerStrings {
   shadingNote: string;
   badStack: (message: string) => string;
   rejected: (keys: string) => string;
+  /** Predict-first mode. */
+  predictPrompt: (layers: number) => string;
+  predictLabel: string;
 }
 
 /** Text of the parameter-count comparison. */
@@ -138,6 +141,9 @@ const explorerEn: ExplorerStrings = {
   badStack: (m) =>
     `This stack does not fit the input: ${m}. Make the input larger or a kernel, stride or dilation smaller.`,
   rejected: (keys) => `The link set ${keys} to values the explorer cannot use, so the defaults are shown instead.`,
+  predictPrompt: (layers) =>
+    `How many input pixels wide is the receptive field of one neuron in layer ${layers}? Work it out from the kernels, strides and dilations, then let the engine show the cone.`,
+  predictLabel: 'Receptive field (pixels per side)',
 };
 
 const paramsEn: ParamStrings = {

@@ -175,14 +175,19 @@ function OrderInput({ spec, fields, onChange, lang, disabled }: { spec: Extract<
       <ol class="ex-order" ref={listRef}>
         {fields.map((cardId, i) => {
           const label = labels.get(cardId) ?? cardId;
+          const named = cardId.length <= 3 ? `${cardId}: ${label}` : label;
           return (
             <li key={cardId} class="ex-order__card" data-card={cardId}>
-              <span class="ex-order__label">{label}</span>
+              <span class="ex-order__label">
+                {/* The prompt names the cards by their ids (letters); show them beside the text. */}
+                {cardId.length <= 3 && <span class="ex-order__id">{cardId}: </span>}
+                {label}
+              </span>
               <span class="ex-order__buttons">
-                <button type="button" class="cl-button ex-order__move" aria-label={s.moveUp(label)} disabled={disabled || i === 0} onClick={() => move(i, 'up')}>
+                <button type="button" class="cl-button ex-order__move" aria-label={s.moveUp(named)} disabled={disabled || i === 0} onClick={() => move(i, 'up')}>
                   ↑
                 </button>
-                <button type="button" class="cl-button ex-order__move" aria-label={s.moveDown(label)} disabled={disabled || i === fields.length - 1} onClick={() => move(i, 'down')}>
+                <button type="button" class="cl-button ex-order__move" aria-label={s.moveDown(named)} disabled={disabled || i === fields.length - 1} onClick={() => move(i, 'down')}>
                   ↓
                 </button>
               </span>

@@ -77,7 +77,8 @@ for (const lang of LANGS) {
 }
 
 test('hints, solution, new variant, progress across reloads and corrupt storage; axe; screenshots', async ({ page }) => {
-  test.setTimeout(120_000);
+  // axe over a whole lesson page is slow on a busy machine.
+  test.setTimeout(240_000);
   const s = STRINGS.en;
   const exercise = singleField('output-size');
   await page.goto('/en/lessons/output-size/');

@@ -18,7 +18,7 @@ async function open(page: Page, lang: Lang, query = ''): Promise<void> {
   // client:visible: bring each widget into view, then wait until Astro has hydrated all three.
   for (const root of ['.rft', '.rfp', '.rfx']) await page.locator(root).scrollIntoViewIfNeeded();
   await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
-  await expect(page.locator('astro-island')).toHaveCount(3);
+  await expect(page.locator('.lesson__body astro-island')).toHaveCount(3);
 }
 
 for (const lang of LANGS) {

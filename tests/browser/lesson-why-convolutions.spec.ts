@@ -23,7 +23,7 @@ async function open(page: Page, lang: Lang, query = ''): Promise<void> {
   await page.goto(`/${lang}/lessons/why-convolutions/${query}`);
   await page.locator('.xolab').scrollIntoViewIfNeeded();
   await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
-  await expect(page.locator('astro-island')).toHaveCount(1);
+  await expect(page.locator('.lesson__body astro-island')).toHaveCount(1);
 }
 
 interface MainThreadTask {

@@ -10,6 +10,7 @@ import { useQueryState } from '../../kit/query-state.ts';
 import type { QueryCodec } from '../../kit/query-state.ts';
 import { useReducedMotion } from '../../kit/reduced-motion.ts';
 import { Note } from '../../kit/Note.tsx';
+import { PredictGate, PredictToggle } from '../../kit/predict/PredictFirst.tsx';
 import { CellGrid } from './CellGrid.tsx';
 import {
   IMAGE_SIZE,
@@ -39,9 +40,10 @@ import './convolution.css';
 /** Milliseconds between steps while playing. */
 const PLAY_INTERVAL_MS = 900;
 
-/** Props the MDX passes. */
+/** Props the MDX passes; `predictFirst` starts predict-first mode (off in lessons, on where an exercise embeds it). */
 export interface ConvolutionStepperProps {
   lang: Locale;
+  predictFirst?: boolean;
 }
 
 type Computed = { maps: FeatureMaps; error: null } | { maps: null; error: string };
@@ -58,13 +60,16 @@ const QUERY: QueryCodec<ConvState, StateProblem> = {
 };
 
 /** The stepper (see the file comment). */
-export default function ConvolutionStepper({ lang }: ConvolutionStepperProps): JSX.Element {
+export default function ConvolutionStepper({ lang, predictFirst = false }: ConvolutionStepperProps): JSX.Element {
   const t = stringsFor(STRINGS, lang);
   const query = useQueryState(QUERY);
   const { value: state, set: setState, rejected: problems } = query;
   const [playing, setPlaying] = useState(false);
   const [hover, setHover] = useState<{ position: number; active: number } | null>(null);
   const reducedMotion = useReducedMotion();
+  const [predicting, setPredicting] = useState(predictFirst);
+  // Windows whose sum has been revealed ("position:filter"), for this picture and these filters only.
+  const [revealed, setRevealed] = useState<{ key: string; cells: ReadonlySet<string> }>({ key: '', cells: new Set() });
 
   useEffect(() => {
     if (!playing) return;
@@ -102,6 +107,7 @@ export default function ConvolutionStepper({ lang }: ConvolutionStepperProps): J
   };
   const togglePlay = () => {
     if (playing) return setPlaying(false);
+    if (predicting) return;
     if (state.position >= POSITION_COUNT - 1) update({ position: 0 });
     setHover(null);
     setPlaying(true);
@@ -140,6 +146,12 @@ export default function ConvolutionStepper({ lang }: ConvolutionStepperProps): J
   const value = maps ? maps.values[outIndex] : NaN;
   const rounded = formatRounded(value);
   const truncated = formatTruncated(value);
+  const pictureKey = JSON.stringify([state.image, state.filters]);
+  const revealedCells = revealed.key === pictureKey ? revealed.cells : new Set<string>();
+  const isShown = (position: number, filter: number) => !predicting || revealedCells.has(`${position}:${filter}`);
+  const hereShown = maps === null || isShown(shown.position, active);
+  const reveal = () =>
+    setRevealed({ key: pictureKey, cells: new Set([...revealedCells, `${shown.position}:${active}`]) });
 
   const windowFrame = (
     <div
@@ -166,8 +178,17 @@ export default function ConvolutionStepper({ lang }: ConvolutionStepperProps): J
         </p>
       )}
 
+      <PredictToggle
+        lang={lang}
+        on={predicting}
+        onChange={(on) => {
+          setPlaying(false);
+          setPredicting(on);
+        }}
+      />
+
       <div class="conv-controls">
-        <button type="button" class="conv-button" onClick={togglePlay} aria-pressed={playing}>
+        <button type="button" class="conv-button" onClick={togglePlay} aria-pressed={playing} disabled={predicting}>
           {playing ? t.pause : t.play}
         </button>
         <button type="button" class="conv-button" onClick={() => goTo(state.position - 1)} disabled={state.position === 0}>
@@ -221,30 +242,41 @@ export default function ConvolutionStepper({ lang }: ConvolutionStepperProps): J
           <p class="conv-hint">{t.productsCaption}</p>
           <ol class="conv-products">
             {taps.map((tap, i) => (
-              <li key={i} data-sign={tap.product > 0 ? 'pos' : tap.product < 0 ? 'neg' : 'zero'}>
+              <li key={i} data-sign={!hereShown ? undefined : tap.product > 0 ? 'pos' : tap.product < 0 ? 'neg' : 'zero'}>
                 <span class="conv-product-terms">
                   {formatSigned(tap.pixel)} × {formatSigned(tap.weight)}
                 </span>
-                <strong>{formatSigned(tap.product)}</strong>
+                <strong>{hereShown ? formatSigned(tap.product) : '?'}</strong>
               </li>
             ))}
           </ol>
-          <p class="conv-sum" aria-live={playing ? 'off' : 'polite'} data-testid="conv-sum">
-            {maps ? t.sumLine(formatSigned(sum), formatFraction(sum), rounded, Math.round(sum) % DIVISOR === 0) : ''}
-          </p>
-          {maps && truncated !== rounded && <p class="conv-hint">{t.truncationNote(truncated, rounded)}</p>}
-          {maps && (
-            <div class="conv-depth">
-              <p class="conv-hint">{t.depthLine(depth)}</p>
-              <ul class="conv-depth-values">
-                {state.filters.map((_, k) => (
-                  <li key={k}>
-                    {t.mapName(k + 1)}: <strong>{formatRounded(maps.values[k * POSITION_COUNT + shown.position])}</strong>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
+          <PredictGate
+            lang={lang}
+            on={maps !== null && predicting}
+            questionKey={`${pictureKey}:${shown.position}:${active}`}
+            prompt={t.predictPrompt(active + 1, row, col)}
+            questions={[{ label: t.predictLabel, expected: sum }]}
+            revealed={hereShown}
+            onReveal={reveal}
+            format={formatSigned}>
+            <p class="conv-sum" aria-live={playing ? 'off' : 'polite'} data-testid="conv-sum">
+              {maps ? t.sumLine(formatSigned(sum), formatFraction(sum), rounded, Math.round(sum) % DIVISOR === 0) : ''}
+            </p>
+            {maps && truncated !== rounded && <p class="conv-hint">{t.truncationNote(truncated, rounded)}</p>}
+            {maps && (
+              <div class="conv-depth">
+                <p class="conv-hint">{t.depthLine(depth)}</p>
+                <ul class="conv-depth-values">
+                  {state.filters.map((_, k) => (
+                    <li key={k}>
+                      {t.mapName(k + 1)}:{' '}
+                        <strong>{isShown(shown.position, k) ? formatRounded(maps.values[k * POSITION_COUNT + shown.position]) : '?'}</strong>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
+          </PredictGate>
         </div>
 
         <div class="conv-panel conv-panel--output">
@@ -260,10 +292,18 @@ export default function ConvolutionStepper({ lang }: ConvolutionStepperProps): J
                 <figcaption>{t.mapName(k + 1)}</figcaption>
                 <CellGrid
                   size={OUTPUT_SIZE}
-                  values={maps ? maps.values.subarray(k * POSITION_COUNT, (k + 1) * POSITION_COUNT) : new Float32Array(POSITION_COUNT)}
-                  text={(i) => (maps ? formatRounded(maps.values[k * POSITION_COUNT + i]) : '')}
+                  values={
+                    maps
+                      ? maps.values.subarray(k * POSITION_COUNT, (k + 1) * POSITION_COUNT).map((v, i) => (isShown(i, k) ? v : 0))
+                      : new Float32Array(POSITION_COUNT)
+                  }
+                  text={(i) => (maps && isShown(i, k) ? formatRounded(maps.values[k * POSITION_COUNT + i]) : maps ? '?' : '')}
                   cellLabel={(i) =>
-                    t.outputCell(Math.floor(i / OUTPUT_SIZE), i % OUTPUT_SIZE, maps ? formatRounded(maps.values[k * POSITION_COUNT + i]) : '')
+                    t.outputCell(
+                      Math.floor(i / OUTPUT_SIZE),
+                      i % OUTPUT_SIZE,
+                      maps && isShown(i, k) ? formatRounded(maps.values[k * POSITION_COUNT + i]) : maps ? '?' : '',
+                    )
                   }
                   label={t.mapGrid(k + 1)}
                   className="conv-grid--output"

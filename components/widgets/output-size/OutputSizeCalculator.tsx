@@ -14,6 +14,7 @@ import { Tex } from '../../kit/Tex.tsx';
 import { useQueryState } from '../../kit/query-state.ts';
 import type { QueryCodec } from '../../kit/query-state.ts';
 import { Note } from '../../kit/Note.tsx';
+import { PredictGate, PredictToggle } from '../../kit/predict/PredictFirst.tsx';
 import { GENERAL_FORMULA, SHORT_FORMULA, ceilVersion, workingTex } from './tex.ts';
 import {
   DIM_FIELDS,
@@ -36,9 +37,10 @@ import type { CalculatorStrings } from './strings/index.ts';
 import type { Locale } from '../../../src/i18n/lessons.ts';
 import './output-size.css';
 
-/** Props: the page's language. */
+/** Props: the page's language, and whether predict-first starts on (off in lessons, on where an exercise embeds it). */
 export interface OutputSizeCalculatorProps {
   lang: Locale;
+  predictFirst?: boolean;
 }
 
 type DimKey = 'h' | 'w';
@@ -111,9 +113,11 @@ const QUERY: QueryCodec<Config> = {
 };
 
 /** The calculator island. */
-export default function OutputSizeCalculator({ lang }: OutputSizeCalculatorProps) {
+export default function OutputSizeCalculator({ lang, predictFirst = false }: OutputSizeCalculatorProps) {
   const t = stringsFor(STRINGS, lang);
   const { value: config, set: setConfig, rejected } = useQueryState(QUERY);
+  const [predicting, setPredicting] = useState(predictFirst);
+  const [revealedKey, setRevealedKey] = useState<string | null>(null);
 
   const result = useMemo(() => evaluate(config), [config]);
   const dims: (DimKey | 'both')[] = config.linked ? ['both'] : ['h', 'w'];
@@ -126,6 +130,17 @@ export default function OutputSizeCalculator({ lang }: OutputSizeCalculatorProps
   const [refused, setRefused] = useState<readonly string[]>([]);
   const onInvalid = (field: string, invalid: boolean) =>
     setRefused((list) => (invalid ? (list.includes(field) ? list : [...list, field]) : list.filter((f) => f !== field)));
+  // A new question whenever a setting that decides the size changes (not the solver's target).
+  const questionKey = JSON.stringify({ ...config, target: 0 });
+  const [engineH, engineW] = result.engineShape ? result.engineShape.slice(-2) : [0, 0];
+  const predictQuestions = config.linked
+    ? [{ label: t.predictLabel('both'), expected: engineH }]
+    : [
+        { label: t.predictLabel('h'), expected: engineH },
+        { label: t.predictLabel('w'), expected: engineW },
+      ];
+  // Nothing to predict when the engine refuses the settings: its message shows at once.
+  const gated = predicting && hasOutput;
 
   return (
     <WidgetFrame title={t.title} caption={t.caption} class="os-calculator">
@@ -134,6 +149,8 @@ export default function OutputSizeCalculator({ lang }: OutputSizeCalculatorProps
           {t.rejected(rejected.join(', '))}
         </Note>
       )}
+
+      <PredictToggle lang={lang} on={predicting} onChange={setPredicting} />
 
       <div class="os-presets" role="group" aria-label={t.presetsLabel}>
         <span class="os-presets__label" aria-hidden="true">
@@ -199,83 +216,96 @@ export default function OutputSizeCalculator({ lang }: OutputSizeCalculatorProps
             {t.lastAccepted}
           </Note>
         )}
-        <div aria-live="polite" aria-atomic="true">
-          {hasOutput ? (
-            <dl class="os-result__pair">
-              <div>
-                <dt>{t.formulaSays}</dt>
-                <dd class="os-result__size" data-testid="formula-size">
-                  {t.size(oh, ow)}
-                </dd>
-              </div>
-              <div>
-                <dt>{t.engineSays}</dt>
-                <dd>
-                  <code class="os-call">{result.call}</code>
-                  <span class="os-arrow" aria-hidden="true">
-                    {' → '}
-                  </span>
-                  <code class="os-result__shape" data-testid="engine-shape">
-                    [{result.engineShape!.join(', ')}]
-                  </code>
-                </dd>
-              </div>
-            </dl>
-          ) : null}
-          {hasOutput && (
-            <p class={result.agree ? 'os-agree' : 'os-disagree'} data-testid="agreement">
-              {result.agree ? t.agree : t.disagree}
-            </p>
-          )}
-        </div>
-        {result.engineError !== null && (
-          <div class="os-error" role="alert" data-testid="engine-error">
-            <p>{t.refused}</p>
-            <code>{result.engineError}</code>
+        <PredictGate
+          lang={lang}
+          on={gated}
+          questionKey={questionKey}
+          prompt={t.predictPrompt}
+          questions={predictQuestions}
+          revealed={revealedKey === questionKey}
+          onReveal={() => setRevealedKey(questionKey)}>
+          <div aria-live="polite" aria-atomic="true">
+            {hasOutput ? (
+              <dl class="os-result__pair">
+                <div>
+                  <dt>{t.formulaSays}</dt>
+                  <dd class="os-result__size" data-testid="formula-size">
+                    {t.size(oh, ow)}
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t.engineSays}</dt>
+                  <dd>
+                    <code class="os-call">{result.call}</code>
+                    <span class="os-arrow" aria-hidden="true">
+                      {' → '}
+                    </span>
+                    <code class="os-result__shape" data-testid="engine-shape">
+                      [{result.engineShape!.join(', ')}]
+                    </code>
+                  </dd>
+                </div>
+              </dl>
+            ) : null}
+            {hasOutput && (
+              <p class={result.agree ? 'os-agree' : 'os-disagree'} data-testid="agreement">
+                {result.agree ? t.agree : t.disagree}
+              </p>
+            )}
           </div>
-        )}
-      </section>
-
-      <section class="os-working" aria-labelledby="os-working-title">
-        <h3 id="os-working-title">{t.workingHeading}</h3>
-        {/* PyTorch's argument names on wide screens; the same formula in one-letter names on phones. */}
-        <Tex tex={ceil ? ceilVersion(GENERAL_FORMULA) : GENERAL_FORMULA} display class="os-tex os-tex--wide" />
-        <Tex tex={ceil ? ceilVersion(SHORT_FORMULA) : SHORT_FORMULA} display class="os-tex os-tex--narrow" />
-        {dims.map((which) => {
-          const r = which === 'w' ? result.width : result.height;
-          return (
-            <div key={which} class="os-working__dim">
-              <h4>{t.dims[which]}</h4>
-              {r.steps ? (
-                <Tex tex={workingTex(r.steps)} display class="os-tex" />
-              ) : (
-                <p class="os-error-text">{r.stepsError}</p>
-              )}
-              {r.steps?.droppedLastWindow && <p class="cl-hint">{t.droppedWindow}</p>}
+          {result.engineError !== null && (
+            <div class="os-error" role="alert" data-testid="engine-error">
+              <p>{t.refused}</p>
+              <code>{result.engineError}</code>
             </div>
-          );
-        })}
+          )}
+        </PredictGate>
       </section>
 
-      <section class="os-coverage" aria-labelledby="os-coverage-title">
-        <h3 id="os-coverage-title">{t.coverageHeading}</h3>
-        {hasOutput ? (
-          <>
-            <p data-testid="coverage-text">{coverageText(result.height, result.width, t, true)}</p>
-            <CoverageGrid
-              height={config.h.input}
-              width={config.w.input}
-              padH={config.h.padding}
-              padW={config.w.padding}
-              unreadRows={result.height.uncovered}
-              unreadCols={result.width.uncovered}
-              t={t}
-            />
-          </>
-        ) : (
-          <p>{t.coverageNone}</p>
-        )}
-      </section>
+      {!(gated && revealedKey !== questionKey) && (
+        <>
+          <section class="os-working" aria-labelledby="os-working-title">
+            <h3 id="os-working-title">{t.workingHeading}</h3>
+            {/* PyTorch's argument names on wide screens; the same formula in one-letter names on phones. */}
+            <Tex tex={ceil ? ceilVersion(GENERAL_FORMULA) : GENERAL_FORMULA} display class="os-tex os-tex--wide" />
+            <Tex tex={ceil ? ceilVersion(SHORT_FORMULA) : SHORT_FORMULA} display class="os-tex os-tex--narrow" />
+            {dims.map((which) => {
+              const r = which === 'w' ? result.width : result.height;
+              return (
+                <div key={which} class="os-working__dim">
+                  <h4>{t.dims[which]}</h4>
+                  {r.steps ? (
+                    <Tex tex={workingTex(r.steps)} display class="os-tex" />
+                  ) : (
+                    <p class="os-error-text">{r.stepsError}</p>
+                  )}
+                  {r.steps?.droppedLastWindow && <p class="cl-hint">{t.droppedWindow}</p>}
+                </div>
+              );
+            })}
+          </section>
+
+          <section class="os-coverage" aria-labelledby="os-coverage-title">
+            <h3 id="os-coverage-title">{t.coverageHeading}</h3>
+            {hasOutput ? (
+              <>
+                <p data-testid="coverage-text">{coverageText(result.height, result.width, t, true)}</p>
+                <CoverageGrid
+                  height={config.h.input}
+                  width={config.w.input}
+                  padH={config.h.padding}
+                  padW={config.w.padding}
+                  unreadRows={result.height.uncovered}
+                  unreadCols={result.width.uncovered}
+                  t={t}
+                />
+              </>
+            ) : (
+              <p>{t.coverageNone}</p>
+            )}
+          </section>
+        </>
+      )}
 
       <section class="os-solve" aria-labelledby="os-solve-title">
         <h3 id="os-solve-title">{t.solveHeading}</h3>

@@ -28,12 +28,14 @@ import { useQueryState } from '../../kit/query-state.ts';
 import type { QueryCodec } from '../../kit/query-state.ts';
 import { Note } from '../../kit/Note.tsx';
 import { EngineMessage } from '../../kit/EngineMessage.tsx';
+import { PredictGate, PredictToggle } from '../../kit/predict/PredictFirst.tsx';
 import { WidgetFrame } from '../../kit/WidgetFrame.tsx';
 import './receptive-fields.css';
 
-/** Props: the page's language. */
+/** Props: the page's language; `predictFirst` starts predict-first mode (off in lessons, on where an exercise embeds it). */
 export interface ReceptiveFieldExplorerProps {
   lang: Locale;
+  predictFirst?: boolean;
 }
 
 function range(from: number, to: number): number[] {
@@ -205,8 +207,10 @@ const QUERY: QueryCodec<ExplorerState> = {
 };
 
 /** The explorer. */
-export default function ReceptiveFieldExplorer({ lang }: ReceptiveFieldExplorerProps) {
+export default function ReceptiveFieldExplorer({ lang, predictFirst = false }: ReceptiveFieldExplorerProps) {
   const t = stringsFor(STRINGS, lang).explorer;
+  const [predicting, setPredicting] = useState(predictFirst);
+  const [revealedKey, setRevealedKey] = useState<string | null>(null);
   const { value: state, set: apply, rejected } = useQueryState(QUERY);
   const gridHolder = useRef<HTMLDivElement>(null);
   const body = useRef<HTMLDivElement>(null);
@@ -240,6 +244,7 @@ export default function ReceptiveFieldExplorer({ lang }: ReceptiveFieldExplorerP
     <WidgetFrame title={t.title} class="rfx">
       <div ref={body}>
         <p class="rfx-hint">{t.hint}</p>
+        <PredictToggle lang={lang} on={predicting} onChange={setPredicting} />
         {rejected.length > 0 && (
           <Note class="rfx-note">{t.rejected(rejected.join(', '))}</Note>
         )}
@@ -335,6 +340,10 @@ export default function ReceptiveFieldExplorer({ lang }: ReceptiveFieldExplorerP
             cell={cell}
             t={t}
             gridHolder={gridHolder}
+            lang={lang}
+            predicting={predicting}
+            revealedKey={revealedKey}
+            onReveal={setRevealedKey}
             onPick={(r, c, viaKeyboard) => {
               apply({ ...state, row: r, col: c });
               // Focus follows the keys at once: every cell is focusable, and waiting for an
@@ -356,9 +365,13 @@ interface ResultsProps {
   t: ExplorerStrings;
   gridHolder: { current: HTMLDivElement | null };
   onPick: (row: number, col: number, viaKeyboard: boolean) => void;
+  lang: Locale;
+  predicting: boolean;
+  revealedKey: string | null;
+  onReveal: (key: string) => void;
 }
 
-function ExplorerResults({ state, result, cell, t, gridHolder, onPick }: ResultsProps) {
+function ExplorerResults({ state, result, cell, t, gridHolder, onPick, lang, predicting, revealedKey, onReveal }: ResultsProps) {
   const { trace, summarySides, rowSpan, colSpan, clipped, measuredSide } = result;
   const last = state.layers.length;
   const formulaSide = summarySides[summarySides.length - 1];
@@ -374,11 +387,14 @@ function ExplorerResults({ state, result, cell, t, gridHolder, onPick }: Results
     right: Math.min(n - 1, colSpan.end),
   };
   const outlineVisible = outline.top <= outline.bottom && outline.left <= outline.right;
+  // The field's size depends on the stack, not on which neuron is picked.
+  const questionKey = JSON.stringify([state.inputSize, state.layers]);
+  const hidden = predicting && revealedKey !== questionKey;
 
   return (
     <>
       <div class="rfx-maps" ref={gridHolder}>
-        {trace.sizes.slice(0, -1).map((side, m) => (
+        {!hidden && trace.sizes.slice(0, -1).map((side, m) => (
           <FeatureMap
             key={m}
             name={m === 0 ? t.inputCaption : t.mapCaption(m)}
@@ -399,39 +415,48 @@ function ExplorerResults({ state, result, cell, t, gridHolder, onPick }: Results
           onPick={onPick}
         />
       </div>
-      <p class="rfx-muted rfx-small">{t.shadingNote}</p>
+      <PredictGate
+        lang={lang}
+        on={predicting}
+        questionKey={questionKey}
+        prompt={t.predictPrompt(last)}
+        questions={[{ label: t.predictLabel, expected: formulaSide }]}
+        revealed={!hidden}
+        onReveal={() => onReveal(questionKey)}>
+        <p class="rfx-muted rfx-small">{t.shadingNote}</p>
 
-      <div class="rfx-result" aria-live="polite">
-        <p class="rfx-headline">{t.neuronSentence(last, state.row, state.col, formulaSide)}</p>
-        <dl class="rfx-facts">
-          <dt>{t.formulaLabel}</dt>
-          <dd>
-            <span class="rfx-mono" data-testid="rf-formula">
-              1 + {terms.map((term) => term.value).join(' + ')} = {formulaSide}
-            </span>
-            <span class="rfx-muted rfx-small">
-              {' '}
-              ({formulaSide}×{formulaSide})
-            </span>
-          </dd>
-          <dt>{t.backwardLabel}</dt>
-          <dd class="rfx-mono" data-testid="rf-backward">
-            {t.backwardValue(boxHeight, boxWidth, trace.inputPixels)}
-          </dd>
-        </dl>
-        <p class="rfx-muted rfx-small">{t.formulaExplain}</p>
-        {!box && <p>{t.paddingOnly}</p>}
-        {box && clipped && <p>{t.clipped(boxHeight, boxWidth)}</p>}
-        {measuredSide !== null && (
-          <p
-            class={measuredSide === formulaSide ? 'rfx-ok' : 'rfx-error'}
-            role={measuredSide === formulaSide ? undefined : 'alert'}
-          >
-            {measuredSide === formulaSide ? t.agree : t.disagree}
-          </p>
-        )}
-        {box && trace.inputPixels < boxHeight * boxWidth && <p>{t.holes}</p>}
-      </div>
+        <div class="rfx-result" aria-live="polite">
+          <p class="rfx-headline">{t.neuronSentence(last, state.row, state.col, formulaSide)}</p>
+          <dl class="rfx-facts">
+            <dt>{t.formulaLabel}</dt>
+            <dd>
+              <span class="rfx-mono" data-testid="rf-formula">
+                1 + {terms.map((term) => term.value).join(' + ')} = {formulaSide}
+              </span>
+              <span class="rfx-muted rfx-small">
+                {' '}
+                ({formulaSide}×{formulaSide})
+              </span>
+            </dd>
+            <dt>{t.backwardLabel}</dt>
+            <dd class="rfx-mono" data-testid="rf-backward">
+              {t.backwardValue(boxHeight, boxWidth, trace.inputPixels)}
+            </dd>
+          </dl>
+          <p class="rfx-muted rfx-small">{t.formulaExplain}</p>
+          {!box && <p>{t.paddingOnly}</p>}
+          {box && clipped && <p>{t.clipped(boxHeight, boxWidth)}</p>}
+          {measuredSide !== null && (
+            <p
+              class={measuredSide === formulaSide ? 'rfx-ok' : 'rfx-error'}
+              role={measuredSide === formulaSide ? undefined : 'alert'}
+            >
+              {measuredSide === formulaSide ? t.agree : t.disagree}
+            </p>
+          )}
+          {box && trace.inputPixels < boxHeight * boxWidth && <p>{t.holes}</p>}
+        </div>
+      </PredictGate>
     </>
   );
 }

@@ -6,7 +6,7 @@
  *
  *   src/engine     imports nothing outside the engine, and no package
  *   src/training   the engine
- *   src/workers    training and the engine (worker entry files only; nothing imports them)
+ *   src/workers    training, the engine and exercises (worker entry files only; nothing imports them)
  *   src/i18n       nothing
  *   src/site       i18n (build-time helpers)
  *   src/geometry   the engine (lesson arithmetic beyond the engine's shape functions)
@@ -15,6 +15,9 @@
  *   components/kit                 i18n
  *   components/chrome              the kit, site, i18n
  *   components/engine-source       the kit, the engine (as text), i18n
+ *   components/exercises           the kit, exercises, engine, training, i18n
+ *                                  (the student's exercise cards and the prompt renderer),
+ *                                  and the exercise-check worker by URL
  *   components/widgets/<one>       its own folder, the kit, engine, training, geometry,
  *                                  exercises, explorer, i18n,
  *                                  and worker entry files by URL; never another widget
@@ -49,7 +52,7 @@ interface Edge {
 const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   'src/engine': [],
   'src/training': ['src/engine'],
-  'src/workers': ['src/training', 'src/engine'],
+  'src/workers': ['src/training', 'src/engine', 'src/exercises'],
   'src/i18n': [],
   'src/geometry': ['src/engine'],
   'src/exercises': ['src/engine', 'src/training', 'src/geometry', 'src/i18n'],
@@ -60,6 +63,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   'components/kit': ['src/i18n'],
   'components/chrome': ['components/kit', 'src/site', 'src/i18n'],
   'components/engine-source': ['components/kit', 'src/engine', 'src/i18n'],
+  'components/exercises': ['components/kit', 'src/exercises', 'src/engine', 'src/training', 'src/i18n'],
   'components/widgets': ['components/kit', 'src/engine', 'src/training', 'src/geometry', 'src/exercises', 'src/explorer', 'src/i18n'],
   content: ['components/widgets', 'components/kit', 'components/engine-source', 'src/i18n'],
   'src/layouts': ['*'],
@@ -92,7 +96,7 @@ function violation(edge: Edge): string | null {
   if (edge.package) return NO_PACKAGES.has(from) ? `${edge.from} imports the package ${edge.to}; ${from} imports no package` : null;
   const to = zoneOf(edge.to);
   if (to === 'src/workers' && from !== 'src/workers') {
-    if (edge.kind === 'worker' && rule === 'components/widgets' && /\.worker\.ts$/.test(edge.to)) return null;
+    if (edge.kind === 'worker' && (rule === 'components/widgets' || rule === 'components/exercises') && /\.worker\.ts$/.test(edge.to)) return null;
     return `${edge.from} imports ${edge.to}: worker files are entry points, started by URL from a widget`;
   }
   if (to === from || allowed.includes('*')) return null;

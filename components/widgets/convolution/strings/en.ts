@@ -46,6 +46,9 @@ export interface ConvStrings {
   depthLine: (depth: number) => string;
   urlProblem: (parts: readonly StateProblem[]) => string;
   engineError: (message: string) => string;
+  /** Predict-first mode: what to predict at the current window. */
+  predictPrompt: (filter: number, row: number, col: number) => string;
+  predictLabel: string;
 }
 
 /** One language's strings for the depth demo. */
@@ -110,6 +113,9 @@ export const en: ConvStrings = {
   urlProblem: (parts) =>
     `The link's ${parts.map((p) => problemNames[p]).join(', ')} could not be read, so the default is shown instead.`,
   engineError: (message) => `The engine refused this input: ${message}`,
+  predictPrompt: (filter, row, col) =>
+    `Multiply each pixel under the window by the weight of filter ${filter} above it and add the nine products: what is the sum at row ${row}, column ${col}?`,
+  predictLabel: 'Sum of the products',
 };
 
 const filterNames: Record<DepthFilterId, string> = { vertical: 'Vertical edges', horizontal: 'Horizontal edges', red: 'Red', green: 'Green', brightness: 'Brightness' };

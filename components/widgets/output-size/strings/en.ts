@@ -63,6 +63,9 @@ export interface CalculatorStrings {
   rejected: (keys: string) => string;
   /** While a field's text is refused: what the results below are computed from. */
   lastAccepted: string;
+  /** Predict-first mode: what to predict, and the label of each number. */
+  predictPrompt: string;
+  predictLabel: (dim: 'h' | 'w' | 'both') => string;
 }
 
 /** "7", "6 and 7", "3, 6 and 7". */
@@ -155,4 +158,6 @@ export const en: CalculatorStrings = {
   dimPrefix: (dim) => `${en.dims[dim]}: `,
   lastAccepted: 'A field above holds a value that is not accepted; the results are for its last accepted value until it is corrected.',
   rejected: (keys) => `Some settings in the address were not valid and were reset to the defaults: ${keys}.`,
+  predictPrompt: 'What size will the output be? Work it out from the settings above, then check it against the engine.',
+  predictLabel: (dim) => (dim === 'both' ? 'Output height and width' : `Output ${dim === 'h' ? 'height' : 'width'}`),
 };

@@ -78,4 +78,6 @@ export const ko: CalculatorStrings = {
   dimPrefix: (dim) => `${ko.dims[dim]}: `,
   lastAccepted: '위 칸에 받아들일 수 없는 값이 있습니다. 고칠 때까지 결과는 그 칸의 마지막으로 받아들인 값으로 계산합니다.',
   rejected: (keys) => `주소에 들어 있던 설정 중 올바르지 않은 값은 기본값으로 되돌렸습니다: ${keys}.`,
+  predictPrompt: '출력 크기는 얼마일까요? 위의 설정으로 직접 계산한 다음 엔진의 답과 맞춰 보세요.',
+  predictLabel: (dim) => (dim === 'both' ? '출력 높이와 너비' : `출력 ${dim === 'h' ? '높이' : '너비'}`),
 };

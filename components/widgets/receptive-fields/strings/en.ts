@@ -45,6 +45,9 @@ export interface ExplorerStrings {
   badStack: string;
   engineMessage: string;
   rejected: (keys: string) => string;
+  /** Predict-first mode. */
+  predictPrompt: (layers: number) => string;
+  predictLabel: string;
 }
 
 /** Text of the parameter-count comparison. */
@@ -145,6 +148,9 @@ const explorerEn: ExplorerStrings = {
   badStack: 'This stack does not fit the input. Make the input larger or a kernel, stride or dilation smaller.',
   engineMessage: 'The engine says:',
   rejected: (keys) => `The link set ${keys} to values the explorer cannot use, so the defaults are shown instead.`,
+  predictPrompt: (layers) =>
+    `How many input pixels wide is the receptive field of one neuron in layer ${layers}? Work it out from the kernels, strides and dilations, then let the engine show the cone.`,
+  predictLabel: 'Receptive field (pixels per side)',
 };
 
 const paramsEn: ParamStrings = {

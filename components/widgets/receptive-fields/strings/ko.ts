@@ -53,6 +53,9 @@ const explorerKo: ExplorerStrings = {
   badStack: '이 구성은 입력 크기에 맞지 않습니다. 입력을 키우거나 커널, 스트라이드, 팽창을 줄여 보세요.',
   engineMessage: '엔진이 보낸 원래 메시지(영어):',
   rejected: (keys) => `링크에 담긴 ${keys} 값을 쓸 수 없어서 기본값으로 보여 줍니다.`,
+  predictPrompt: (layers) =>
+    `${layers}층 뉴런 하나의 수용 영역은 입력 픽셀로 한 변이 몇 칸일까요? 커널, 스트라이드, 팽창으로 계산한 다음 엔진이 보여 주는 영역과 비교해 보세요.`,
+  predictLabel: '수용 영역 (한 변의 픽셀 수)',
 };
 
 const paramsKo: ParamStrings = {

@@ -2,6 +2,7 @@
  * 연습 문제 카드와 과제 페이지의 한국어 문구. 키는 영어 파일과 같아야 합니다.
  */
 import type { ExerciseStrings } from './en.ts';
+import { josa } from '../../../src/i18n/korean.ts';
 
 export const ko: ExerciseStrings = {
   sectionTitle: '연습 문제',
@@ -57,7 +58,7 @@ export const ko: ExerciseStrings = {
   changeStudent: '학번 바꾸기',
   studentIdEmpty: '먼저 학번을 입력하세요.',
   studentIdTooLong: '학번은 64자를 넘을 수 없습니다.',
-  workingAs: (id: string) => `학번 ${id}로 푸는 중`,
+  workingAs: (id: string) => `학번 ${josa(id, '(으)로')} 푸는 중`,
   saved: '입력하는 대로 답이 이 브라우저에 저장됩니다.',
   savedFailed: '브라우저가 답을 저장하지 못했습니다(저장 공간이 가득 찼거나 꺼져 있음). 페이지를 닫기 전에 제출하세요.',
   answered: (done: number, total: number) => `${total}문제 중 ${done}문제 답함`,

@@ -114,7 +114,7 @@ export const en: ConvStrings = {
     `The link's ${parts.map((p) => problemNames[p]).join(', ')} could not be read, so the default is shown instead.`,
   engineError: (message) => `The engine refused this input: ${message}`,
   predictPrompt: (filter, row, col) =>
-    `Multiply each pixel under the window by the weight of filter ${filter} above it and add the nine products: what is the sum at row ${row}, column ${col}?`,
+    `Multiply each pixel under the window by the weight of filter ${filter} above it and add the ${KERNEL_SIZE * KERNEL_SIZE} products: what is the sum at row ${row}, column ${col}?`,
   predictLabel: 'Sum of the products',
 };
 

@@ -52,7 +52,7 @@ export const ko: ConvStrings = {
     `링크의 ${parts.map((p) => problemNames[p]).join(', ')} 값을 읽을 수 없어 기본값을 보여 줍니다.`,
   engineError: (message) => `엔진이 이 입력을 거부했습니다: ${message}`,
   predictPrompt: (filter, row, col) =>
-    `창 아래의 픽셀마다 필터 ${filter}의 가중치를 곱하고 아홉 개의 곱을 더하세요. ${row}행 ${col}열에서 합은 얼마일까요?`,
+    `창 아래의 픽셀마다 필터 ${filter}의 가중치를 곱하고 ${KERNEL_SIZE * KERNEL_SIZE}개의 곱을 더하세요. ${row}행 ${col}열에서 합은 얼마일까요?`,
   predictLabel: '곱의 합',
 };
 

@@ -72,6 +72,7 @@ export function RegradePage({ lang }: RegradePageProps) {
   const [over, setOver] = useState(false);
   const [run, setRun] = useState<Run>({ state: 'idle' });
   const [missing, setMissing] = useState<string | null>(null);
+  const [ready, setReady] = useState(false);
   const request = useRef(0);
   const client = useRef<WorkerClient<RegradeCommand, RegradeMessage> | null>(null);
 
@@ -85,6 +86,7 @@ export function RegradePage({ lang }: RegradePageProps) {
       }
     }
     if (initial) setLink(initial);
+    setReady(true);
     return () => client.current?.end();
   }, []);
 
@@ -174,7 +176,7 @@ export function RegradePage({ lang }: RegradePageProps) {
   const running = run.state === 'running';
 
   return (
-    <div class="teach-regrade">
+    <div class="teach-regrade" data-ready={ready ? 'true' : 'false'}>
       <section class="teach-panel" aria-labelledby="regrade-inputs">
         <h2 id="regrade-inputs" class="visually-hidden">
           {t.regradeTitle}

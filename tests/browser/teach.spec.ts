@@ -25,6 +25,14 @@ import type { Assignment } from '../../src/exercises/index.ts';
 const FORWARD = 'output-size/forward';
 const STACK = 'receptive-fields/stack';
 
+async function openRegrade(page: Page, lang: 'en' | 'ko' = 'en') {
+  await page.goto(`/${lang}/teach/regrade/`);
+  await expect(page.locator('.teach-regrade[data-ready="true"]')).toBeVisible();
+}
+
+// axe over a page of 29 exercises and a typeset sheet takes a while on a loaded machine.
+test.describe.configure({ timeout: 180_000 });
+
 async function openBuilder(page: Page, lang: 'en' | 'ko' = 'en') {
   await page.goto(`/${lang}/teach/`);
   await expect(page.locator('.teach-builder[data-ready="true"]')).toBeVisible();
@@ -149,7 +157,7 @@ function classFiles() {
 test.describe('regrade page', () => {
   test('grades a class: gradebook CSV, flags and charts', async ({ page }) => {
     const c = classFiles();
-    await page.goto('/en/teach/regrade/');
+    await openRegrade(page);
     await page.getByLabel('Assignment link').fill(c.link);
     await expect(page.getByTestId('regrade-link-status')).toContainText('Regrade test');
     await page.getByLabel('Roster (CSV)').setInputFiles(c.roster);
@@ -201,7 +209,7 @@ test.describe('regrade page', () => {
 
   test('a bad zip and a bad roster get clear messages', async ({ page }) => {
     const c = classFiles();
-    await page.goto('/en/teach/regrade/');
+    await openRegrade(page);
     await page.getByLabel('Assignment link').fill(`${c.link.slice(0, -3)}zzz`);
     await expect(page.getByTestId('regrade-link-status')).toContainText('cut short or changed');
     await page.getByLabel('Assignment link').fill(c.link);
@@ -225,7 +233,7 @@ test.describe('regrade page', () => {
 
   test('Korean regrade page: labels and chart descriptions in Korean, axe', async ({ page }) => {
     const c = classFiles();
-    await page.goto('/ko/teach/regrade/');
+    await openRegrade(page, 'ko');
     await expectNoSeriousA11yViolations(page);
     await page.getByLabel('과제 링크').fill(c.link);
     await page.getByLabel('명단(CSV)').setInputFiles(c.roster);
@@ -239,7 +247,7 @@ test.describe('regrade page', () => {
   });
 
   test('English regrade page before grading passes axe', async ({ page }) => {
-    await page.goto('/en/teach/regrade/');
+    await openRegrade(page);
     await expectNoSeriousA11yViolations(page);
   });
 });

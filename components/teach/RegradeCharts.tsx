@@ -60,7 +60,11 @@ export function DifficultyChart({ rows, t }: { rows: readonly { id: string; perc
   const draw = useCallback(
     (Plot: PlotModule) => {
       const width = widthOf(box.current);
-      const longest = Math.max(...rows.map((r) => r.id.length), 8);
+      // Full ids when they fit in under half the width; otherwise the name after the
+      // lesson (the table below and the chart's label give the full ids).
+      const full = 12 + Math.max(...rows.map((r) => r.id.length), 8) * 6.6 <= width * 0.45;
+      const short = (id: string) => (full ? id : id.slice(id.indexOf('/') + 1));
+      const longest = Math.max(...rows.map((r) => short(r.id).length), 6);
       return Plot.plot({
         width,
         height,
@@ -69,7 +73,7 @@ export function DifficultyChart({ rows, t }: { rows: readonly { id: string; perc
         marginBottom: 38,
         style: STYLE,
         x: { domain: [0, 100], label: t.difficultyX, labelAnchor: 'center', labelArrow: 'none', grid: true },
-        y: { label: null, domain: [...rows].sort((a, b) => b.percent - a.percent).map((r) => r.id) },
+        y: { label: null, tickFormat: short, domain: [...rows].sort((a, b) => b.percent - a.percent).map((r) => r.id) },
         marks: [
           Plot.barX(rows, { x: 'percent', y: 'id', fill: 'var(--negative)', ariaHidden: 'true' }),
           Plot.text(rows, { x: 'percent', y: 'id', text: (r: { percent: number }) => `${r.percent}%`, textAnchor: 'start', dx: 4, fill: 'var(--fg)', ariaHidden: 'true' }),

@@ -32,6 +32,9 @@ export interface UiStrings {
   readonly updated: string;
   readonly home: string;
   readonly about: string;
+  /** Link to the instructor's assignment builder. */
+  readonly forInstructors: string;
+  readonly forInstructorsIntro: string;
   readonly homeTitle: string;
   readonly homeIntro: readonly string[];
   readonly pathHeading: string;
@@ -73,6 +76,8 @@ const en: UiStrings = {
   updated: 'Updated',
   home: 'Home',
   about: 'About and credits',
+  forInstructors: 'For instructors',
+  forInstructorsIntro: 'Instructors can make assignments from the exercises, print sheets and answer keys, and grade the files students hand in, all in the browser.',
   homeTitle: 'Learn convolutional networks by changing them',
   homeIntro: [
     'ConvLab is a course on convolutional neural networks in which every number is live. ' +
@@ -131,6 +136,8 @@ const ko: UiStrings = {
   updated: '최종 수정',
   home: '처음으로',
   about: '소개와 출처',
+  forInstructors: '강사용',
+  forInstructorsIntro: '강사는 문제로 과제를 만들고, 문제지와 답안을 인쇄하고, 학생이 제출한 파일을 채점할 수 있습니다. 모두 브라우저 안에서 합니다.',
   homeTitle: '직접 바꿔 보며 익히는 합성곱 신경망',
   homeIntro: [
     'ConvLab은 화면의 모든 숫자가 살아 움직이는 합성곱 신경망 강좌입니다. PyTorch와 같은 ' +

@@ -18,6 +18,8 @@
  *   components/exercises           the kit, exercises, engine, training, i18n
  *                                  (the student's exercise cards and the prompt renderer),
  *                                  and the exercise-check worker by URL
+ *   components/teach               the kit, components/exercises, exercises, engine, i18n
+ *                                  (the instructor's pages), and the regrade worker by URL
  *   components/widgets/<one>       its own folder, the kit, engine, training, geometry,
  *                                  exercises, explorer, i18n,
  *                                  and worker entry files by URL; never another widget
@@ -64,6 +66,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   'components/chrome': ['components/kit', 'src/site', 'src/i18n'],
   'components/engine-source': ['components/kit', 'src/engine', 'src/i18n'],
   'components/exercises': ['components/kit', 'src/exercises', 'src/engine', 'src/training', 'src/i18n'],
+  'components/teach': ['components/kit', 'components/exercises', 'src/exercises', 'src/engine', 'src/i18n'],
   'components/widgets': ['components/kit', 'src/engine', 'src/training', 'src/geometry', 'src/exercises', 'src/explorer', 'src/i18n'],
   content: ['components/widgets', 'components/kit', 'components/engine-source', 'src/i18n'],
   'src/layouts': ['*'],
@@ -96,7 +99,7 @@ function violation(edge: Edge): string | null {
   if (edge.package) return NO_PACKAGES.has(from) ? `${edge.from} imports the package ${edge.to}; ${from} imports no package` : null;
   const to = zoneOf(edge.to);
   if (to === 'src/workers' && from !== 'src/workers') {
-    if (edge.kind === 'worker' && (rule === 'components/widgets' || rule === 'components/exercises') && /\.worker\.ts$/.test(edge.to)) return null;
+    if (edge.kind === 'worker' && (rule === 'components/widgets' || rule === 'components/exercises' || rule === 'components/teach') && /\.worker\.ts$/.test(edge.to)) return null;
     return `${edge.from} imports ${edge.to}: worker files are entry points, started by URL from a widget`;
   }
   if (to === from || allowed.includes('*')) return null;

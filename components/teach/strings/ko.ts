@@ -1,4 +1,5 @@
 import type { TeachStrings } from './en.ts';
+import { josa } from '../../../src/i18n/korean.ts';
 
 /** 강사용 페이지의 한국어 문구. */
 export const ko: TeachStrings = {
@@ -86,7 +87,7 @@ export const ko: TeachStrings = {
   filesChosen: (count, bytes) => `파일 ${count}개(${bytes}).`,
   clearFiles: '파일 비우기',
   removeFile: (name) => `${name} 빼기`,
-  readFailed: (name, reason) => `${name}을(를) 읽을 수 없습니다: ${reason}`,
+  readFailed: (name, reason) => `${josa(name, '을/를')} 읽을 수 없습니다: ${reason}`,
   grade: '채점',
   grading: '채점 중…',
   loadingData: 'MNIST 테스트 세트를 불러오는 중…',

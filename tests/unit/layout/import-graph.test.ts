@@ -15,6 +15,7 @@
  *   components/kit                 i18n
  *   components/chrome              the kit, site, i18n
  *   components/engine-source       the kit, the engine (as text), i18n
+ *   components/explorer            the kit, explorer, engine, training, i18n (the explorer page)
  *   components/widgets/<one>       its own folder, the kit, engine, training, geometry,
  *                                  exercises, explorer, i18n,
  *                                  and worker entry files by URL; never another widget
@@ -59,6 +60,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   'components/kit': ['src/i18n'],
   'components/chrome': ['components/kit', 'src/site', 'src/i18n'],
   'components/engine-source': ['components/kit', 'src/engine', 'src/i18n'],
+  'components/explorer': ['components/kit', 'src/explorer', 'src/engine', 'src/training', 'src/i18n'],
   'components/widgets': ['components/kit', 'src/engine', 'src/training', 'src/geometry', 'src/exercises', 'src/explorer', 'src/i18n'],
   content: ['components/widgets', 'components/kit', 'components/engine-source'],
   'src/layouts': ['*'],

@@ -97,6 +97,8 @@ export function Editor({ value, onChange, marks, labelledBy, describedBy, handle
   const latestChange = useRef(onChange);
   latestChange.current = onChange;
   const [started, setStarted] = useState(false);
+  // Texts this editor reported lately: their echo as `value` must not overwrite newer typing.
+  const emitted = useRef<string[]>([]);
 
   useEffect(() => {
     const extensions: Extension[] = [
@@ -118,9 +120,12 @@ export function Editor({ value, onChange, marks, labelledBy, describedBy, handle
         indentWithTab,
       ]),
       theme,
-      EditorView.contentAttributes.of({ 'aria-labelledby': labelledBy, 'aria-describedby': describedBy, 'aria-multiline': 'true', spellcheck: 'false', autocapitalize: 'off', autocorrect: 'off' }),
+      EditorView.contentAttributes.of({ 'aria-labelledby': labelledBy, 'aria-describedby': describedBy, 'aria-multiline': 'true', tabindex: '0', spellcheck: 'false', autocapitalize: 'off', autocorrect: 'off' }),
       EditorView.updateListener.of((update) => {
-        if (update.docChanged) latestChange.current(update.state.doc.toString());
+        if (!update.docChanged) return;
+        const text = update.state.doc.toString();
+        emitted.current = [...emitted.current.slice(-19), text];
+        latestChange.current(text);
       }),
     ];
     const created = new EditorView({ state: EditorState.create({ doc: value, extensions }), parent: host.current! });
@@ -146,7 +151,9 @@ export function Editor({ value, onChange, marks, labelledBy, describedBy, handle
     const v = view.current;
     if (!v) return;
     const current = v.state.doc.toString();
-    if (current !== value) v.dispatch({ changes: { from: 0, to: current.length, insert: value } });
+    if (current === value || emitted.current.includes(value)) return;
+    emitted.current = [];
+    v.dispatch({ changes: { from: 0, to: current.length, insert: value } });
   }, [value]);
 
   useEffect(() => {

@@ -379,7 +379,7 @@ export default function Explorer({ lang }: ExplorerProps) {
                           type="button"
                           class="xp-row-button"
                           aria-pressed={i === selected}
-                          aria-label={t.showWorking(row.name)}
+                          title={t.showWorking(row.name)}
                           onClick={() => setSelected(i)}
                         >
                           {row.name}

@@ -81,24 +81,30 @@ test.describe('network explorer', () => {
     await openExample(page, 'en', 'lesson12-cnn');
     // With a batch of two, flattening the batch is an error, not just a warning.
     await page.getByLabel(en.inputLabel).fill('2, 3, 256, 256');
-    const expected = explore(exampleCode('lesson12-cnn'), { input: [2, 3, 256, 256] }).diagnostics.find((d) => d.severity === 'error')!;
-    expect(expected.line).toBe(21);
-    const problem = page.getByTestId('xp-diagnostic').first();
-    await expect(problem).toHaveAttribute('data-line', '21');
-    await expect(problem).toContainText(expected.message);
-    if (expected.pytorch) await expect(problem).toContainText(expected.pytorch);
-    // The lint mark sits on line 21 of the editor, and only there.
+    const expected = explore(exampleCode('lesson12-cnn'), { input: [2, 3, 256, 256] }).diagnostics;
+    // The flatten (line 21) is flagged, and the Linear it feeds (built on line 16) fails.
+    expect(expected.map((d) => [d.line, d.severity])).toEqual([[16, 'error'], [21, 'warning']]);
+    const items = page.getByTestId('xp-diagnostic');
+    await expect(items).toHaveCount(2);
+    for (const d of expected) {
+      const item = page.locator(`[data-testid="xp-diagnostic"][data-line="${d.line}"]`);
+      await expect(item).toContainText(d.message);
+      if (d.pytorch) await expect(item).toContainText(d.pytorch);
+    }
+    // The lint marks sit on those lines of the editor, and only there.
     const lines = page.locator('.xp .cm-line');
-    await expect(lines.nth(20).locator('.cm-lintRange-error')).toHaveCount(1);
-    await expect(page.locator('.xp .cm-lintRange-error')).toHaveCount(1);
+    await expect(lines.nth(15).locator('.cm-lintRange-error')).toHaveCount(1);
+    await expect(lines.nth(20).locator('.cm-lintRange-warning')).toHaveCount(1);
+    await expect(page.locator('.xp .cm-lintRange-error, .xp .cm-lintRange-warning')).toHaveCount(2);
     await expect(page.locator('.xp .cm-gutter-lint .cm-lint-marker-error')).toHaveCount(1);
+    const problem = page.locator('[data-testid="xp-diagnostic"][data-line="21"]');
 
     // Fix it from the keyboard: jump to the line, select it, retype it.
     await problem.getByRole('button', { name: en.goToLine(21) }).click();
     await page.keyboard.press('Shift+End');
     await page.keyboard.type('        x = torch.flatten(x, 1)');
     await expect(page.getByTestId('xp-problems')).toContainText(en.noProblems);
-    await expect(page.locator('.xp .cm-lintRange-error')).toHaveCount(0);
+    await expect(page.locator('.xp .cm-lintRange-error, .xp .cm-lintRange-warning')).toHaveCount(0);
     await expect(page.getByTestId('xp-totals')).toContainText('[2, 10]');
 
     // The address holds the code: a reload shows the fixed code and the same table.
@@ -144,8 +150,10 @@ test.describe('network explorer', () => {
     await page.locator('.xp .cm-content').click();
     await page.keyboard.press('Control+End');
     await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
     await page.keyboard.press('End');
-    await page.keyboard.type('\nnn.Sigmoid(),');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('nn.Sigmoid(),');
     await expect(builder.getByTestId('xp-layer')).toHaveCount(5);
     await expect(builder.getByTestId('xp-layer').last()).toContainText('nn.Sigmoid');
   });

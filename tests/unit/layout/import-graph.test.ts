@@ -20,6 +20,7 @@
  *                                  and the exercise-check worker by URL
  *   components/teach               the kit, components/exercises, exercises, engine, i18n
  *                                  (the instructor's pages), and the regrade worker by URL
+ *   components/explorer            the kit, explorer, engine, training, i18n (the explorer page)
  *   components/widgets/<one>       its own folder, the kit, engine, training, geometry,
  *                                  exercises, explorer, i18n,
  *                                  and worker entry files by URL; never another widget
@@ -67,6 +68,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   'components/engine-source': ['components/kit', 'src/engine', 'src/i18n'],
   'components/exercises': ['components/kit', 'src/exercises', 'src/engine', 'src/training', 'src/i18n'],
   'components/teach': ['components/kit', 'components/exercises', 'src/exercises', 'src/engine', 'src/i18n'],
+  'components/explorer': ['components/kit', 'src/explorer', 'src/engine', 'src/training', 'src/i18n'],
   'components/widgets': ['components/kit', 'src/engine', 'src/training', 'src/geometry', 'src/exercises', 'src/explorer', 'src/i18n'],
   content: ['components/widgets', 'components/kit', 'components/engine-source', 'src/i18n'],
   'src/layouts': ['*'],

@@ -1,5 +1,6 @@
 /** 네트워크 탐색기의 한국어 문구. 모양은 en.ts가 정하며 키가 하나도 빠지거나 남으면 타입 오류입니다. */
 import type { ExplorerStrings } from './en.ts';
+import { josa } from '../../../src/i18n/korean.ts';
 
 export const ko: ExplorerStrings = {
   pageTitle: '네트워크 탐색기',
@@ -22,7 +23,7 @@ export const ko: ExplorerStrings = {
     tooMany: '차원은 6개까지입니다.',
     tooLarge: '브라우저에서 다루기에 너무 큽니다. 각 차원은 4096 이하, 전체 값은 2^28개 이하여야 합니다.',
   },
-  rejectedLink: (keys) => `링크의 ${keys.join(', ')}을(를) 읽을 수 없어서(잘렸거나 고쳐진 것 같습니다) 기본값을 보여 줍니다.`,
+  rejectedLink: (keys) => `링크의 ${josa(keys.join(', '), '을/를')} 읽을 수 없어서(잘렸거나 고쳐진 것 같습니다) 기본값을 보여 줍니다.`,
   keyNames: { code: '코드', input: '입력 모양' },
   problemsHeading: '문제',
   noProblems: '문제가 없습니다. PyTorch도 이 입력으로 이 모델을 실행합니다.',
@@ -79,7 +80,7 @@ export const ko: ExplorerStrings = {
   weightsStale: (reason) => `불러온 가중치가 이제 코드와 맞지 않아(${reason}) 모델의 가중치를 새로 초기화했습니다.`,
   importLabel: '가중치 불러오기 (.safetensors)',
   importOk: (file, count) => `${file}에서 텐서 ${count}개를 불러왔습니다. 모델과 정확히 맞습니다.`,
-  importFailed: (file, reason) => `${file}을(를) 불러오지 않았고, 아무것도 바뀌지 않았습니다: ${reason}`,
+  importFailed: (file, reason) => `${josa(file, '을/를')} 불러오지 않았고, 아무것도 바뀌지 않았습니다: ${reason}`,
   importNoModel: '먼저 코드를 고치세요. 가중치를 불러올 모델이 없습니다.',
   snippetHeading: 'Python에서 둘 다 불러오기',
   trainedHeading: '내가 학습한 모델',

@@ -33,6 +33,17 @@ export default defineConfig({
     },
   },
   devToolbar: { enabled: false },
+  // Cross-origin isolation (`self.crossOriginIsolated`), so the two trainer workers can
+  // share memory (src/training/parallel.ts). `astro preview` (npm start, the browser
+  // tests) and `astro dev` send these; every file the site loads is its own, so
+  // require-corp blocks nothing. A static host without them still works: the
+  // workers then pass messages instead.
+  server: {
+    headers: {
+      'Cross-Origin-Opener-Policy': 'same-origin',
+      'Cross-Origin-Embedder-Policy': 'require-corp',
+    },
+  },
   vite: {
     // Astro's MDX output starts with its own "use astro:head-inject" marker, which Rolldown
     // warns it may not keep (one multi-line block per lesson file). Astro reads the marker

@@ -27,6 +27,21 @@ export class Random {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   }
 
+  /**
+   * Moves on as `n` calls of `next()` would, in constant time: the state only
+   * ever grows by one constant per draw. A slice of a long stream (one shard's
+   * part of a dropout mask) can so start where it starts in the whole.
+   */
+  skip(n: number): this {
+    if (!Number.isInteger(n) || n < 0) throw new Error(`Random.skip: n must be a whole number >= 0, got ${n}`);
+    // n * step mod 2^32, exactly: split n so that no product exceeds 2^53.
+    const low = n % 0x10000;
+    const high = Math.floor(n / 0x10000) % 0x10000;
+    const step = 0x6d2b79f5;
+    this.state = (this.state + Math.imul(low, step) + Math.imul(Math.imul(high, 0x10000), step)) >>> 0;
+    return this;
+  }
+
   /** Uniform in [low, high). */
   uniform(low = 0, high = 1): number {
     return low + (high - low) * this.next();

@@ -213,6 +213,12 @@ export interface ReadyEvent extends EventBase {
   step: number;
   /** Set when this model came from a weights file: what the file says about it. */
   loaded?: WeightsMetaInfo;
+  /** The engine backend training runs on ('wasm' or 'fast'). */
+  backend?: string;
+  /** Workers each batch is split across: 2 (data-parallel, src/training/parallel.ts) or 1. */
+  workers?: number;
+  /** Whether the two workers share memory (a cross-origin isolated page) rather than pass messages. */
+  sharedMemory?: boolean;
 }
 
 /** What a weights file says about the run that made it. */
@@ -249,6 +255,8 @@ export interface ProgressEvent extends EventBase {
   loss: number;
   /** Training accuracy (0..1) over the same batches. */
   trainAcc: number;
+  /** Workers in use now (1 once a helper has failed); see `ReadyEvent.workers`. */
+  workers?: number;
 }
 
 /** A misclassified test image. */

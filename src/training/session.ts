@@ -15,6 +15,7 @@ import type { TrainConfig, TrainDataset } from './config.ts';
 import { RunningStats, ThroughputMeter } from './metrics.ts';
 import { Trainer } from './trainer.ts';
 import type { StepReport } from './trainer.ts';
+import type { ParallelStepper } from './parallel.ts';
 import { WEIGHTS_EXTENSION, exportWeights, importWeights } from './weights.ts';
 import type { TrainingMeta } from './weights.ts';
 import {
@@ -40,6 +41,10 @@ export interface SessionHost {
   loadData(dataset: TrainDataset, split: 'train' | 'test', onProgress: (loaded: number, total: number) => void, dataUrl?: string): Promise<RawImageSet>;
   /** Milliseconds (default `performance.now`). */
   now?(): number;
+  /** A second worker to split each batch with (src/training/parallel.ts); without it, one worker trains. */
+  helper?: ParallelStepper;
+  /** The engine backend in use ('wasm', 'fast'), for the page's readout. */
+  backend?(): string;
 }
 
 /** Minimum time between two progress events while running. */
@@ -73,6 +78,8 @@ export class TrainerSession {
   #unreported: StepReport | null = null;
   #lastAccuracy: number | null = null;
   #loadedFrom: WeightsMetaInfo | undefined;
+  /** Workers training the current model: 2 with a helper that took it, else 1. */
+  #workers: 1 | 2 = 1;
 
   constructor(host: SessionHost) {
     this.#host = host;
@@ -231,10 +238,24 @@ export class TrainerSession {
       inputShape: [...t.train.shape],
       step: t.globalStep,
       ...(this.#loadedFrom ? { loaded: this.#loadedFrom } : {}),
+      ...this.#parallelism(),
     });
   }
 
-  #install(trainer: Trainer, loadedFrom?: WeightsMetaInfo, accuracy: number | null = null): void {
+  /** What the page shows of how training runs: backend, workers and whether memory is shared. */
+  #parallelism(): { backend?: string; workers: number; sharedMemory: boolean } {
+    const helper = this.#host.helper;
+    const workers = helper && this.#workers === 2 ? helper.workers : 1;
+    return {
+      ...(this.#host.backend ? { backend: this.#host.backend() } : {}),
+      workers,
+      sharedMemory: workers === 2 && helper?.transport === 'shared',
+    };
+  }
+
+  async #install(trainer: Trainer, loadedFrom?: WeightsMetaInfo, accuracy: number | null = null): Promise<void> {
+    const helper = this.#host.helper;
+    this.#workers = helper ? await helper.setup(trainer, trainer.config.dataset, this.#host.backend?.() ?? 'fast') : 1;
     this.#trainer = trainer;
     this.#loadedFrom = loadedFrom;
     this.#lastAccuracy = accuracy;
@@ -292,9 +313,10 @@ export class TrainerSession {
   }
 
   /** One batch and its bookkeeping; a progress event when due (or when `forceProgress`). */
-  #trainOne(t: Trainer, forceProgress: boolean) {
+  async #trainOne(t: Trainer, forceProgress: boolean): Promise<StepReport | null> {
     if (t !== this.#trainer) return null; // replaced while waiting for the lock
-    const report = t.trainStep();
+    const helper = this.#host.helper;
+    const report = helper && this.#workers === 2 ? await helper.step(t) : t.trainStep();
     if (!Number.isFinite(report.loss)) {
       this.#running = false;
       throw new Error(
@@ -327,6 +349,7 @@ export class TrainerSession {
       etaSeconds: this.#meter.etaSeconds(imagesLeft),
       loss,
       trainAcc: accuracy,
+      workers: this.#parallelism().workers,
     });
   }
 

@@ -5,9 +5,15 @@
  * Reproducible: the initial weights, every epoch's order of the training images
  * and every dropout mask come from the config's seed, and nothing else is
  * random, so the same config gives the same losses, bit for bit.
+ *
+ * Data-parallel steps (src/training/parallel.ts) use the same loop in pieces:
+ * {@link Trainer.shardGradients} computes the gradients of some rows of a
+ * step's batch, {@link Trainer.applyGradients} takes one optimiser step with
+ * gradients summed elsewhere. Dropout masks are a function of the seed, the
+ * step, the layer and the row within the batch, so a row is dropped the same
+ * wherever it is computed.
  */
-import { Tensor, crossEntropy, noGrad, optim } from '../engine/index.ts';
-import type { nn } from '../engine/index.ts';
+import { Tensor, crossEntropy, nn, noGrad, optim } from '../engine/index.ts';
 import type { RawImageSet } from '../engine/datasets/format.ts';
 import { Random } from '../engine/random.ts';
 import { buildModel } from './architecture.ts';
@@ -83,6 +89,25 @@ export interface TrainerOptions {
   now?: () => number;
 }
 
+/** What one shard of a batch gave: its gradients sit in the model's `.grad`s. */
+export interface ShardReport {
+  /** Mean cross-entropy over the shard's rows. */
+  loss: number;
+  correct: number;
+  /** Rows in the shard. */
+  count: number;
+}
+
+/** Where a step's batch lies in the training order. */
+export interface BatchPlace {
+  /** From 0. */
+  epochIndex: number;
+  /** From 0. */
+  stepInEpoch: number;
+  /** Images in this batch (the last batch of an epoch may be short). */
+  count: number;
+}
+
 /** Images per forward pass when evaluating: large enough to keep the kernels busy, small enough for memory. */
 const EVAL_CHUNK = 500;
 
@@ -150,6 +175,14 @@ function epochSeed(seed: number, epoch: number): number {
   return (h ^ (h >>> 15)) >>> 0;
 }
 
+/** The seed of dropout layer `layer`'s masks at step `step`: mixed so that neighbours differ. */
+function dropoutSeed(seed: number, step: number, layer: number): number {
+  let h = Math.imul(seed ^ 0x27d4eb2d, 0x165667b1) ^ Math.imul(step + 1, 0x85ebca77) ^ Math.imul(layer + 1, 0xc2b2ae3d);
+  h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
+  h = Math.imul(h ^ (h >>> 12), 0x297a2d39);
+  return (h ^ (h >>> 15)) >>> 0;
+}
+
 /**
  * Trains a model on a dataset, one mini-batch per {@link trainStep} call.
  *
@@ -178,6 +211,10 @@ export class Trainer {
   readonly #imageSize: number;
   #batchData: Float32Array;
   readonly #batchLabels: Int32Array;
+  readonly #dropouts: nn.Dropout[];
+  readonly #params: Tensor[];
+  /** Scalars in all parameters together: the length of a flat weights or gradient vector. */
+  readonly parameterCount: number;
 
   constructor(config: TrainConfig, sets: TrainingSets, options: TrainerOptions = {}) {
     checkTrainConfig(config);
@@ -199,6 +236,9 @@ export class Trainer {
     this.#imageSize = this.train.shape[0] * this.train.shape[1] * this.train.shape[2];
     this.#batchData = new Float32Array(config.batchSize * this.#imageSize);
     this.#batchLabels = new Int32Array(config.batchSize);
+    this.#dropouts = [...this.model.modules()].filter((m): m is nn.Dropout => m instanceof nn.Dropout);
+    this.#params = this.model.parameters();
+    this.parameterCount = this.#params.reduce((n, p) => n + p.data.length, 0);
   }
 
   /** Batches trained so far. */
@@ -238,6 +278,116 @@ export class Trainer {
     return this.#order;
   }
 
+  /** Where the batch of step `globalStep` (from 0) lies. */
+  batchAt(globalStep: number): BatchPlace {
+    const epochIndex = Math.floor(globalStep / this.stepsPerEpoch);
+    const stepInEpoch = globalStep % this.stepsPerEpoch;
+    const count = Math.min(this.config.batchSize, this.train.count - stepInEpoch * this.config.batchSize);
+    return { epochIndex, stepInEpoch, count };
+  }
+
+  /**
+   * Forward and backward over rows `[from, to)` of step `globalStep`'s batch:
+   * fresh gradients (the mean over these rows) in every parameter's `.grad`.
+   * The weights are not touched.
+   */
+  shardGradients(globalStep: number, from: number, to: number): ShardReport {
+    const place = this.batchAt(globalStep);
+    if (!(Number.isInteger(from) && Number.isInteger(to) && 0 <= from && from < to && to <= place.count)) {
+      throw new Error(`shardGradients: rows [${from}, ${to}) are not inside step ${globalStep}'s batch of ${place.count}`);
+    }
+    const count = to - from;
+    const order = this.epochOrder(place.epochIndex);
+    // The previous batch's graph is gone by now, so its buffer can be refilled;
+    // only a batch of another size needs a buffer of its own.
+    const data = count === this.config.batchSize ? this.#batchData : new Float32Array(count * this.#imageSize);
+    const labels = count === this.config.batchSize ? this.#batchLabels : new Int32Array(count);
+    gather(this.train, order, place.stepInEpoch * this.config.batchSize + from, count, data, labels, this.scaling);
+    const images = new Tensor(data, [count, ...this.train.shape]);
+    this.#dropouts.forEach((d, i) => {
+      d.reseed(dropoutSeed(this.config.seed, globalStep, i));
+      d.rowOffset = from;
+    });
+
+    this.optimizer.zeroGrad();
+    const logits = this.model.forward(images);
+    const loss = crossEntropy(logits, labels);
+    loss.backward();
+
+    const classes = logits.shape[1];
+    let correct = 0;
+    for (let r = 0; r < count; r++) if (argmaxRow(logits.data, r * classes, classes) === labels[r]) correct++;
+    return { loss: loss.item(), correct, count };
+  }
+
+  /** Copies every parameter's gradient, one after another, into `out` (length {@link parameterCount}). */
+  readGradients(out: Float32Array): Float32Array {
+    let at = 0;
+    for (const p of this.#params) {
+      if (p.grad) out.set(p.grad.data, at);
+      else out.fill(0, at, at + p.data.length);
+      at += p.data.length;
+    }
+    return out;
+  }
+
+  /** Copies every parameter's values into `out` (length {@link parameterCount}). */
+  readWeights(out: Float32Array): Float32Array {
+    let at = 0;
+    for (const p of this.#params) {
+      out.set(p.data, at);
+      at += p.data.length;
+    }
+    return out;
+  }
+
+  /** Sets every parameter's values from `values` (as {@link readWeights} lays them out). */
+  writeWeights(values: Float32Array): void {
+    if (values.length !== this.parameterCount) throw new Error(`writeWeights: expected ${this.parameterCount} values, got ${values.length}`);
+    let at = 0;
+    for (const p of this.#params) {
+      p.data.set(values.subarray(at, at + p.data.length));
+      at += p.data.length;
+    }
+  }
+
+  /**
+   * One optimiser step with `gradients` (laid out as {@link readGradients}:
+   * the whole batch's mean, summed from shards elsewhere), then on to the next step.
+   */
+  applyGradients(gradients: Float32Array): void {
+    if (gradients.length !== this.parameterCount) throw new Error(`applyGradients: expected ${this.parameterCount} values, got ${gradients.length}`);
+    let at = 0;
+    for (const p of this.#params) {
+      const g = gradients.subarray(at, at + p.data.length);
+      if (p.grad) p.grad.data.set(g);
+      else p.grad = new Tensor(g.slice(), p.shape);
+      at += p.data.length;
+    }
+    this.optimizer.step();
+    this.#globalStep++;
+  }
+
+  /** The report of step `globalStep` (from 0), from its loss and counts over the whole batch. */
+  reportFor(globalStep: number, loss: number, correct: number, count: number, started: number): StepReport {
+    const place = this.batchAt(globalStep);
+    return {
+      epoch: place.epochIndex + 1,
+      step: place.stepInEpoch + 1,
+      globalStep: globalStep + 1,
+      loss,
+      correct,
+      count,
+      seconds: (this.#now() - started) / 1000,
+      endOfEpoch: place.stepInEpoch + 1 === this.stepsPerEpoch,
+    };
+  }
+
+  /** Milliseconds on the trainer's clock. */
+  now(): number {
+    return this.#now();
+  }
+
   /**
    * Trains one mini-batch: forward, cross-entropy, backward, optimiser step.
    * Past the last epoch it keeps going into further epochs (a learner may ask
@@ -245,38 +395,11 @@ export class Trainer {
    */
   trainStep(): StepReport {
     const started = this.#now();
-    const epochIndex = Math.floor(this.#globalStep / this.stepsPerEpoch);
-    const stepInEpoch = this.#globalStep % this.stepsPerEpoch;
-    const order = this.epochOrder(epochIndex);
-    const from = stepInEpoch * this.config.batchSize;
-    const count = Math.min(this.config.batchSize, this.train.count - from);
-    // The previous batch's graph is gone by now, so its buffer can be refilled;
-    // only the short last batch of an epoch needs a buffer of its own.
-    const data = count === this.config.batchSize ? this.#batchData : new Float32Array(count * this.#imageSize);
-    const labels = count === this.config.batchSize ? this.#batchLabels : new Int32Array(count);
-    gather(this.train, order, from, count, data, labels, this.scaling);
-    const images = new Tensor(data, [count, ...this.train.shape]);
-
-    this.optimizer.zeroGrad();
-    const logits = this.model.forward(images);
-    const loss = crossEntropy(logits, labels);
-    loss.backward();
+    const step = this.#globalStep;
+    const shard = this.shardGradients(step, 0, this.batchAt(step).count);
     this.optimizer.step();
-
-    const classes = logits.shape[1];
-    let correct = 0;
-    for (let r = 0; r < count; r++) if (argmaxRow(logits.data, r * classes, classes) === labels[r]) correct++;
     this.#globalStep++;
-    return {
-      epoch: epochIndex + 1,
-      step: stepInEpoch + 1,
-      globalStep: this.#globalStep,
-      loss: loss.item(),
-      correct,
-      count,
-      seconds: (this.#now() - started) / 1000,
-      endOfEpoch: stepInEpoch + 1 === this.stepsPerEpoch,
-    };
+    return this.reportFor(step, shard.loss, shard.correct, shard.count, started);
   }
 
   /** `images` in [0, 1] standardised as the network's inputs are (a new array). */

@@ -93,6 +93,12 @@ export function RunPanel(props: RunPanelProps) {
               <dd>{progress ? r.imagesPerSecond(grouped(progress.imagesPerSec, lang)) : '–'}</dd>
             </div>
             <div>
+              <dt>{r.engine}</dt>
+              <dd class="training-engine" data-backend={ready.backend} data-workers={progress?.workers ?? ready.workers} data-shared-memory={String(ready.sharedMemory ?? false)}>
+                {ready.backend ? r.engineText(ready.backend, progress?.workers ?? ready.workers ?? 1, ready.sharedMemory ?? false) : '–'}
+              </dd>
+            </div>
+            <div>
               <dt>{r.timeLeft}</dt>
               <dd>{progress && running ? duration(progress.etaSeconds, lang) : '–'}</dd>
             </div>

@@ -52,9 +52,24 @@ export class TrainerGoneError extends Error {
 /** Commands as the page writes them: the client adds the id. */
 export type CommandWithoutId = TrainerCommand extends infer C ? (C extends TrainerCommand ? Omit<C, 'id'> : never) : never;
 
+/**
+ * The page's `?workers=1`, `?backend=fast` and `?memory=messages` (for tests and
+ * measurements: one worker, no WebAssembly, or two workers passing messages as on
+ * a page that is not cross-origin isolated) as the worker's name flags (see
+ * trainer.worker.ts).
+ */
+export function trainerWorkerName(search: string = typeof location === 'undefined' ? '' : location.search): string {
+  const params = new URLSearchParams(search);
+  const flags = ['convlab-trainer'];
+  if (params.get('workers') === '1') flags.push('workers=1');
+  if (params.get('backend') === 'fast') flags.push('backend=fast');
+  if (params.get('memory') === 'messages') flags.push('transport=messages');
+  return flags.join(' ');
+}
+
 /** The trainer worker, as built by the site's bundler. */
 export function startTrainerWorker(): WorkerLike {
-  return new Worker(new URL('../../../src/workers/trainer.worker.ts', import.meta.url), { type: 'module', name: 'convlab-trainer' });
+  return new Worker(new URL('../../../src/workers/trainer.worker.ts', import.meta.url), { type: 'module', name: trainerWorkerName() });
 }
 
 interface Pending {

@@ -24,6 +24,13 @@ export class Dropout extends Module {
   static readonly typeName = 'Dropout';
   readonly p: number;
   #rng: Random;
+  /**
+   * Rows of a larger batch that come before this input's first row (default 0).
+   * Data-parallel training sets it on each shard so that the shard's rows get
+   * exactly the mask they would get in the whole batch (see `dropout`'s
+   * `offset`). Not in PyTorch.
+   */
+  rowOffset = 0;
 
   constructor(options: DropoutModuleOptions = {}) {
     super();
@@ -33,7 +40,9 @@ export class Dropout extends Module {
 
   forward(x: Tensor): Tensor {
     if (!this.training) return x;
-    return dropout(x, { p: this.p, training: true, seed: this.#rng.int(0x100000000) });
+    const seed = this.#rng.int(0x100000000);
+    const offset = this.rowOffset === 0 || x.shape.length === 0 ? 0 : this.rowOffset * (x.data.length / x.shape[0]);
+    return dropout(x, { p: this.p, training: true, seed, offset });
   }
 
   protected override reseedRandomness(seed: number): void {

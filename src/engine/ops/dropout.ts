@@ -13,6 +13,12 @@ export interface DropoutOptions {
   training?: boolean;
   /** Seed for the mask; without it the engine-wide generator (`manualSeed`) is used. */
   seed?: number;
+  /**
+   * Where `input` starts in the mask the seed draws (default 0): the mask of a
+   * slice of a larger tensor is then the same slice of that tensor's mask.
+   * Data-parallel training splits a batch this way; not in PyTorch.
+   */
+  offset?: number;
 }
 
 /**
@@ -30,6 +36,13 @@ export function dropout(input: Tensor, options: DropoutOptions = {}): Tensor {
   if (!training || p === 0) return input;
 
   const rng = randomFor(options.seed);
+  if (options.offset !== undefined && options.offset !== 0) {
+    if (!Number.isInteger(options.offset) || options.offset < 0) {
+      throw new Error(`dropout: offset must be a whole number >= 0, got ${JSON.stringify(options.offset)}`);
+    }
+    if (options.seed === undefined) throw new Error('dropout: an offset needs an explicit seed (it places the input inside that seed\'s mask)');
+    rng.skip(options.offset);
+  }
   const x = input.data;
   // The mask holds the factor each element is multiplied by: 0 or 1 / (1 - p).
   const mask = new Float32Array(x.length);

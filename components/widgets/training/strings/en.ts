@@ -104,6 +104,9 @@ export interface TrainingStrings {
     trainAccuracy: string;
     testAccuracy: string;
     imagesPerSecond: (n: string) => string;
+    /** Label of the readout of how training runs: backend and workers. */
+    engine: string;
+    engineText: (backend: string, workers: number, sharedMemory: boolean) => string;
     sizes: (train: string, test: string, batch: string, steps: string) => string;
     failed: (command: TrainerCommandType | 'worker') => string;
   };
@@ -373,6 +376,9 @@ export const en: TrainingStrings = {
     trainAccuracy: 'Training accuracy',
     testAccuracy: 'Test accuracy',
     imagesPerSecond: (n) => `${n} images/s`,
+    engine: 'Engine',
+    engineText: (backend, workers, sharedMemory) =>
+      `${backend}, ${workers === 1 ? '1 worker' : `${workers} workers`}${workers > 1 ? (sharedMemory ? ', shared memory' : ', messages') : ''}`,
     sizes: (train, test, batch, steps) => `${train} training images, ${test} test images; ${steps} steps of ${batch} images make one epoch.`,
     failed: (command) =>
       command === 'init'

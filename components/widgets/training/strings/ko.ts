@@ -148,6 +148,9 @@ export const ko: TrainingStrings = {
     trainAccuracy: '학습 정확도',
     testAccuracy: '테스트 정확도',
     imagesPerSecond: (n) => `초당 ${n}장`,
+    engine: '엔진',
+    engineText: (backend, workers, sharedMemory) =>
+      `${backend}, 워커 ${workers}개${workers > 1 ? (sharedMemory ? ', 공유 메모리' : ', 메시지 전달') : ''}`,
     sizes: (train, test, batch, steps) => `학습 이미지 ${train}장, 테스트 이미지 ${test}장. 이미지 ${batch}장짜리 스텝 ${steps}번이 한 에폭입니다.`,
     failed: (command) =>
       command === 'init'

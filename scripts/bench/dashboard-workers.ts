@@ -1,0 +1,75 @@
+/**
+ * The lesson-14 dashboard in headless Chromium, as a learner uses it: the built
+ * site (CONVLAB_OUT_DIR or dist/) served by `astro preview` with its COOP/COEP
+ * headers, Start pressed, timed from the click. For one worker (?workers=1), two
+ * sharing memory, and two passing messages (?memory=messages), it reports the
+ * dashboard's own images/s after `--seconds` of training and, with `--to98`,
+ * the wall clock from Start to the first test evaluation at 98% or more (the
+ * dashboard evaluates at the end of each epoch, so this is an epoch boundary).
+ *
+ *   npx tsx scripts/bench/dashboard-workers.ts [--port=4406] [--seconds=20] [--to98] [--modes=one,shared,messages]
+ *
+ * Measured, never asserted: the numbers go to the README by hand.
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { chromiumArgs, findChromium } from '../chromium.mjs';
+import { waitForHttp } from '../serve.mjs';
+
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
+const port = Number(arg('port', '4406'));
+const seconds = Number(arg('seconds', '20'));
+const to98 = process.argv.includes('--to98');
+const QUERIES: Record<string, string> = { one: '?workers=1', shared: '', messages: '?memory=messages' };
+const modes = arg('modes', 'one,shared,messages').split(',');
+
+const server = spawn(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'preview', '--host', '127.0.0.1', '--port', String(port), '--ignore-lock'], {
+  cwd: root,
+  stdio: 'ignore',
+  env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+});
+const base = `http://127.0.0.1:${port}`;
+try {
+  if (!(await waitForHttp(`${base}/en/`))) throw new Error('the preview server did not answer');
+  const found = findChromium() as { path?: string; error?: string };
+  if (!found.path) throw new Error(found.error ?? 'no Chromium');
+  const browser = await chromium.launch({ executablePath: found.path, args: [...chromiumArgs, '--js-flags=--no-liftoff'] });
+  for (const mode of modes) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(180_000);
+    await page.goto(`${base}/en/lessons/lenet-5/${QUERIES[mode]}`);
+    await page.locator('.training').scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0);
+    // Load the data and the model first (Step does), so the clock times training only.
+    await page.getByRole('button', { name: 'Step one batch', exact: true }).click();
+    await page.waitForFunction(() => document.querySelector('.training-run')?.getAttribute('data-global-step') === '1', null, { timeout: 180_000 });
+    const engine = await page.locator('.training-engine').textContent();
+    const started = Date.now();
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await page.waitForTimeout(seconds * 1000);
+    const speed = await page.locator('.training-stats div:first-child dd').textContent();
+    let reached = '';
+    if (to98) {
+      const handle = await page.waitForFunction(
+        () => {
+          const acc = Number(document.querySelector('.training-test-accuracy')?.getAttribute('data-test-accuracy'));
+          const status = document.querySelector('.training-run')?.getAttribute('data-status');
+          return acc >= 0.98 || status === 'done' ? { acc, status } : null;
+        },
+        null,
+        { timeout: 600_000, polling: 100 },
+      );
+      const { acc, status } = (await handle.jsonValue()) as { acc: number; status: string };
+      reached = acc >= 0.98 ? `98% reached: test accuracy ${(acc * 100).toFixed(2)}% after ${((Date.now() - started) / 1000).toFixed(1)} s` : `stopped (${status}) at ${(acc * 100).toFixed(2)}%`;
+    }
+    console.log(`${mode.padEnd(9)} ${engine?.trim()} | ${speed?.trim()} after ${seconds} s ${reached ? `| ${reached}` : ''}`);
+    await context.close();
+  }
+  await browser.close();
+} finally {
+  server.kill('SIGTERM');
+}

@@ -104,6 +104,14 @@ export const test = base.extend<ConvLabFixtures>({
  * Run axe on the current page and fail on serious or critical violations (WCAG 2.1 A/AA
  * and best practices), listing each rule with the offending elements.
  */
+/**
+ * Headers for a stand-in worker script served with `route.fulfill`. The site is cross-origin
+ * isolated (astro.config.mjs sends COEP require-corp), and such a page refuses a worker
+ * script that does not carry the same policy: without this header the test would see
+ * ERR_BLOCKED_BY_RESPONSE instead of the failure it simulates.
+ */
+export const STAND_IN_WORKER_HEADERS = { 'Cross-Origin-Embedder-Policy': 'require-corp' };
+
 export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])

@@ -11,16 +11,10 @@
  * axe; screenshots at 1280 and 390 px.
  */
 import type { Browser, Page } from '@playwright/test';
-import { expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtures.ts';
+import { STAND_IN_WORKER_HEADERS, expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtures.ts';
 import { STRINGS } from '../../components/widgets/training/strings/index.ts';
 import type { Locale as Lang } from '../../src/i18n/lessons.ts';
 import { QUICK_RUN, lenetNumbers } from '../../components/widgets/training/lesson-numbers.ts';
-
-/**
- * A stand-in worker script must carry the site's COEP header, as the real one does
- * (astro.config.mjs): a cross-origin isolated page refuses a worker script without it.
- */
-const WORKER_HEADERS = { 'Cross-Origin-Embedder-Policy': 'require-corp' };
 
 const LANGS: Lang[] = ['en', 'ko'];
 const numbers = lenetNumbers();
@@ -197,7 +191,7 @@ test.describe('lesson 14 (en): saved models', () => {
     await expect(page.locator('.training-models tbody tr')).toHaveCount(1);
 
     // The next trainer to start dies as it loads.
-    await page.route(/trainer\.worker[^/]*\.js/, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', headers: WORKER_HEADERS, body: 'throw new Error("simulated crash");' }));
+    await page.route(/trainer\.worker[^/]*\.js/, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', headers: STAND_IN_WORKER_HEADERS, body: 'throw new Error("simulated crash");' }));
     await page.reload();
     await page.locator('.training').scrollIntoViewIfNeeded();
     await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
@@ -222,7 +216,7 @@ test.describe('lesson 14 (en): saved models', () => {
     // The page's clock is ours to move (timers and performance.now), so thirty-odd seconds pass at once.
     await page.clock.install();
     // The first trainer takes every message and never answers, as a worker stuck in a loop would.
-    await page.route(/trainer\.worker[^/]*\.js/, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', headers: WORKER_HEADERS, body: 'self.onmessage = () => {};' }));
+    await page.route(/trainer\.worker[^/]*\.js/, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', headers: STAND_IN_WORKER_HEADERS, body: 'self.onmessage = () => {};' }));
     await open(page, 'en');
     await page.getByRole('button', { name: t.run.step, exact: true }).click();
     const notice = page.locator('.training-silent');

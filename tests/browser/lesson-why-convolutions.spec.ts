@@ -8,7 +8,7 @@
  * usable state. Screenshots at 1280 and 390 px.
  */
 import type { Browser, Page } from '@playwright/test';
-import { expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtures.ts';
+import { STAND_IN_WORKER_HEADERS, expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtures.ts';
 import { STRINGS } from '../../components/widgets/why-convolutions/strings/index.ts';
 import type { Locale as Lang } from '../../src/i18n/lessons.ts';
 import { XO_TEST_SETS, XoExperiment } from '../../src/training/xo/experiment.ts';
@@ -183,7 +183,11 @@ for (const lang of LANGS) {
 
     test('a worker that fails shows an alert and a working retry', async ({ page }) => {
       await page.route(WORKER_SCRIPT, (route) =>
-        route.fulfill({ contentType: 'text/javascript', body: 'throw new Error("simulated worker failure");' }),
+        route.fulfill({
+          contentType: 'text/javascript',
+          headers: STAND_IN_WORKER_HEADERS,
+          body: 'throw new Error("simulated worker failure");',
+        }),
       );
       await open(page, lang);
       await page.getByRole('button', { name: s.train, exact: true }).click();

@@ -6,6 +6,7 @@
  * draw blocks with this, on the server and in the browser alike.
  * Styles: exercises.css (`.ex-block*`).
  */
+import { useId } from 'preact/hooks';
 import type { Block } from '../../src/exercises/index.ts';
 import { renderTex } from '../kit/Tex.tsx';
 import { splitInline } from './inline.ts';
@@ -39,26 +40,31 @@ export function formatCell(value: number): string {
 
 function GridBlock({ block }: { block: Extract<Block, { type: 'grid' }> }) {
   const marked = new Set((block.highlight ?? []).map((c) => `${c.row},${c.col}`));
+  const captionId = useId();
+  // The wrapper scrolls a grid too wide for a phone (a 9×9 picture at 360 px) instead of
+  // widening the page; it is focusable so a keyboard can scroll it too.
   return (
-    <table class="ex-block ex-grid">
-      <caption>
-        <InlineText text={block.label} />
-      </caption>
-      <tbody>
-        {block.cells.map((row, r) => (
-          <tr key={r}>
-            {row.map((value, c) => {
-              const hot = marked.has(`${r},${c}`);
-              return (
-                <td key={c} class={hot ? 'ex-grid__hot' : undefined} data-highlight={hot ? 'true' : undefined}>
-                  {formatCell(value)}
-                </td>
-              );
-            })}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <div class="ex-block ex-grid-scroll" tabIndex={0} role="group" aria-labelledby={captionId}>
+      <table class="ex-grid">
+        <caption id={captionId}>
+          <InlineText text={block.label} />
+        </caption>
+        <tbody>
+          {block.cells.map((row, r) => (
+            <tr key={r}>
+              {row.map((value, c) => {
+                const hot = marked.has(`${r},${c}`);
+                return (
+                  <td key={c} class={hot ? 'ex-grid__hot' : undefined} data-highlight={hot ? 'true' : undefined}>
+                    {formatCell(value)}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

@@ -9,8 +9,17 @@ import { useMemo } from 'preact/hooks';
 
 /** Props of {@link Tex}. */
 export interface TexProps {
-  /** TeX source, e.g. `\\frac{7}{9}`. */
-  tex: string;
+  /**
+   * TeX source, e.g. `\\frac{7}{9}`. A list of parts (display only) is set on one line
+   * where it fits and wraps between parts where it does not, as a phone needs for
+   * "X = …, W = …, Y = …": KaTeX itself never breaks display math.
+   */
+  tex: string | readonly string[];
+  /**
+   * Display only: a narrower form of the same formula (a long numerator stacked, say),
+   * shown instead of `tex` on screens too narrow for it.
+   */
+  narrow?: string;
   /** Display (block, centred) instead of inline math. */
   display?: boolean;
   class?: string;
@@ -24,9 +33,24 @@ export function renderTex(tex: string, display = false): string {
   return katex.renderToString(tex, { displayMode: display, throwOnError: false, output: 'htmlAndMathml' });
 }
 
+/**
+ * Display parts as one wrapping row. Each part is inline KaTeX in display style, so a
+ * fraction or matrix looks as it would in a display block.
+ */
+function renderParts(parts: readonly string[]): string {
+  return parts.map((part) => `<span class="tex-parts__part">${renderTex(`\\displaystyle ${part}`)}</span>`).join('');
+}
+
 /** A formula typeset with KaTeX. */
-export function Tex({ tex, display = false, class: className }: TexProps) {
-  const html = useMemo(() => renderTex(tex, display), [tex, display]);
+export function Tex({ tex, narrow, display = false, class: className }: TexProps) {
+  const html = useMemo(() => {
+    if (typeof tex !== 'string') return display ? renderParts(tex) : renderTex(tex.join(',\\quad '));
+    if (display && narrow !== undefined) {
+      return `<div class="tex-wide">${renderTex(tex, true)}</div><div class="tex-narrow">${renderTex(narrow, true)}</div>`;
+    }
+    return renderTex(tex, display);
+  }, [typeof tex === 'string' ? tex : tex.join('\u0000'), narrow, display]);
   const Tag = display ? 'div' : 'span';
-  return <Tag class={className} dangerouslySetInnerHTML={{ __html: html }} />;
+  const classes = [className, display && typeof tex !== 'string' ? 'tex-parts' : undefined].filter(Boolean).join(' ');
+  return <Tag class={classes || undefined} dangerouslySetInnerHTML={{ __html: html }} />;
 }

@@ -93,6 +93,22 @@ async function expectMathTypeset(page: Page): Promise<void> {
 }
 
 /**
+ * Every display formula of a lesson's text fits the screen: none hides part of itself
+ * behind a scroll. Widgets' formulas are the reader's making (the explorer's working for
+ * any layer): for them the scroll, shown by edge shadows, stays as the last resort.
+ * One pixel is allowed for rounding.
+ */
+async function expectFormulasFit(page: Page): Promise<void> {
+  const clipped = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('main article .katex-display, main article .tex-parts__part')]
+      .filter((node) => !node.closest('astro-island'))
+      .filter((node) => node.offsetParent !== null && node.scrollWidth > node.clientWidth + 1)
+      .map((node) => `${(node.querySelector('annotation')?.textContent ?? '').slice(0, 60)} (${node.scrollWidth} px in ${node.clientWidth} px)`),
+  );
+  expect(clipped, 'display formulas wider than a 360 px screen').toEqual([]);
+}
+
+/**
  * The text a reader sees in the lesson: `prose` without code, math or widgets (where no
  * Markdown may survive), `all` with the widgets' text too (where the Korean glossary and
  * particles apply). Text nodes in the same block run together, blocks are separated, so
@@ -174,6 +190,7 @@ test.describe('every built page', () => {
       await screenshot(page, pagePath.replace(/^\/|\/$/g, '').replace(/\//g, '_') || 'root');
       await page.setViewportSize({ width: 360, height: 740 });
       await expectNoHorizontalScroll(page);
+      if (lessonPattern.test(pagePath)) await expectFormulasFit(page);
     });
   }
 });

@@ -11,6 +11,13 @@ import type { OutputSizeSteps } from '../../../src/engine/index.ts';
 export const GENERAL_FORMULA =
   'L_{\\text{out}} = \\left\\lfloor \\frac{L_{\\text{in}} + 2 \\times \\text{padding} - \\text{dilation} \\times (\\text{kernel\\_size} - 1) - 1}{\\text{stride}} + 1 \\right\\rfloor';
 
+/**
+ * The same formula for a phone, where no single line of it fits: the numerator gets a
+ * name, N, and is spelled out on two lines below.
+ */
+export const GENERAL_FORMULA_NARROW =
+  '\\begin{aligned} L_{\\text{out}} &= \\left\\lfloor \\frac{N}{\\text{stride}} + 1 \\right\\rfloor \\\\ N &= L_{\\text{in}} + 2 \\times \\text{padding} \\\\ &\\quad - \\text{dilation} \\times (\\text{kernel\\_size} - 1) - 1 \\end{aligned}';
+
 /** The same formula with one-letter names, for prose that has already introduced them. */
 export const SHORT_FORMULA =
   'L_{\\text{out}} = \\left\\lfloor \\frac{L_{\\text{in}} + 2p - d(k-1) - 1}{s} + 1 \\right\\rfloor';

@@ -26,6 +26,7 @@ import {
 import type { Config, DimConfig, Mode } from '../../../components/widgets/output-size/model.ts';
 import {
   GENERAL_FORMULA,
+  GENERAL_FORMULA_NARROW,
   ceilVersion,
   formatQuotient,
   workingTex,
@@ -146,7 +147,8 @@ describe('lesson 4 text', () => {
 
       it("states PyTorch's formula in display math", () => {
         const texts = math(body).map((t) => t.replace(/\s+/g, ' ').trim());
-        expect(texts).toContain(GENERAL_FORMULA.replace(/\s+/g, ' '));
+        // With PyTorch's argument names it is set by the shared TeX, in a narrow form on phones.
+        expect(body).toContain('<Tex tex={GENERAL_FORMULA} narrow={GENERAL_FORMULA_NARROW} display />');
         expect(texts).toContain('\\frac{W - F + 2P}{S} + 1');
         expect(texts).toContain('O = \\left\\lfloor \\frac{I - K}{S} \\right\\rfloor + 1');
       });
@@ -168,7 +170,7 @@ describe('lesson 4 text', () => {
           // A value printed with its Korean particle, josa(value, '...'), is the value.
           const root = /^[A-Za-z_$][\w$]*/.exec(expressionValue(expr))?.[0];
           // The working's TeX is typeset from a lesson number's steps; every other expression is a lesson number.
-          if (root === 'workingTex') continue;
+          if (root === 'workingTex' || root === 'GENERAL_FORMULA' || root === 'GENERAL_FORMULA_NARROW') continue;
           expect(exported.has(root ?? ''), expr).toBe(true);
         }
       });
@@ -300,6 +302,15 @@ describe('the working, typeset', () => {
     expect(tex).toContain('\\lceil 2.5 \\rceil + 1');
     expect(tex).toContain('(4 - 1) \\times 2 = 6 \\ge L_{\\text{in}} + \\text{padding} = 6');
     expect(tex).toContain('L_{\\text{out}} = 4 - 1 = 3');
+  });
+
+  it('writes the same formula in its narrow form, with the numerator named N', () => {
+    const numerator = /\\frac\{(.*)\}\{\\text\{stride\}\}/.exec(GENERAL_FORMULA)![1]!;
+    const named = /N &= (.*) \\end\{aligned\}$/.exec(GENERAL_FORMULA_NARROW)![1]!.replace(' \\\\ &\\quad ', ' ');
+    expect(named).toBe(numerator);
+    expect(GENERAL_FORMULA.replace(numerator, 'N').replace(/\s+/g, ' ')).toBe(
+      /^\\begin\{aligned\} (.*?) \\\\ N &=/.exec(GENERAL_FORMULA_NARROW)![1]!.replace('&', '').replace(/\s+/g, ' '),
+    );
   });
 
   it('gives the general formula ceiling brackets for ceil mode', () => {

@@ -55,7 +55,10 @@ describe('PromptBlocks', () => {
     expect(html).toContain('<code>x</code>');
     expect(html.match(/class="ex-code__number"/g)).toHaveLength(2);
     expect(html).toContain('data-highlight="true"');
-    expect(html).toContain('<caption>Kernel</caption>');
+    // The grid's scroll box is named by the table's caption.
+    const captionId = /<caption id="([^"]+)">Kernel<\/caption>/.exec(html)?.[1];
+    expect(captionId).toBeTruthy();
+    expect(html).toContain(`class="ex-block ex-grid-scroll" tabindex="0" role="group" aria-labelledby="${captionId}"`);
     expect(html.match(/<rect /g)).toHaveLength(2);
     expect(html).toContain('<ol class="ex-block ex-list">');
     expect(html).toContain('<th scope="col">a</th>');

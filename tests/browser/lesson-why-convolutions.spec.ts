@@ -82,6 +82,11 @@ for (const lang of LANGS) {
       await expect(page.locator('.xolab-strip li')).toHaveCount(6);
       await expect(page.locator('.xolab-gallery .xolab-thumb')).toHaveCount(12);
       await expect(page.getByText(s.status.idle)).toBeVisible();
+      // Train, Cancel and Reset wrap as one group: Reset is never alone on a line.
+      const tops = await Promise.all(
+        [s.train, s.cancel, s.reset].map(async (name) => (await page.getByRole('button', { name, exact: true }).boundingBox())!.y),
+      );
+      expect(new Set(tops).size, `tops of Train, Cancel, Reset: ${tops.join(', ')}`).toBe(1);
       await expectNoSeriousA11yViolations(page);
     });
 

@@ -243,28 +243,33 @@ export function XoLab({ lang }: XoLabProps) {
             </li>
           ))}
         </ul>
+        {/* Two groups that wrap as wholes, so no button is left alone on a line. */}
         <div class="cl-controls xolab-controls">
-          <NumberField
-            label={t.seedLabel}
-            value={seed}
-            rule={{ min: 0, max: XO_MAX_SEED }}
-            message={t.seedRule(XO_MAX_SEED.toLocaleString(lang))}
-            onInvalid={setSeedInvalid}
-            disabled={busy}
-            onChange={setSeed}
-          />
-          <button type="button" class="cl-button" disabled={busy} onClick={() => setSeed(Math.floor(Math.random() * (XO_MAX_SEED + 1)))}>
-            {t.newSeed}
-          </button>
-          <button type="button" class="cl-button cl-button--primary" disabled={busy || seedInvalid} onClick={train}>
-            {phase === 'done' ? t.retrain : t.train}
-          </button>
-          <button type="button" class="cl-button" disabled={!busy} onClick={cancel}>
-            {t.cancel}
-          </button>
-          <button type="button" class="cl-button" disabled={busy || phase === 'idle'} onClick={reset}>
-            {t.reset}
-          </button>
+          <div class="xolab-controls__group">
+            <NumberField
+              label={t.seedLabel}
+              value={seed}
+              rule={{ min: 0, max: XO_MAX_SEED }}
+              message={t.seedRule(XO_MAX_SEED.toLocaleString(lang))}
+              onInvalid={setSeedInvalid}
+              disabled={busy}
+              onChange={setSeed}
+            />
+            <button type="button" class="cl-button" disabled={busy} onClick={() => setSeed(Math.floor(Math.random() * (XO_MAX_SEED + 1)))}>
+              {t.newSeed}
+            </button>
+          </div>
+          <div class="xolab-controls__group">
+            <button type="button" class="cl-button cl-button--primary" disabled={busy || seedInvalid} onClick={train}>
+              {phase === 'done' ? t.retrain : t.train}
+            </button>
+            <button type="button" class="cl-button" disabled={!busy} onClick={cancel}>
+              {t.cancel}
+            </button>
+            <button type="button" class="cl-button" disabled={busy || phase === 'idle'} onClick={reset}>
+              {t.reset}
+            </button>
+          </div>
         </div>
         <ProgressBar
           label={t.progressLabel}

@@ -173,6 +173,12 @@ test.describe('lesson 14 (en): saved models', () => {
     await expect(run(page)).toHaveAttribute('data-global-step', '1');
     await expect(run(page)).toHaveAttribute('data-status', 'idle');
     await screenshot(page, 'lesson-lenet-5-en-library');
+    // The file picker's button is drawn like the kit's buttons, not the browser's default.
+    const picker = await page.getByLabel(t.library.uploadLabel).evaluate((input) => {
+      const style = getComputedStyle(input, '::file-selector-button');
+      return { radius: style.borderRadius, weight: style.fontWeight };
+    });
+    expect(picker).toEqual({ radius: '6px', weight: '600' });
 
     // Delete asks once more, then removes it.
     await page.getByRole('button', { name: t.library.deleteNamed('one step'), exact: true }).click();
@@ -187,8 +193,15 @@ test.describe('lesson 14 (en): saved models', () => {
     await open(page, 'en');
     await page.getByRole('button', { name: t.run.step, exact: true }).click();
     await expect(run(page)).toHaveAttribute('data-global-step', '1', { timeout: 120_000 });
+    // A long name without spaces wraps inside its cell: the table fits a phone without scrolling.
+    const longName = 'lenet-relu-maxpool-seed5-lr0.03-batch64-momentum0.9-first-try-before-lunch';
+    await page.getByLabel(t.library.nameLabel, { exact: true }).fill(longName);
     await page.getByRole('button', { name: t.library.save, exact: true }).click();
     await expect(page.locator('.training-models tbody tr')).toHaveCount(1);
+    await page.setViewportSize({ width: 390, height: 800 });
+    const table = page.locator('.training-library .training-table-scroll');
+    await expect.poll(() => table.evaluate((box) => box.scrollWidth - box.clientWidth)).toBeLessThanOrEqual(1);
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     // The next trainer to start dies as it loads.
     await page.route(/trainer\.worker[^/]*\.js/, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', headers: STAND_IN_WORKER_HEADERS, body: 'throw new Error("simulated crash");' }));

@@ -15,6 +15,7 @@ import { STRINGS } from '../../components/widgets/training/strings/index.ts';
 import type { Locale as Lang } from '../../src/i18n/lessons.ts';
 import { classNames } from '../../components/widgets/training/strings/index.ts';
 import { QUICK_RUN, trainingNumbers } from '../../components/widgets/training/lesson-numbers.ts';
+import { DEFAULT_TRAIN_CONFIG } from '../../src/training/config.ts';
 
 const LANGS: Lang[] = ['en', 'ko'];
 const numbers = trainingNumbers();
@@ -44,6 +45,10 @@ for (const lang of LANGS) {
       await expect(page.locator('.engine-source').first()).toBeAttached();
       await expect(page.locator('.katex-display').first()).toBeVisible();
       await expect(page.locator('.training-summary td[data-total-params]')).toHaveAttribute('data-total-params', String(numbers.stackParams));
+      // Before any training the charts' time axis shows the planned epochs, not a sliver of one.
+      const ticks = await page.locator('.training-chart--loss svg').first().evaluate((svg) => [...svg.querySelectorAll('text')].map((node) => node.textContent));
+      expect(ticks.some((text) => Number(text) === DEFAULT_TRAIN_CONFIG.epochs), `ticks: ${ticks.join(' ')}`).toBe(true);
+      expect(ticks.filter((text) => /^0\.0\d+$/.test(text ?? '')), 'fractions of an epoch on the empty axis').toEqual([]);
       await expectNoSeriousA11yViolations(page);
       await screenshot(page, `lesson-training-${lang}`);
     });
@@ -73,6 +78,16 @@ for (const lang of LANGS) {
     });
   });
 }
+
+test('lesson 13 on a phone: the layer editor starts closed and opens on request', async ({ page }) => {
+  const t = STRINGS.en;
+  await page.setViewportSize({ width: 390, height: 800 });
+  await open(page, 'en');
+  const editor = page.locator('.training-details');
+  await expect(editor).not.toHaveAttribute('open');
+  await editor.locator('summary').click();
+  await expect(editor.getByLabel(t.stack.kindOf(0), { exact: true })).toBeVisible();
+});
 
 test.describe('lesson 13 (en): a short run', () => {
   test('trains the default stack: curves, filters beside hand-made ones, a test score, and the drawing pad', async ({ page }) => {

@@ -51,8 +51,9 @@ function Legend({ t }: { t: TrainingStrings }) {
 export function Charts({ history, epochs, t, lossLabel, accuracyLabel, themeVersion }: ChartsProps) {
   const box = useRef<HTMLDivElement>(null);
   const latest = Math.max(history.train.at(-1)?.epoch ?? 0, history.test.at(-1)?.epoch ?? 0);
-  // The axis grows with the run (the first steps would be a sliver of the planned epochs), up to the plan.
-  const xEnd = latest >= epochs ? latest : Math.min(epochs, Math.max(0.02, latest * 1.05));
+  // Before the first step the axis shows the planned epochs. Then it grows with the run (the
+  // first steps would be a sliver of the plan), up to the plan.
+  const xEnd = latest === 0 ? epochs : latest >= epochs ? latest : Math.min(epochs, Math.max(0.02, latest * 1.05));
   const width = () => Math.round(Math.min(520, Math.max(260, (box.current?.clientWidth ?? 560) / (box.current && box.current.clientWidth > 620 ? 2 : 1) - 8)));
 
   const frame = (Plot: PlotModule, yLabel: string, yDomain: [number, number], marks: ReturnType<PlotModule['lineY']>[]) =>
@@ -60,7 +61,8 @@ export function Charts({ history, epochs, t, lossLabel, accuracyLabel, themeVers
       width: width(),
       height: HEIGHT,
       marginLeft: 44,
-      marginRight: 14,
+      // Room for half of the last tick's label, which sits on the right edge.
+      marginRight: 22,
       marginBottom: 36,
       style: { background: 'transparent', color: 'var(--fg)', fontSize: '12px', maxWidth: '100%', height: 'auto' },
       x: { domain: [0, xEnd], label: t.charts.epoch, labelAnchor: 'center', labelArrow: 'none' },

@@ -3,7 +3,7 @@
  * is labelled and checked as it is typed (`settings.ts` holds the rules); the
  * network's shapes and parameters are traced live by the engine's `summary`.
  */
-import { useId } from 'preact/hooks';
+import { useEffect, useId, useRef } from 'preact/hooks';
 import { ChoiceGroup } from '../../kit/ChoiceGroup.tsx';
 import { OPTIMIZER_KINDS, TRAIN_DATASETS } from '../../../src/training/config.ts';
 import type { LayerSpec } from '../../../src/training/config.ts';
@@ -17,6 +17,9 @@ import type { DashboardLesson, DashboardSettings, NumberFieldName } from './sett
 import { megabytes } from './format.ts';
 import type { Locale } from '../../../src/i18n/lessons.ts';
 import type { TrainingStrings } from './strings/index.ts';
+
+/** Screens narrow enough that the layer editor starts closed (the site's phone breakpoint). */
+export const NARROW_SCREEN = '(max-width: 36rem)';
 
 /** Props of {@link SetupPanel}. */
 export interface SetupPanelProps {
@@ -39,6 +42,12 @@ export interface SetupPanelProps {
 export function SetupPanel({ settings, onChange, onInvalid, revision, lesson, check, dataSizes, problemId, t, lang }: SetupPanelProps) {
   const s = t.setup;
   const numbersId = useId();
+  // The layer editor is nine rows of fields: open it where there is room beside the rest,
+  // but start it closed on a phone, where it would make the page thousands of pixels taller.
+  const editorRef = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    if (editorRef.current && typeof matchMedia === 'function' && matchMedia(NARROW_SCREEN).matches) editorRef.current.open = false;
+  }, []);
   const set = <K extends keyof DashboardSettings>(key: K, value: DashboardSettings[K]) => onChange({ ...settings, [key]: value });
   const parser = (field: NumberFieldName) => (text: string) => {
     const parsed = parseField(field, text);
@@ -98,7 +107,7 @@ export function SetupPanel({ settings, onChange, onInvalid, revision, lesson, ch
       )}
 
       {settings.arch === 'stack' && (
-        <details class="training-details" open>
+        <details class="training-details" open ref={editorRef}>
           <summary>{s.stackHeading}</summary>
           <StackEditor layers={settings.layers} check={check} onChange={(layers: LayerSpec[]) => set('layers', layers)} onInvalid={onInvalid} revision={revision} t={t} lang={lang} />
         </details>

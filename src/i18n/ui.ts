@@ -18,6 +18,14 @@ export interface UiStrings {
   readonly closeMenu: string;
   readonly search: string;
   readonly closeSearch: string;
+  /** Label of the search field. */
+  readonly searchField: string;
+  readonly searching: string;
+  /** `count` and `query` may be placeholders ('{count}', '{query}') that the dialog's script fills in. */
+  readonly searchResults: (count: number | string, query: string) => string;
+  readonly searchOneResult: (query: string) => string;
+  readonly searchNoResults: (query: string) => string;
+  readonly searchFailed: string;
   readonly darkTheme: string;
   readonly switchLanguage: string;
   readonly onThisPage: string;
@@ -62,6 +70,12 @@ const en: UiStrings = {
   closeMenu: 'Close lessons menu',
   search: 'Search',
   closeSearch: 'Close search',
+  searchField: 'Search the lessons',
+  searching: 'Searching…',
+  searchResults: (count, query) => `${count} lessons mention “${query}”`,
+  searchOneResult: (query) => `1 lesson mentions “${query}”`,
+  searchNoResults: (query) => `No lesson mentions “${query}”. Try another word or a shorter one.`,
+  searchFailed: 'Search could not be loaded. Reload the page to try again.',
   darkTheme: 'Dark theme',
   switchLanguage: 'Read this page in Korean',
   onThisPage: 'On this page',
@@ -122,6 +136,12 @@ const ko: UiStrings = {
   closeMenu: '강의 목록 닫기',
   search: '검색',
   closeSearch: '검색 닫기',
+  searchField: '강의 검색',
+  searching: '찾는 중…',
+  searchResults: (count, query) => `“${query}”: 강의 ${count}개에서 찾았습니다`,
+  searchOneResult: (query) => `“${query}”: 강의 1개에서 찾았습니다`,
+  searchNoResults: (query) => `“${query}”: 찾은 강의가 없습니다. 다른 낱말이나 더 짧은 낱말로 찾아 보세요.`,
+  searchFailed: '검색을 불러오지 못했습니다. 페이지를 새로 고친 뒤 다시 해 보세요.',
   darkTheme: '어두운 테마',
   switchLanguage: '이 페이지를 영어로 보기',
   onThisPage: '이 페이지의 내용',

@@ -278,14 +278,23 @@ test.describe('search', () => {
 
       await page.goto(`/${lang}/`);
       await page.getByRole('button', { name: ui[lang].search }).click();
-      const input = page.getByRole('dialog').locator('input');
-      await expect(input).toBeVisible();
+      const input = page.getByRole('dialog').getByLabel(ui[lang].searchField);
+      await expect(input).toBeFocused();
       await input.fill(query!);
-      const results = page.locator('.pagefind-ui__result-link');
+      const results = page.locator('.search-result__link');
       await expect(results.first()).toBeVisible();
       const hrefs = await results.evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
       expect(hrefs.every((href) => href.startsWith(`/${lang}/lessons/`)), hrefs.join(', ')).toBe(true);
       expect(hrefs.some((href) => href.startsWith(lesson.path))).toBe(true);
+      await expect(page.getByRole('dialog').getByRole('status')).toHaveText(
+        hrefs.length === 1 ? ui[lang].searchOneResult(query!) : ui[lang].searchResults(hrefs.length, query!),
+      );
+
+      // A word no lesson has says so, although Pagefind alone matched every "X" for it.
+      await input.fill('xyzzy');
+      await expect(page.getByRole('dialog').getByRole('status')).toHaveText(ui[lang].searchNoResults('xyzzy'));
+      await expect(results).toHaveCount(0);
+      await expectNoSeriousA11yViolations(page);
       await page.keyboard.press('Escape');
       await expect(page.getByRole('dialog')).toBeHidden();
     });

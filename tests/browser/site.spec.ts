@@ -258,6 +258,34 @@ test.describe('language switch', () => {
     await expect(page.locator('.os-calculator').getByTestId('formula-size')).toHaveText(outputSize.ko.size(30, 30));
   });
 
+  test('keeps the reader’s place: the same section, both ways', async ({ page }) => {
+    await page.goto('/en/lessons/output-size/');
+    const sections = page.locator('main h2');
+    const k = 3;
+    await sections.nth(k).evaluate((node) => node.scrollIntoView({ block: 'start', behavior: 'instant' }));
+    await page.evaluate(() => window.scrollBy({ top: 120, behavior: 'instant' }));
+    // From the keyboard. Focusing a control of the sticky header used to scroll the page up
+    // (it sat inside the scroll padding), so this also checks that focus leaves the page be.
+    const follow = async () => {
+      const before = await page.evaluate(() => window.scrollY);
+      await page.locator('[data-language-switch]').focus();
+      expect(await page.evaluate(() => window.scrollY)).toBe(before);
+      await page.keyboard.press('Enter');
+    };
+    await follow();
+    await expect(page).toHaveURL(/\/ko\/lessons\/output-size\/$/);
+    // The k-th section of the Korean page is where the reader was, just above the fold's top.
+    const inView = async () => {
+      const [heading, next] = await Promise.all([sections.nth(k).boundingBox(), sections.nth(k + 1).boundingBox()]);
+      return heading!.y < 200 && next!.y > 0;
+    };
+    await expect.poll(inView).toBe(true);
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    await follow();
+    await expect(page).toHaveURL(/\/en\/lessons\/output-size\/$/);
+    await expect.poll(inView).toBe(true);
+  });
+
   test('leads from one home page to the other', async ({ page }) => {
     await page.goto('/en/');
     await page.locator('[data-language-switch]').click();

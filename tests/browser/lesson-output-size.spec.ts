@@ -45,6 +45,12 @@ for (const lang of LANGS) {
       // The prose quotes the engine's refusals word for word.
       await expect(page.locator('.lesson__body blockquote code').first()).toHaveText(refusals.poolTooSmall);
       await expect(calculator(page).getByTestId('formula-size')).toHaveText(t.size(worked.result, worked.result));
+      // The note on why ceil mode is off shares the checkbox's centre line.
+      const [box, note] = await Promise.all([
+        calculator(page).getByText(t.ceilMode, { exact: true }).boundingBox(),
+        calculator(page).getByText(t.ceilModeConvNote, { exact: true }).boundingBox(),
+      ]);
+      expect(Math.abs(box!.y + box!.height / 2 - (note!.y + note!.height / 2))).toBeLessThan(4);
       await expectNoSeriousA11yViolations(page);
       await screenshot(page, `lesson-output-size-${lang}`);
       // The dark theme's colours pass too (the calculator uses only the theme's variables).

@@ -186,21 +186,24 @@ export default function OutputSizeCalculator({ lang, predictFirst = false }: Out
           />
           {t.linked}
         </label>
-        <label class="os-check">
-          <input
-            type="checkbox"
-            checked={config.mode === 'pool' && config.ceilMode}
-            disabled={config.mode === 'conv'}
-            aria-describedby={config.mode === 'conv' ? 'os-ceil-note' : undefined}
-            onChange={(e) => setConfig((c) => ({ ...c, ceilMode: e.currentTarget.checked }))}
-          />
-          {t.ceilMode}
-        </label>
-        {config.mode === 'conv' && (
-          <p class="cl-hint" id="os-ceil-note">
-            {t.ceilModeConvNote}
-          </p>
-        )}
+        {/* The checkbox and the note on why it is off sit on one centre line, not on the row's bottom edge. */}
+        <div class="os-ceil">
+          <label class="os-check">
+            <input
+              type="checkbox"
+              checked={config.mode === 'pool' && config.ceilMode}
+              disabled={config.mode === 'conv'}
+              aria-describedby={config.mode === 'conv' ? 'os-ceil-note' : undefined}
+              onChange={(e) => setConfig((c) => ({ ...c, ceilMode: e.currentTarget.checked }))}
+            />
+            {t.ceilMode}
+          </label>
+          {config.mode === 'conv' && (
+            <p class="cl-hint" id="os-ceil-note">
+              {t.ceilModeConvNote}
+            </p>
+          )}
+        </div>
       </div>
 
       <div class="os-dims">

@@ -9,7 +9,8 @@
  * A typical session:
  *
  *   page: init {config}      worker: status loading, dataProgress..., ready {summary}, status idle
- *   page: start              worker: status running, progress..., evalResult (each epoch), status done
+ *   page: start              worker: status running, progress..., subsetResult (every few seconds),
+ *                            evalResult (each epoch), status done
  *   page: pause              worker: status paused (after the batch in flight)
  *   page: step               worker: progress (one batch), status paused
  *   page: inspect {7}        worker: inspection (between two batches, even while running)
@@ -289,6 +290,23 @@ export interface EvalResultEvent extends EventBase {
   misclassifiedCount: number;
 }
 
+/**
+ * A fixed sample of the test set (`Trainer.testSubset`, spread evenly over it), scored
+ * while training runs: every few seconds of training, so the page has a test accuracy
+ * long before the first epoch's full evaluation. Sent on its own, without an `id`.
+ */
+export interface SubsetResultEvent extends EventBase {
+  type: 'subsetResult';
+  /** Epochs completed when it was measured, fractional. */
+  epoch: number;
+  globalStep: number;
+  /** 0..1 on the sample. */
+  testAcc: number;
+  testLoss: number;
+  /** Test images in the sample. */
+  count: number;
+}
+
 /** One layer's view of the inspected image. */
 export interface LayerInspection {
   name: string;
@@ -355,6 +373,7 @@ export type TrainerEvent =
   | ReadyEvent
   | ProgressEvent
   | EvalResultEvent
+  | SubsetResultEvent
   | InspectionEvent
   | ClassificationEvent
   | WeightsEvent

@@ -50,6 +50,13 @@ export interface SessionHost {
 /** Minimum time between two progress events while running. */
 const PROGRESS_INTERVAL_MS = 100;
 
+/**
+ * Seconds of training between two scorings of the test sample (`subsetResult`). A slow
+ * machine scores less often: the scoring never takes more than SUBSET_MAX_SHARE of the time.
+ */
+const SUBSET_INTERVAL_S = 5;
+const SUBSET_MAX_SHARE = 0.1;
+
 /** The error a command that needs a model gets before `init`. */
 const NEEDS_INIT = 'the trainer has no model yet: send init first';
 
@@ -77,6 +84,9 @@ export class TrainerSession {
   /** The latest batch trained but not yet reported (progress is throttled). */
   #unreported: StepReport | null = null;
   #lastAccuracy: number | null = null;
+  /** Seconds trained since the test sample was last scored, and how long that scoring took. */
+  #trainedSinceSubset = 0;
+  #subsetSeconds = 0;
   #loadedFrom: WeightsMetaInfo | undefined;
   /** Workers training the current model: 2 with a helper that took it, else 1. */
   #workers: 1 | 2 = 1;
@@ -263,6 +273,8 @@ export class TrainerSession {
     this.#meter = new ThroughputMeter();
     this.#lastProgress = -Infinity;
     this.#unreported = null;
+    this.#trainedSinceSubset = 0;
+    this.#subsetSeconds = 0;
   }
 
   async #init(config: TrainConfig, id: number | undefined, dataUrl?: string): Promise<void> {
@@ -298,7 +310,15 @@ export class TrainerSession {
         const t = this.#requireTrainer();
         if (t.done) break;
         const report = await this.#exclusive(() => this.#trainOne(t, false));
-        if (report?.endOfEpoch) await this.#evaluate(undefined);
+        if (report?.endOfEpoch) {
+          await this.#evaluate(undefined);
+          this.#trainedSinceSubset = 0;
+        } else if (report) {
+          this.#trainedSinceSubset += report.seconds;
+          if (this.#trainedSinceSubset >= Math.max(SUBSET_INTERVAL_S, this.#subsetSeconds / SUBSET_MAX_SHARE)) {
+            await this.#evaluateSubset();
+          }
+        }
         await this.#host.yieldToMessages();
       }
     } catch (error) {
@@ -399,6 +419,33 @@ export class TrainerSession {
         misclassifiedCount: report.misclassified.length,
       };
       this.#post(event);
+    });
+  }
+
+  /** Scores the test sample between two batches of a run and posts `subsetResult`. */
+  async #evaluateSubset(): Promise<void> {
+    const t = this.#requireTrainer();
+    await this.#exclusive(async () => {
+      if (t !== this.#trainer) return;
+      const started = this.#now();
+      const indices = t.testSubset();
+      const run = t.evaluation(undefined, indices);
+      let next = run.next();
+      while (!next.done) {
+        await this.#host.yieldToMessages();
+        next = run.next();
+      }
+      const report = next.value;
+      this.#subsetSeconds = (this.#now() - started) / 1000;
+      this.#trainedSinceSubset = 0;
+      this.#post({
+        type: 'subsetResult',
+        epoch: t.epochsDone,
+        globalStep: t.globalStep,
+        testAcc: report.accuracy,
+        testLoss: report.loss,
+        count: indices.length,
+      });
     });
   }
 

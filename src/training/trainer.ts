@@ -111,6 +111,9 @@ export interface BatchPlace {
 /** Images per forward pass when evaluating: large enough to keep the kernels busy, small enough for memory. */
 const EVAL_CHUNK = 500;
 
+/** Test images in the sample scored while training ({@link Trainer.testSubset}). */
+export const TEST_SUBSET_SIZE = 500;
+
 /** The optimiser a config asks for, over `params`. */
 export function makeOptimizer(params: Tensor[], config: OptimizerConfig): optim.SGD | optim.Adam {
   const { lr, weightDecay } = config;
@@ -429,21 +432,25 @@ export class Trainer {
   }
 
   /**
-   * Scores the test set in chunks, yielding the fraction done after each chunk
-   * so a caller can stay responsive between them; returns the report.
+   * Scores the test set (or the test images at `indices`, such as {@link testSubset}'s)
+   * in chunks, yielding the fraction done after each chunk so a caller can stay
+   * responsive between them; returns the report.
    */
-  *evaluation(chunk = EVAL_CHUNK): Generator<number, EvalReport, void> {
+  *evaluation(chunk = EVAL_CHUNK, indices?: Uint32Array): Generator<number, EvalReport, void> {
     const set = this.test;
     const classes = this.classes.length;
     const confusion = emptyConfusion(classes);
     const misclassified: EvalReport['misclassified'] = [];
-    const indices = new Uint32Array(set.count);
-    for (let i = 0; i < indices.length; i++) indices[i] = i;
-    const data = new Float32Array(Math.min(chunk, set.count) * this.#imageSize);
-    const labels = new Int32Array(Math.min(chunk, set.count));
+    if (!indices) {
+      indices = new Uint32Array(set.count);
+      for (let i = 0; i < indices.length; i++) indices[i] = i;
+    }
+    const total = indices.length;
+    const data = new Float32Array(Math.min(chunk, total) * this.#imageSize);
+    const labels = new Int32Array(Math.min(chunk, total));
     let lossSum = 0;
-    for (let from = 0; from < set.count; from += chunk) {
-      const count = Math.min(chunk, set.count - from);
+    for (let from = 0; from < total; from += chunk) {
+      const count = Math.min(chunk, total - from);
       gather(set, indices, from, count, data, labels, this.scaling);
       const probs = this.#inEvalMode(() => {
         const logits = this.model.forward(new Tensor(data.subarray(0, count * this.#imageSize), [count, ...set.shape]));
@@ -456,13 +463,26 @@ export class Trainer {
         const label = labels[r];
         confusion[label][predicted]++;
         if (predicted !== label) {
-          misclassified.push({ index: from + r, label, predicted, confidence: probs[r * classes + predicted] });
+          misclassified.push({ index: indices[from + r], label, predicted, confidence: probs[r * classes + predicted] });
         }
       }
-      if (from + count < set.count) yield (from + count) / set.count;
+      if (from + count < total) yield (from + count) / total;
     }
-    const count = set.count;
+    const count = total;
     return { accuracy: count > 0 ? (count - misclassified.length) / count : NaN, loss: lossSum / count, confusion, misclassified, count };
+  }
+
+  /**
+   * A fixed sample of the test set, `size` images spread evenly over it (every k-th),
+   * scored often while training so the page has a test accuracy long before an epoch
+   * ends. The same images every time, so the points of one run are comparable.
+   */
+  testSubset(size = TEST_SUBSET_SIZE): Uint32Array {
+    const count = this.test.count;
+    const n = Math.min(size, count);
+    const indices = new Uint32Array(n);
+    for (let i = 0; i < n; i++) indices[i] = Math.floor((i * count) / n);
+    return indices;
   }
 
   /** Scores the test set in one go. */

@@ -16,6 +16,7 @@ import type { Locale as Lang } from '../../src/i18n/lessons.ts';
 import { classNames } from '../../components/widgets/training/strings/index.ts';
 import { QUICK_RUN, trainingNumbers } from '../../components/widgets/training/lesson-numbers.ts';
 import { DEFAULT_TRAIN_CONFIG } from '../../src/training/config.ts';
+import { TEST_SUBSET_SIZE } from '../../src/training/trainer.ts';
 
 const LANGS: Lang[] = ['en', 'ko'];
 const numbers = trainingNumbers();
@@ -103,6 +104,11 @@ test.describe('lesson 13 (en): a short run', () => {
     await page.getByRole('button', { name: t.run.start, exact: true }).click();
     // The lesson's promise for this stack: above the quick run's accuracy after its steps.
     await expect.poll(() => globalStep(page), { timeout: 8 * 60_000, intervals: [2000] }).toBeGreaterThanOrEqual(QUICK_RUN.steps);
+    // Long before the epoch ends, the test sample has been scored: the readout says so and the chart draws it.
+    const readout = page.locator('.training-test-accuracy');
+    await expect(readout).toHaveAttribute('data-sample-accuracy', /^0?\.\d+|^1$/, { timeout: 60_000 });
+    await expect(readout.locator('.training-sample-note')).toHaveText(t.run.testSample(String(TEST_SUBSET_SIZE)));
+    await expect(page.locator('.training-legend')).toContainText(t.charts.subset(String(TEST_SUBSET_SIZE)));
     await page.getByRole('button', { name: t.run.pause, exact: true }).click();
     await expect(run(page)).toHaveAttribute('data-status', 'paused');
     const paused = await globalStep(page);

@@ -23,17 +23,22 @@ export interface ChartsProps {
   accuracyLabel: string;
   /** Bumped when the theme changes, so the charts redraw with its colours. */
   themeVersion: number;
+  /** Images in the test sample, formatted, once it has been scored (its legend entry). */
+  sampleSize?: string | null;
 }
 
 const HEIGHT = 200;
 const TRAIN_STYLE = { stroke: 'var(--negative)', dash: 'none' };
 const TEST_STYLE = { stroke: 'var(--positive)', dash: '6 3' };
+/** The test sample: the test set's colour, dotted, as it estimates the same quantity. */
+const SUBSET_STYLE = { stroke: 'var(--positive)', dash: '1.5 3' };
 
-function Legend({ t }: { t: TrainingStrings }) {
+function Legend({ t, sampleSize }: { t: TrainingStrings; sampleSize: string | null }) {
   return (
     <ul class="training-legend" aria-hidden="true">
       {[
         { style: TRAIN_STYLE, name: t.charts.train },
+        ...(sampleSize ? [{ style: SUBSET_STYLE, name: t.charts.subset(sampleSize) }] : []),
         { style: TEST_STYLE, name: t.charts.test },
       ].map(({ style, name }) => (
         <li key={name}>
@@ -48,9 +53,9 @@ function Legend({ t }: { t: TrainingStrings }) {
 }
 
 /** Both charts, side by side where there is room. */
-export function Charts({ history, epochs, t, lossLabel, accuracyLabel, themeVersion }: ChartsProps) {
+export function Charts({ history, epochs, t, lossLabel, accuracyLabel, themeVersion, sampleSize = null }: ChartsProps) {
   const box = useRef<HTMLDivElement>(null);
-  const latest = Math.max(history.train.at(-1)?.epoch ?? 0, history.test.at(-1)?.epoch ?? 0);
+  const latest = Math.max(history.train.at(-1)?.epoch ?? 0, history.test.at(-1)?.epoch ?? 0, history.subset.at(-1)?.epoch ?? 0);
   // Before the first step the axis shows the planned epochs. Then it grows with the run (the
   // first steps would be a sliver of the plan), up to the plan.
   const xEnd = latest === 0 ? epochs : latest >= epochs ? latest : Math.min(epochs, Math.max(0.02, latest * 1.05));
@@ -75,6 +80,7 @@ export function Charts({ history, epochs, t, lossLabel, accuracyLabel, themeVers
       const peak = Math.max(2.5, ...history.train.map((p) => p.loss), ...history.test.map((p) => p.loss));
       return frame(Plot, t.charts.loss, [0, Math.min(peak, 10)], [
         Plot.lineY(history.train, { x: 'epoch', y: 'loss', stroke: TRAIN_STYLE.stroke, strokeWidth: 1.75, clip: true, ariaHidden: 'true' }),
+        Plot.lineY(history.subset, { x: 'epoch', y: 'loss', stroke: SUBSET_STYLE.stroke, strokeWidth: 2, strokeDasharray: SUBSET_STYLE.dash, clip: true, ariaHidden: 'true' }),
         Plot.lineY(history.test, { x: 'epoch', y: 'loss', stroke: TEST_STYLE.stroke, strokeWidth: 2, strokeDasharray: TEST_STYLE.dash, marker: 'circle', clip: true, ariaHidden: 'true' }),
       ]);
     },
@@ -85,6 +91,7 @@ export function Charts({ history, epochs, t, lossLabel, accuracyLabel, themeVers
     (Plot: PlotModule) =>
       frame(Plot, t.charts.accuracy, [0, 100], [
         Plot.lineY(history.train, { x: 'epoch', y: (p: { accuracy: number }) => p.accuracy * 100, stroke: TRAIN_STYLE.stroke, strokeWidth: 1.75, ariaHidden: 'true' }),
+        Plot.lineY(history.subset, { x: 'epoch', y: (p: { accuracy: number }) => p.accuracy * 100, stroke: SUBSET_STYLE.stroke, strokeWidth: 2, strokeDasharray: SUBSET_STYLE.dash, ariaHidden: 'true' }),
         Plot.lineY(history.test, { x: 'epoch', y: (p: { accuracy: number }) => p.accuracy * 100, stroke: TEST_STYLE.stroke, strokeWidth: 2, strokeDasharray: TEST_STYLE.dash, marker: 'circle', ariaHidden: 'true' }),
       ]),
     [history, epochs, t, themeVersion],
@@ -92,7 +99,7 @@ export function Charts({ history, epochs, t, lossLabel, accuracyLabel, themeVers
 
   return (
     <div class="training-charts" ref={box}>
-      <Legend t={t} />
+      <Legend t={t} sampleSize={sampleSize} />
       <div class="training-charts__pair">
         <LazyPlot draw={drawLoss} label={lossLabel} height={HEIGHT} loadingText={t.charts.loading} class="training-chart training-chart--loss" />
         <LazyPlot draw={drawAccuracy} label={accuracyLabel} height={HEIGHT} loadingText={t.charts.loading} class="training-chart training-chart--accuracy" />

@@ -43,6 +43,8 @@ export function RunPanel(props: RunPanelProps) {
   const totalSteps = ready ? ready.stepsPerEpoch * ready.config.epochs : 0;
   const epoch = ready ? Math.min(ready.config.epochs, Math.floor(run.globalStep / ready.stepsPerEpoch) + 1) : 0;
   const statusText = busy && run.status !== 'loading' ? r.preparing : r.status[run.status];
+  // Between two epoch ends the test sample is the freshest measure; the whole set wins once scored at the same step or later.
+  const sampleIsNewer = run.subset !== null && (run.evaluation === null || run.subset.globalStep > run.evaluation.globalStep);
   return (
     <div class="training-run" data-status={run.status} data-global-step={run.globalStep}>
       <div class="training-buttons">
@@ -112,8 +114,18 @@ export function RunPanel(props: RunPanelProps) {
             </div>
             <div>
               <dt>{r.testAccuracy}</dt>
-              <dd class="training-test-accuracy" data-test-accuracy={run.evaluation?.testAcc} data-eval-step={run.evaluation?.globalStep}>
-                {run.evaluation ? percent(run.evaluation.testAcc, 2) : ready.loaded?.testAccuracy != null ? percent(ready.loaded.testAccuracy, 2) : '–'}
+              <dd class="training-test-accuracy" data-test-accuracy={run.evaluation?.testAcc} data-eval-step={run.evaluation?.globalStep} data-sample-accuracy={sampleIsNewer ? run.subset?.testAcc : undefined}>
+                {sampleIsNewer && run.subset ? (
+                  <>
+                    {percent(run.subset.testAcc, 1)} <span class="training-sample-note">{r.testSample(grouped(run.subset.count, lang))}</span>
+                  </>
+                ) : run.evaluation ? (
+                  percent(run.evaluation.testAcc, 2)
+                ) : ready.loaded?.testAccuracy != null ? (
+                  percent(ready.loaded.testAccuracy, 2)
+                ) : (
+                  '–'
+                )}
               </dd>
             </div>
           </dl>

@@ -34,7 +34,7 @@ import { Note } from '../../kit/Note.tsx';
 import { useTrainer } from './use-trainer.ts';
 import { SILENCE_WATCH } from './trainer-client.ts';
 import { useLibrary } from './use-library.ts';
-import { percent } from './format.ts';
+import { grouped, percent } from './format.ts';
 import type { Locale } from '../../../src/i18n/lessons.ts';
 import { stringsFor } from '../../kit/strings.ts';
 import { STRINGS, classNames } from './strings/index.ts';
@@ -269,6 +269,7 @@ export default function TrainingDashboard({ lang, lesson }: TrainingDashboardPro
           themeVersion={themeVersion}
           lossLabel={t.charts.lossLabel(run.history)}
           accuracyLabel={t.charts.accuracyLabel(run.history)}
+          sampleSize={run.subset ? grouped(run.subset.count, lang) : null}
         />
       </section>
 

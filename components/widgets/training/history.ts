@@ -1,6 +1,7 @@
 /**
  * The curves the dashboard charts: training loss and accuracy from the
- * worker's progress events, test loss and accuracy from its evaluations.
+ * worker's progress events, test loss and accuracy from its evaluations (the
+ * whole test set at each epoch's end, and a fixed sample of it every few seconds).
  *
  * A long run sends thousands of progress events; a chart needs a few hundred
  * points. When the training series reaches `maxPoints`, neighbouring points are
@@ -31,7 +32,10 @@ export interface TestPoint {
 /** The series of one run. */
 export interface RunHistory {
   train: TrainPoint[];
+  /** The whole test set, scored at each epoch's end (or on request). */
   test: TestPoint[];
+  /** The fixed test sample, scored while training runs. */
+  subset: TestPoint[];
 }
 
 /** Most training points kept before merging. */
@@ -39,7 +43,7 @@ export const MAX_TRAIN_POINTS = 400;
 
 /** An empty history. */
 export function emptyHistory(): RunHistory {
-  return { train: [], test: [] };
+  return { train: [], test: [], subset: [] };
 }
 
 function merge(a: TrainPoint, b: TrainPoint): TrainPoint {
@@ -66,14 +70,24 @@ export function addTrainPoint(history: RunHistory, point: Omit<TrainPoint, 'weig
     if (train.length % 2 === 1) halved.push(train[train.length - 1]);
     train = halved;
   }
-  return { train, test: base === history.train ? history.test : [] };
+  const sameRun = base === history.train;
+  return { train, test: sameRun ? history.test : [], subset: sameRun ? history.subset : [] };
+}
+
+function withPoint(series: readonly TestPoint[], point: TestPoint): TestPoint[] {
+  const out = series.filter((p) => p.step !== point.step);
+  out.push({ ...point });
+  return out.sort((a, b) => a.step - b.step);
 }
 
 /** The history with one more evaluation (replacing an earlier one at the same step). */
 export function addTestPoint(history: RunHistory, point: TestPoint): RunHistory {
   if (!Number.isFinite(point.accuracy)) return history;
-  const test = history.test.filter((p) => p.step !== point.step);
-  test.push({ ...point });
-  test.sort((a, b) => a.step - b.step);
-  return { train: history.train, test };
+  return { ...history, test: withPoint(history.test, point) };
+}
+
+/** The history with one more score of the test sample (replacing an earlier one at the same step). */
+export function addSubsetPoint(history: RunHistory, point: TestPoint): RunHistory {
+  if (!Number.isFinite(point.accuracy)) return history;
+  return { ...history, subset: withPoint(history.subset, point) };
 }

@@ -6,10 +6,11 @@ import type {
   EvalResultEvent,
   ProgressEvent,
   ReadyEvent,
+  SubsetResultEvent,
   TrainerEvent,
   TrainerState,
 } from '../../../src/training/protocol.ts';
-import { addTestPoint, addTrainPoint, emptyHistory } from './history.ts';
+import { addSubsetPoint, addTestPoint, addTrainPoint, emptyHistory } from './history.ts';
 import type { RunHistory } from './history.ts';
 
 /** The run as the page sees it. */
@@ -25,13 +26,15 @@ export interface RunState {
   history: RunHistory;
   /** The latest evaluation of this run. */
   evaluation: EvalResultEvent | null;
+  /** The latest score of the test sample in this run. */
+  subset: SubsetResultEvent | null;
   /** The dataset download in flight, if any. */
   download: { loaded: number; total: number } | null;
 }
 
 /** Before the worker has said anything. */
 export function initialRunState(): RunState {
-  return { status: 'empty', ready: null, progress: null, globalStep: 0, history: emptyHistory(), evaluation: null, download: null };
+  return { status: 'empty', ready: null, progress: null, globalStep: 0, history: emptyHistory(), evaluation: null, subset: null, download: null };
 }
 
 /** The state after `event`. */
@@ -47,7 +50,7 @@ export function applyEvent(state: RunState, event: TrainerEvent): RunState {
       return { ...state, download: { loaded: event.loaded, total: event.total } };
     case 'ready':
       // A new run (init, reset or a loaded model): its curves start afresh.
-      return { ...state, ready: event, progress: null, globalStep: event.step, history: emptyHistory(), evaluation: null };
+      return { ...state, ready: event, progress: null, globalStep: event.step, history: emptyHistory(), evaluation: null, subset: null };
     case 'progress':
       return {
         ...state,
@@ -65,6 +68,12 @@ export function applyEvent(state: RunState, event: TrainerEvent): RunState {
         ...state,
         evaluation: event,
         history: addTestPoint(state.history, { epoch: event.epoch, step: event.globalStep, loss: event.testLoss, accuracy: event.testAcc }),
+      };
+    case 'subsetResult':
+      return {
+        ...state,
+        subset: event,
+        history: addSubsetPoint(state.history, { epoch: event.epoch, step: event.globalStep, loss: event.testLoss, accuracy: event.testAcc }),
       };
     default:
       return state;

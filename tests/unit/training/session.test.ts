@@ -315,4 +315,55 @@ describe('trainer session: the worker protocol, driven directly', () => {
     expect(new Set(buffers).size).toBe(buffers.length);
     expect(transferables({ type: 'status', state: 'idle' })).toEqual([]);
   });
+
+  it('scores a fixed, evenly spread test sample every few seconds of training, before the epoch ends', async () => {
+    // Each reading of this clock is one second later, so every batch "takes" a second or more.
+    let clock = 0;
+    const events: TrainerEvent[] = [];
+    const session = new TrainerSession({
+      post: (event) => events.push(structuredClone(event)),
+      yieldToMessages: () => new Promise((resolve) => setTimeout(resolve, 0)),
+      loadData: (dataset, split) => datasets.loadRaw(dataset, { split }),
+      now: () => (clock += 1000),
+    });
+    await session.handle({ type: 'init', config: { ...SMALL, trainLimit: 1024, epochs: 1 } });
+    await session.handle({ type: 'start' });
+    await session.whenStopped();
+    const samples = events.filter((e): e is EventOf<'subsetResult'> => e.type === 'subsetResult');
+    const firstEval = events.findIndex((e) => e.type === 'evalResult');
+    expect(samples.length).toBeGreaterThan(0);
+    expect(events.indexOf(samples[0])).toBeLessThan(firstEval);
+    for (const sample of samples) {
+      expect(sample.count).toBe(200); // the whole 200-image test set: the sample is at most 500
+      expect(sample.globalStep).toBeGreaterThan(0);
+      expect(sample.globalStep).toBeLessThan(16);
+      expect(sample.epoch).toBeCloseTo(sample.globalStep / 16, 12);
+      expect(sample.testAcc).toBeGreaterThanOrEqual(0);
+      expect(sample.testAcc).toBeLessThanOrEqual(1);
+      expect(sample.id).toBeUndefined();
+    }
+    // Training moves on between two scorings: never two at the same step.
+    const steps = samples.map((sample) => sample.globalStep);
+    expect(new Set(steps).size).toBe(steps.length);
+  });
+
+  it('a test sample is every k-th test image, and is scored like the whole set', async () => {
+    const h = harness();
+    await h.send({ type: 'init', config: SMALL });
+    await h.send({ type: 'step' });
+    const trainer = h.session.trainer!;
+    const sample = trainer.testSubset(50);
+    expect(Array.from(sample)).toEqual(Array.from({ length: 50 }, (_, i) => 4 * i));
+    expect(trainer.testSubset().length).toBe(200); // never more images than the set has
+    const whole = trainer.evaluate();
+    const run = trainer.evaluation(16, sample);
+    let next = run.next();
+    while (!next.done) next = run.next();
+    const part = next.value;
+    const wrongInSample = whole.misclassified.filter((m) => sample.includes(m.index));
+    expect(part.count).toBe(50);
+    expect(part.misclassified).toEqual(wrongInSample);
+    expect(part.accuracy).toBeCloseTo(1 - wrongInSample.length / 50, 12);
+    expect(part.confusion.flat().reduce((a, b) => a + b)).toBe(50);
+  });
 });

@@ -9,7 +9,7 @@ import { divergingRgb } from '../../../components/kit/colors.ts';
 import type { DivergingPalette } from '../../../components/kit/colors.ts';
 import { bytesToRgba, divergingRgba, greyscaleRgba, maxAbs, padTo, stripShape, valueRange } from '../../../components/widgets/training/pixels.ts';
 import { HANDMADE_KINDS, binomialRow, closestHandmade, correlation, handmadeFilter } from '../../../components/widgets/training/handmade.ts';
-import { addTestPoint, addTrainPoint, emptyHistory } from '../../../components/widgets/training/history.ts';
+import { addSubsetPoint, addTestPoint, addTrainPoint, emptyHistory } from '../../../components/widgets/training/history.ts';
 import { throttle } from '../../../components/widgets/training/throttle.ts';
 import type { Timers } from '../../../components/widgets/training/throttle.ts';
 import { applyEvent, initialRunState, runFraction } from '../../../components/widgets/training/run-state.ts';
@@ -110,9 +110,13 @@ describe('history', () => {
     expect(addTrainPoint(h, { epoch: 0.2, step: 20, loss: Number.NaN, accuracy: 0.4 })).toBe(h);
     h = addTestPoint(h, { epoch: 0.1, step: 10, loss: 1.5, accuracy: 0.4 });
     expect(h.test).toEqual([{ epoch: 0.1, step: 10, loss: 1.5, accuracy: 0.4 }]);
+    h = addSubsetPoint(h, { epoch: 0.1, step: 10, loss: 1.6, accuracy: 0.45 });
+    expect(h.subset).toEqual([{ epoch: 0.1, step: 10, loss: 1.6, accuracy: 0.45 }]);
+    expect(h.test).toHaveLength(1); // the sample's series and the whole set's are kept apart
     const fresh = addTrainPoint(h, { epoch: 0.01, step: 1, loss: 2.3, accuracy: 0.1 });
     expect(fresh.train).toHaveLength(1);
     expect(fresh.test).toEqual([]);
+    expect(fresh.subset).toEqual([]);
   });
 });
 
@@ -206,9 +210,14 @@ describe('run state', () => {
     s = applyEvent(s, { type: 'evalResult', epoch: 0.5, globalStep: 5, testAcc: 0.7, testLoss: 1, confusion: [], misclassified: [], misclassifiedCount: 30 });
     expect(s.history.test).toHaveLength(1);
     expect(s.evaluation?.testAcc).toBe(0.7);
+    s = applyEvent(s, { type: 'subsetResult', epoch: 0.7, globalStep: 7, testAcc: 0.75, testLoss: 0.9, count: 500 });
+    expect(s.subset?.count).toBe(500);
+    expect(s.history.subset).toEqual([{ epoch: 0.7, step: 7, loss: 0.9, accuracy: 0.75 }]);
     s = applyEvent(s, { ...ready, step: 0 });
     expect(s.history.train).toEqual([]);
+    expect(s.history.subset).toEqual([]);
     expect(s.evaluation).toBeNull();
+    expect(s.subset).toBeNull();
     expect(s.globalStep).toBe(0);
   });
 });

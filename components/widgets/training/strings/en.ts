@@ -103,6 +103,8 @@ export interface TrainingStrings {
     trainLoss: string;
     trainAccuracy: string;
     testAccuracy: string;
+    /** Says that the test accuracy shown is the sample's, scored while training. */
+    testSample: (count: string) => string;
     imagesPerSecond: (n: string) => string;
     /** Label of the readout of how training runs: backend and workers. */
     engine: string;
@@ -113,6 +115,7 @@ export interface TrainingStrings {
   charts: {
     train: string;
     test: string;
+    subset: (count: string) => string;
     epoch: string;
     loss: string;
     accuracy: string;
@@ -375,6 +378,7 @@ export const en: TrainingStrings = {
     trainLoss: 'Training loss',
     trainAccuracy: 'Training accuracy',
     testAccuracy: 'Test accuracy',
+    testSample: (count) => `on a fixed sample of ${count} test images; the whole set at each epoch's end`,
     imagesPerSecond: (n) => `${n} images/s`,
     engine: 'Engine',
     engineText: (backend, workers, sharedMemory) =>
@@ -390,6 +394,7 @@ export const en: TrainingStrings = {
   charts: {
     train: 'training (recent batches)',
     test: 'test set',
+    subset: (count) => `test sample (${count} images)`,
     epoch: 'epoch',
     loss: 'loss',
     accuracy: 'accuracy (%)',
@@ -403,8 +408,9 @@ export const en: TrainingStrings = {
     accuracyLabel: (history) => {
       const train = lastOf(history.train);
       const test = lastOf(history.test);
+      const sample = lastOf(history.subset);
       if (!train && !test) return 'Accuracy chart: no training yet.';
-      return `Accuracy chart against epochs.${train ? ` Latest training accuracy ${pct(train.accuracy)}.` : ''}${test ? ` Latest test accuracy ${pct(test.accuracy)} at epoch ${test.epoch.toFixed(2)}.` : ''}`;
+      return `Accuracy chart against epochs.${train ? ` Latest training accuracy ${pct(train.accuracy)}.` : ''}${sample ? ` Latest accuracy on the test sample ${pct(sample.accuracy)}.` : ''}${test ? ` Latest test accuracy ${pct(test.accuracy)} at epoch ${test.epoch.toFixed(2)}.` : ''}`;
     },
   },
   inside: {

@@ -147,6 +147,7 @@ export const ko: TrainingStrings = {
     trainLoss: '학습 손실',
     trainAccuracy: '학습 정확도',
     testAccuracy: '테스트 정확도',
+    testSample: (count) => `테스트 이미지 ${count}개 표본으로 잰 값 (전체 세트는 에폭마다 채점)`,
     imagesPerSecond: (n) => `초당 ${n}장`,
     engine: '엔진',
     engineText: (backend, workers, sharedMemory) =>
@@ -162,6 +163,7 @@ export const ko: TrainingStrings = {
   charts: {
     train: '학습 (최근 배치)',
     test: '테스트 세트',
+    subset: (count) => `테스트 표본 (이미지 ${count}개)`,
     epoch: '에폭',
     loss: '손실',
     accuracy: '정확도 (%)',
@@ -175,8 +177,9 @@ export const ko: TrainingStrings = {
     accuracyLabel: (history) => {
       const train = lastOf(history.train);
       const test = lastOf(history.test);
+      const sample = lastOf(history.subset);
       if (!train && !test) return '정확도 차트: 아직 학습하지 않았습니다.';
-      return `에폭에 따른 정확도 차트.${train ? ` 최근 학습 정확도 ${pct(train.accuracy)}.` : ''}${test ? ` 최근 테스트 정확도는 에폭 ${test.epoch.toFixed(2)}에서 ${pct(test.accuracy)}.` : ''}`;
+      return `에폭에 따른 정확도 차트.${train ? ` 최근 학습 정확도 ${pct(train.accuracy)}.` : ''}${sample ? ` 최근 테스트 표본 정확도 ${pct(sample.accuracy)}.` : ''}${test ? ` 최근 테스트 정확도는 에폭 ${test.epoch.toFixed(2)}에서 ${pct(test.accuracy)}.` : ''}`;
     },
   },
   inside: {

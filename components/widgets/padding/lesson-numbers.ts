@@ -6,7 +6,7 @@
  */
 import { conv2d, noGrad, paddingToKeepSize, zeros } from '../../../src/engine/index.ts';
 import type { AllowList } from '../../../src/i18n/allowed-numbers.ts';
-import { GRID_SIZE, GRID_VALUES, MODES, padAndConvolve, padRow, samePaddingOf, windowCounts } from './model.ts';
+import { GRID_SIZE, GRID_VALUES, MODES, SAME_INPUT, padAndConvolve, padRow, samePaddingOf, windowCounts } from './model.ts';
 import type { Mode } from './model.ts';
 
 /** The only numbers lesson 5's prose and its widgets' strings may type themselves. */
@@ -91,6 +91,7 @@ export const counts = (() => {
 
 /** padding='same' as the engine splits it, for odd and even kernels, with and without dilation. */
 export const same = {
+  input: SAME_INPUT,
   odd: { kernel: 3, dilation: 1, ...samePaddingOf(3, 1) },
   even: { kernel: 4, dilation: 1, ...samePaddingOf(4, 1) },
   oddDilated: { kernel: 3, dilation: 2, ...samePaddingOf(3, 2) },
@@ -110,3 +111,9 @@ export const refusals = {
   sameStride: 2,
   same: errorOf(() => samePaddingOf(3, 1, 2).error),
 };
+
+/** How many padding modes `nn.Conv2d` offers. */
+export const modeCount = MODES.length;
+
+/** The largest value of the grid of numbers (they run from 1 up to it). */
+export const gridMax = GRID_VALUES[GRID_VALUES.length - 1];

@@ -25,6 +25,9 @@ export function ValueGrid({ map, label, ring = 0, format = String, max, testId }
   const { size, values } = map;
   const top = max ?? Math.max(1e-9, ...Array.from(values, Math.abs));
   const side = size * CELL;
+  // Four characters ("10.3") need a smaller font than two to stay inside a cell.
+  const longest = Math.max(...Array.from(values, (v) => format(v).length));
+  const fontSize = longest >= 4 ? 6 : longest === 3 ? 7 : 8;
   const cells = [];
   for (let r = 0; r < size; r++) {
     for (let c = 0; c < size; c++) {
@@ -41,7 +44,11 @@ export function ValueGrid({ map, label, ring = 0, format = String, max, testId }
             height={CELL}
             style={{ fill: `color-mix(in oklab, var(--div-pos-3) ${strength}%, var(--bg))` }}
           />
-          <text x={c * CELL + CELL / 2} y={r * CELL + CELL / 2} class={inside ? 'pd-num' : 'pd-num pd-num--pad'}>
+          <text
+            x={c * CELL + CELL / 2}
+            y={r * CELL + CELL / 2}
+            font-size={fontSize}
+            class={inside ? 'pd-num' : 'pd-num pd-num--pad'}>
             {format(v)}
           </text>
         </g>,

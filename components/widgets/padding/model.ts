@@ -23,8 +23,8 @@ export const GRID_SIZE = 5;
 /** The grid's values, 1 to 25 row by row, so that every copied value says where it came from. */
 export const GRID_VALUES: readonly number[] = Array.from({ length: GRID_SIZE * GRID_SIZE }, (_, i) => i + 1);
 
-/** Side the photograph is scaled down to before padding (a 32x32 greyscale picture). */
-export const PHOTO_SIZE = 32;
+/** Side the photograph is scaled down to before padding: coarse enough that a padding of a few pixels shows. */
+export const PHOTO_SIZE = 48;
 
 /** The amount of padding the explorer offers; 5 is as wide as the grid, where reflect refuses. */
 export const AMOUNT = { min: 0, max: 6 } as const;

@@ -66,9 +66,9 @@ export const en: PaddingStrings = {
   engineMessage: 'The engine’s message:',
   rejected: (keys) => `The address held values that cannot be used (${keys}); the defaults are shown instead.`,
 
-  explorerTitle: 'Four ways to pad',
+  explorerTitle: 'Every padding mode, side by side',
   explorerCaption:
-    'Choose how much padding to add. The engine pads a grid of numbers and a photograph in each of PyTorch’s four modes, then averages each pixel with its neighbours in a window wide enough to keep the size.',
+    'Choose how much padding to add. The engine pads a grid of numbers and a photograph in each of PyTorch’s padding modes, then averages each pixel with its neighbours in a window wide enough to keep the size.',
   amountLabel: 'Padding on each side',
   amountHint: (kernel) => `The averaging window is ${kernel}×${kernel}, so the output is as large as the input.`,
   gridHeading: 'A grid of numbers',

@@ -17,11 +17,11 @@ export const ko: PaddingStrings = {
   engineMessage: '엔진의 메시지:',
   rejected: (keys) => `주소에 쓸 수 없는 값이 있어(${keys}) 기본값을 대신 보여 줍니다.`,
 
-  explorerTitle: '패딩을 넣는 네 가지 방법',
+  explorerTitle: '모든 패딩 모드를 나란히',
   explorerCaption:
-    '패딩의 양을 고르세요. 엔진이 숫자 격자와 사진에 PyTorch의 네 가지 모드로 패딩을 넣고, 크기가 유지될 만큼 넓은 창으로 각 픽셀을 이웃과 평균합니다.',
+    '패딩의 양을 고르세요. 엔진이 숫자 격자와 사진에 PyTorch의 패딩 모드마다 패딩을 넣고, 크기가 유지될 만큼 넓은 창으로 각 픽셀을 이웃과 평균합니다.',
   amountLabel: '한쪽에 넣는 패딩',
-  amountHint: (kernel) => `평균을 내는 창이 ${kernel}×${kernel}이므로 출력은 입력과 크기가 같습니다.`,
+  amountHint: (kernel) => `평균을 내는 창은 ${kernel}×${kernel} 크기이므로 출력은 입력과 크기가 같습니다.`,
   gridHeading: '숫자 격자',
   photoHeading: '사진',
   paddedLabel: (side) => `패딩을 넣은 입력, ${side}×${side}`,

@@ -137,6 +137,7 @@ export default function PaddingExplorer({ lang }: { lang: Locale }) {
                   map={r.output}
                   format={decimal}
                   max={GRID_SIZE * GRID_SIZE}
+                  scale={r.output.size / (GRID_SIZE + 2 * amount)}
                   testId={`output-${r.mode}`}
                   label={t.gridAria(
                     t.outputWord,
@@ -178,6 +179,7 @@ export default function PaddingExplorer({ lang }: { lang: Locale }) {
                   <PhotoCanvas
                     map={r.output}
                     ring={0}
+                    scale={r.output.size / (PHOTO_SIZE + 2 * amount)}
                     testId={`photo-output-${r.mode}`}
                     label={t.photoAria(t.outputWord, t.modes[r.mode], r.output.size)}
                   />

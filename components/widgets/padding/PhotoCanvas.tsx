@@ -10,10 +10,12 @@ export interface PhotoCanvasProps {
   map: SquareMap;
   ring: number;
   label: string;
+  /** Drawn at this fraction of the full width (see ValueGrid). */
+  scale?: number;
   testId?: string;
 }
 
-export function PhotoCanvas({ map, ring, label, testId }: PhotoCanvasProps) {
+export function PhotoCanvas({ map, ring, label, scale = 1, testId }: PhotoCanvasProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const el = canvas.current;
@@ -31,7 +33,10 @@ export function PhotoCanvas({ map, ring, label, testId }: PhotoCanvasProps) {
   }, [map]);
   const inset = `${((ring / map.size) * 100).toFixed(3)}%`;
   return (
-    <div class="pd-photo" data-testid={testId}>
+    <div
+      class="pd-photo"
+      data-testid={testId}
+      style={scale < 1 ? { width: `${scale * 100}%`, maxWidth: `${scale * 16}rem` } : undefined}>
       <canvas ref={canvas} width={map.size} height={map.size} role="img" aria-label={label} />
       {ring > 0 && <div class="pd-photo__frame" style={{ inset }} aria-hidden="true" />}
     </div>

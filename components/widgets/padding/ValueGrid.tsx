@@ -15,13 +15,15 @@ export interface ValueGridProps {
   format?: (value: number) => string;
   /** Largest value of the tint scale (default: the largest value in the map). */
   max?: number;
+  /** Drawn at this fraction of the full width, so an output's cells line up with a padded input's. */
+  scale?: number;
   testId?: string;
 }
 
 const CELL = 20;
 
 /** The grid (see the file comment). */
-export function ValueGrid({ map, label, ring = 0, format = String, max, testId }: ValueGridProps) {
+export function ValueGrid({ map, label, ring = 0, format = String, max, scale = 1, testId }: ValueGridProps) {
   const { size, values } = map;
   const top = max ?? Math.max(1e-9, ...Array.from(values, Math.abs));
   const side = size * CELL;
@@ -56,7 +58,13 @@ export function ValueGrid({ map, label, ring = 0, format = String, max, testId }
     }
   }
   return (
-    <svg class="pd-grid" role="img" aria-label={label} viewBox={`0 0 ${side} ${side}`} data-testid={testId}>
+    <svg
+      class="pd-grid"
+      role="img"
+      aria-label={label}
+      viewBox={`0 0 ${side} ${side}`}
+      data-testid={testId}
+      style={scale < 1 ? { width: `${scale * 100}%`, maxWidth: `${scale * 16}rem` } : undefined}>
       {cells}
       {ring > 0 && (
         <rect

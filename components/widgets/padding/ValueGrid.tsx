@@ -64,7 +64,8 @@ export function ValueGrid({ map, label, ring = 0, format = String, max, scale = 
       aria-label={label}
       viewBox={`0 0 ${side} ${side}`}
       data-testid={testId}
-      style={scale < 1 ? { width: `${scale * 100}%`, maxWidth: `${scale * 16}rem` } : undefined}>
+      // A small grid stops at about 2.4rem a cell, so three cells do not fill a panel with giant digits.
+      style={{ width: `${scale * 100}%`, maxWidth: `min(${scale * 16}rem, ${size * 2.4}rem)` }}>
       {cells}
       {ring > 0 && (
         <rect

@@ -2,7 +2,6 @@
  * Lesson 5's widgets in Korean, written for Korean readers. TypeScript checks that
  * the keys are exactly those of the English file.
  */
-import { josa } from '../../../../src/i18n/korean.ts';
 import { SAME_INPUT } from '../model.ts';
 import type { PaddingStrings } from './en.ts';
 
@@ -47,7 +46,7 @@ export const ko: PaddingStrings = {
     `${heading}: ${side}×${side} 입력에서 픽셀마다 읽는 창의 개수, 모서리 ${corner}, 가장 많이 읽히는 픽셀 ${centre}`,
 
   sameTitle: "padding='same'은 픽셀을 어디에 넣는가",
-  sameCaption: `엔진이 ${josa(SAME_INPUT, '(이)라는')} 폭의 입력에 padding='same'을 적용할 때의 패딩을 구하고 실제로 합성곱을 실행합니다. 높이와 너비는 같은 방식으로 나뉘므로 한 줄만 그립니다.`,
+  sameCaption: `엔진이 폭 ${SAME_INPUT}픽셀의 입력에 padding='same'을 적용할 때의 패딩을 구하고 실제로 합성곱을 실행합니다. 높이와 너비는 같은 방식으로 나뉘므로 한 줄만 그립니다.`,
   sameKernel: '커널 크기',
   sameDilation: '팽창(dilation)',
   sameStride: '스트라이드',

@@ -98,6 +98,12 @@ test.describe('lesson 5 widgets (en)', () => {
     await page.keyboard.press('ArrowRight');
     await expect(page.getByTestId('refused-circular')).toContainText(refusals.circular);
     await expect(page.getByTestId('output-zeros')).toBeVisible();
+    // Another photograph, chosen with the arrow keys, is loaded and padded too.
+    await page.locator('.pd-explorer').getByRole('radio', { name: en.photos.camera }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(page.locator('.pd-explorer').getByRole('radio', { name: en.photos.astronaut })).toBeChecked();
+    await expect.poll(() => new URL(page.url()).searchParams.get('padImg')).toBe('astronaut');
+    await expect(page.getByTestId('photo-output-replicate')).toBeVisible();
 
     // The heat map: a bigger kernel, then padding 2 (kernel − 1 for a 3x3) makes every count equal.
     const heat = page.locator('.pd-counts');
@@ -133,8 +139,9 @@ test.describe('lesson 5 widgets (en)', () => {
     test.use({ expectedFailures: { abortedRequests: [/\/favicon\.svg$/] } });
 
     test('every widget restores its settings from the address, and bad values fall back with a note', async ({ page }) => {
-      await open(page, 'en', '?padP=5&pcN=6&pcK=3&pcP=2&psK=2&psD=3&psS=1');
+      await open(page, 'en', '?padP=5&padImg=coffee&pcN=6&pcK=3&pcP=2&psK=2&psD=3&psS=1');
       await expect(page.getByRole('slider', { name: en.amountLabel, exact: true })).toHaveValue('5');
+      await expect(page.getByRole('radio', { name: en.photos.coffee })).toBeChecked();
       await expect(page.getByTestId('refused-reflect')).toContainText(refusals.reflect);
       await expect(page.getByTestId('counts-with-summary')).toHaveText(en.countsSummary(counts.full.corner, counts.full.max));
       await expect(page.getByTestId('same-split')).toHaveText(en.sameSplit(same.evenDilatedOdd.before, same.evenDilatedOdd.after));

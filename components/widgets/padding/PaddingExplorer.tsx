@@ -9,6 +9,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { WidgetFrame } from '../../kit/WidgetFrame.tsx';
 import { SliderField } from '../../kit/SliderField.tsx';
 import { Note } from '../../kit/Note.tsx';
+import { ChoiceGroup } from '../../kit/ChoiceGroup.tsx';
 import { EngineMessage } from '../../kit/EngineMessage.tsx';
 import { useQueryState } from '../../kit/query-state.ts';
 import type { QueryCodec } from '../../kit/query-state.ts';
@@ -19,6 +20,7 @@ import { PhotoCanvas } from './PhotoCanvas.tsx';
 import {
   AMOUNT,
   GRID_SIZE,
+  PHOTOS,
   GRID_VALUES,
   PHOTO_SIZE,
   allModes,
@@ -28,7 +30,7 @@ import {
   meanKernelSize,
   toGreyscale,
 } from './model.ts';
-import type { ExplorerConfig, ModeResult } from './model.ts';
+import type { ExplorerConfig, ModeResult, PhotoName } from './model.ts';
 import { STRINGS } from './strings/index.ts';
 import type { PaddingStrings } from './strings/index.ts';
 import './padding.css';
@@ -42,18 +44,22 @@ const QUERY: QueryCodec<ExplorerConfig> = {
   write: encodeExplorer,
 };
 
-/** The photograph: the cameraman thumbnail, the site's greyscale sample picture. */
-function photoUrl(): string {
+/** A photograph's thumbnail (the site's sample pictures, 192 pixels square). */
+function photoUrl(name: PhotoName): string {
   const base = import.meta.env.BASE_URL ?? '/';
-  return `${base.endsWith('/') ? base : `${base}/`}images/thumbs/camera.jpg`;
+  return `${base.endsWith('/') ? base : `${base}/`}images/thumbs/${name}.jpg`;
 }
 
-/** Loads the photograph and scales it down to PHOTO_SIZE x PHOTO_SIZE greyscale. */
-function usePhoto(): Float32Array | 'loading' | 'failed' {
+/** Loads a photograph and scales it down to PHOTO_SIZE x PHOTO_SIZE greyscale. */
+function usePhoto(name: PhotoName): Float32Array | 'loading' | 'failed' {
   const [photo, setPhoto] = useState<Float32Array | 'loading' | 'failed'>('loading');
   useEffect(() => {
+    let current = true;
+    setPhoto('loading');
     const image = new Image();
     image.onload = () => {
+      // A slower earlier picture must not replace the one chosen since.
+      if (!current) return;
       const canvas = document.createElement('canvas');
       canvas.width = image.naturalWidth;
       canvas.height = image.naturalHeight;
@@ -63,9 +69,12 @@ function usePhoto(): Float32Array | 'loading' | 'failed' {
       const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
       setPhoto(toGreyscale(data, canvas.width, canvas.height, PHOTO_SIZE));
     };
-    image.onerror = () => setPhoto('failed');
-    image.src = photoUrl();
-  }, []);
+    image.onerror = () => current && setPhoto('failed');
+    image.src = photoUrl(name);
+    return () => {
+      current = false;
+    };
+  }, [name]);
   return photo;
 }
 
@@ -85,7 +94,7 @@ export default function PaddingExplorer({ lang }: { lang: Locale }) {
   const t = stringsFor(STRINGS, lang);
   const { value: config, set, rejected } = useQueryState(QUERY);
   const amount = config.amount;
-  const photo = usePhoto();
+  const photo = usePhoto(config.photo);
   const grids = useMemo(() => allModes(GRID_VALUES, GRID_SIZE, amount), [amount]);
   const photos = useMemo(
     () => (photo instanceof Float32Array ? allModes(photo, PHOTO_SIZE, amount) : null),
@@ -103,7 +112,7 @@ export default function PaddingExplorer({ lang }: { lang: Locale }) {
           min={AMOUNT.min}
           max={AMOUNT.max}
           hint={t.amountHint(k)}
-          onInput={(v) => set({ amount: v })}
+          onInput={(v) => set((c) => ({ ...c, amount: v }))}
         />
       </div>
 
@@ -155,6 +164,14 @@ export default function PaddingExplorer({ lang }: { lang: Locale }) {
       </div>
 
       <h3 class="pd-heading">{t.photoHeading}</h3>
+      <div class="cl-controls">
+        <ChoiceGroup<PhotoName>
+          label={t.photoLabel}
+          options={PHOTOS.map((name) => ({ value: name, label: t.photos[name] }))}
+          value={config.photo}
+          onChange={(name) => set((c) => ({ ...c, photo: name }))}
+        />
+      </div>
       {photo === 'loading' && <p class="cl-hint">{t.photoLoading}</p>}
       {photo === 'failed' && <Note>{t.photoFailed}</Note>}
       {photos && (

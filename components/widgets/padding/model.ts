@@ -142,12 +142,17 @@ export function samePaddingOf(kernel: number, dilation: number, stride = 1, size
   }
 }
 
-/** The explorer's state: the amount of padding and the picture ('grid' of numbers or the 'photo'). */
+/** The photographs the explorer offers (thumbnails in public/images/thumbs/, credited on the about page). */
+export const PHOTOS = ['camera', 'astronaut', 'chelsea', 'coffee'] as const;
+export type PhotoName = (typeof PHOTOS)[number];
+
+/** The explorer's state: the amount of padding and the photograph. */
 export interface ExplorerConfig {
   amount: number;
+  photo: PhotoName;
 }
 
-export const defaultExplorer = (): ExplorerConfig => ({ amount: 1 });
+export const defaultExplorer = (): ExplorerConfig => ({ amount: 1, photo: 'camera' });
 
 function readInt(params: URLSearchParams, key: string, min: number, max: number): number | null | undefined {
   const raw = params.get(key);
@@ -157,18 +162,24 @@ function readInt(params: URLSearchParams, key: string, min: number, max: number)
   return n >= min && n <= max ? n : null;
 }
 
-/** Reads the explorer's key `padP`; a value outside 0..6 falls back and is named. */
+/** Reads the explorer's keys `padP` (0..6) and `padImg` (a photograph's name); a bad value falls back and is named. */
 export function decodeExplorer(params: URLSearchParams): { config: ExplorerConfig; rejected: string[] } {
   const amount = readInt(params, 'padP', AMOUNT.min, AMOUNT.max);
   const config = defaultExplorer();
   const rejected: string[] = [];
   if (amount === null) rejected.push('padP');
   else if (amount !== undefined) config.amount = amount;
+  const photo = params.get('padImg');
+  if (photo !== null) {
+    if ((PHOTOS as readonly string[]).includes(photo)) config.photo = photo as PhotoName;
+    else rejected.push('padImg');
+  }
   return { config, rejected };
 }
 
 export function encodeExplorer(config: ExplorerConfig, params: URLSearchParams): void {
   params.set('padP', String(config.amount));
+  params.set('padImg', config.photo);
 }
 
 /** The window-count map's settings. */

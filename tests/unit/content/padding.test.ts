@@ -7,7 +7,7 @@
  * padded values against a hand-written rule per mode, the window counts against
  * row-times-column counting, and the query strings.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as numbers from '../../../components/widgets/padding/lesson-numbers.ts';
@@ -17,6 +17,7 @@ import {
   GRID_VALUES,
   MODES,
   PHOTO_SIZE,
+  PHOTOS,
   allModes,
   decodeCounts,
   decodeExplorer,
@@ -167,14 +168,14 @@ describe('lesson 5 widget model', () => {
 
   it('reads and writes its query strings, naming bad values', () => {
     const params = new URLSearchParams();
-    encodeExplorer({ amount: 4 }, params);
+    encodeExplorer({ amount: 4, photo: 'chelsea' }, params);
     encodeCounts({ size: 7, kernel: 2, padding: 3 }, params);
     encodeSame({ kernel: 5, dilation: 2, stride: 2 }, params);
-    expect(decodeExplorer(params)).toEqual({ config: { amount: 4 }, rejected: [] });
+    expect(decodeExplorer(params)).toEqual({ config: { amount: 4, photo: 'chelsea' }, rejected: [] });
     expect(decodeCounts(params)).toEqual({ config: { size: 7, kernel: 2, padding: 3 }, rejected: [] });
     expect(decodeSame(params)).toEqual({ config: { kernel: 5, dilation: 2, stride: 2 }, rejected: [] });
-    const bad = new URLSearchParams('padP=7&pcN=x&pcK=0&psS=3&psD=2');
-    expect(decodeExplorer(bad)).toEqual({ config: { amount: 1 }, rejected: ['padP'] });
+    const bad = new URLSearchParams('padP=7&padImg=dog&pcN=x&pcK=0&psS=3&psD=2');
+    expect(decodeExplorer(bad)).toEqual({ config: { amount: 1, photo: 'camera' }, rejected: ['padP', 'padImg'] });
     expect(decodeCounts(bad).rejected).toEqual(['pcN', 'pcK']);
     expect(decodeSame(bad)).toEqual({ config: { kernel: 4, dilation: 2, stride: 1 }, rejected: ['psS'] });
   });
@@ -184,6 +185,10 @@ describe('lesson 5 widget model', () => {
     const rgba = new Uint8ClampedArray(4 * 16);
     for (let y = 0; y < 4; y++) for (let x = 0; x < 4; x++) rgba.fill(x < 2 ? 255 : 0, 4 * (y * 4 + x), 4 * (y * 4 + x) + 3);
     expect(Array.from(toGreyscale(rgba, 4, 4, 2), (v) => Number(v.toFixed(3)))).toEqual([1, 0, 1, 0]);
+  });
+
+  it('offers only photographs the site has', () => {
+    for (const name of PHOTOS) expect(existsSync(path.join(process.cwd(), 'public', 'images', 'thumbs', `${name}.jpg`))).toBe(true);
   });
 
   it('has the same keys in both languages', () => {

@@ -3,7 +3,7 @@
  * ({@link PaddingStrings}); the Korean file must match it key for key.
  */
 import { SAME_INPUT } from '../model.ts';
-import type { Mode } from '../model.ts';
+import type { Mode, PhotoName } from '../model.ts';
 
 /** Text of the padding explorer, the window-count map and the 'same' diagram. */
 export interface PaddingStrings {
@@ -19,6 +19,8 @@ export interface PaddingStrings {
   amountHint: (kernel: number) => string;
   gridHeading: string;
   photoHeading: string;
+  photoLabel: string;
+  photos: Record<PhotoName, string>;
   paddedLabel: (side: number) => string;
   outputLabel: (side: number) => string;
   refused: (mode: string) => string;
@@ -73,6 +75,8 @@ export const en: PaddingStrings = {
   amountHint: (kernel) => `The averaging window is ${kernel}×${kernel}, so the output is as large as the input.`,
   gridHeading: 'A grid of numbers',
   photoHeading: 'A photograph',
+  photoLabel: 'Photograph',
+  photos: { camera: 'Cameraman', astronaut: 'Astronaut', chelsea: 'Cat', coffee: 'Coffee' },
   paddedLabel: (side) => `Padded input, ${side}×${side}`,
   outputLabel: (side) => `Output, ${side}×${side}`,
   refused: (mode) => `The engine refuses ${mode} padding this wide.`,

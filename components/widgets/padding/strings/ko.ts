@@ -23,6 +23,8 @@ export const ko: PaddingStrings = {
   amountHint: (kernel) => `평균을 내는 창은 ${kernel}×${kernel} 크기이므로 출력은 입력과 크기가 같습니다.`,
   gridHeading: '숫자 격자',
   photoHeading: '사진',
+  photoLabel: '사진 고르기',
+  photos: { camera: '카메라를 든 사람', astronaut: '우주비행사', chelsea: '고양이', coffee: '커피' },
   paddedLabel: (side) => `패딩을 넣은 입력, ${side}×${side}`,
   outputLabel: (side) => `출력, ${side}×${side}`,
   refused: (mode) => `엔진은 이만큼 넓은 ${mode} 패딩을 거부합니다.`,

@@ -201,7 +201,7 @@ export const whyMax = {
 
 /** Too much pooling: 224 through 2x2 / stride 2 again and again, side by side. */
 export const repeated = (() => {
-  const sides = [DEPTH_DEMO.side];
+  const sides: number[] = [DEPTH_DEMO.side];
   while (sides.length < 6) sides.push(poolOutputSize(sides[sides.length - 1], { kernelSize: 2, stride: 2 }));
   return { sides: sides.join(' → '), layers: sides.length - 1, last: sides[sides.length - 1] };
 })();

@@ -8,7 +8,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtures.ts';
-import { STRINGS } from '../../components/widgets/pooling/strings/index.ts';
+import { PHOTO_STRINGS, STRINGS } from '../../components/widgets/pooling/strings/index.ts';
 import { divisor, example, refusals } from '../../components/widgets/pooling/lesson-numbers.ts';
 
 async function openStepper(page: Page, lang: 'en' | 'ko', query = ''): Promise<Locator> {
@@ -32,6 +32,9 @@ test.describe('lesson 11 (en)', () => {
     expect(await outputTexts(widget)).toEqual(example.max.flat());
     await expect(widget.getByTestId('pool-working')).toHaveText(t.maxLine(example.firstWindow, example.firstMax));
     await expect(widget.getByTestId('pool-depth')).toHaveText(t.depthLine(224, 64, [1, 64, 112, 112]));
+    // The photo panel has drawn its canvases before axe and the screenshots look at them.
+    await page.locator('section.pool-photo').scrollIntoViewIfNeeded();
+    await expect(page.getByTestId('photo-max-shape')).toBeVisible();
     await expectNoSeriousA11yViolations(page);
     await screenshot(page, 'lesson-pooling-en');
     await page.emulateMedia({ colorScheme: 'dark' });
@@ -116,6 +119,35 @@ test.describe('lesson 11 (en)', () => {
     });
   });
 
+  test('pools a photograph’s edge map and the photo itself, layer by layer, from the keyboard', async ({ page }) => {
+    const p = PHOTO_STRINGS.en;
+    await page.goto('/en/lessons/pooling/');
+    const panel = page.locator('section.pool-photo');
+    await panel.scrollIntoViewIfNeeded();
+    // The cat is 451x300; its edge map is one map deep; two layers by default.
+    await expect(panel.getByTestId('photo-source-shape')).toHaveText(p.sourceShape(p.shape(300, 451, 1)));
+    await expect(panel.getByTestId('photo-max-shape')).toHaveText(p.shape(75, 112, 1));
+    await expect(panel.getByTestId('photo-avg-shape')).toHaveText(p.shape(75, 112, 1));
+    // Max pooling keeps the brightest edge; averaging dims it.
+    // (Not always 100%: 451 is odd, so floor mode drops the last column, and the peak with it if it sits there.)
+    const percent = async (testId: string) => Number((await panel.getByTestId(testId).textContent())!.match(/(\d+)%/)![1]);
+    const [maxKept, avgKept] = [await percent('photo-max-kept'), await percent('photo-avg-kept')];
+    expect(maxKept).toBeGreaterThan(90);
+    expect(avgKept).toBeLessThan(maxKept / 2);
+    // One more layer with the arrow key, then the colour photo: depth 3, pooled map by map.
+    await panel.getByRole('slider', { name: p.layers }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(panel.getByTestId('photo-max-shape')).toHaveText(p.shape(37, 56, 1));
+    await panel.getByRole('radio', { name: p.sources.photo }).focus();
+    await page.keyboard.press('Space');
+    await expect(panel.getByTestId('photo-max-shape')).toHaveText(p.shape(37, 56, 3));
+    await expect(panel.getByTestId('photo-max-kept')).toHaveCount(0);
+    // The canvas holds the pooled pixels at their own size.
+    await expect(panel.getByTestId('photo-avg')).toHaveJSProperty('width', 56);
+    await expect.poll(() => new URL(page.url()).search).toContain('photo-layers=3');
+    expect(new URL(page.url()).search).toContain('photo-src=photo');
+  });
+
   test('fits 360 px without sideways scrolling', async ({ page }) => {
     await page.setViewportSize({ width: 360, height: 800 });
     await openStepper(page, 'en', '?pool-in=seven&pool-p=2&pool-k=5&pool-s=1');
@@ -134,6 +166,9 @@ test.describe('lesson 11 (ko)', () => {
     await expect(widget.getByRole('button', { name: t.next })).toBeVisible();
     expect(await outputTexts(widget)).toEqual(example.max.flat());
     await expect(widget.getByTestId('pool-depth')).toHaveText(t.depthLine(224, 64, [1, 64, 112, 112]));
+    const panel = page.locator('section.pool-photo');
+    await panel.scrollIntoViewIfNeeded();
+    await expect(panel.getByTestId('photo-source-shape')).toHaveText(PHOTO_STRINGS.ko.sourceShape('300×451×1'));
     await expectNoSeriousA11yViolations(page);
     await screenshot(page, 'lesson-pooling-ko');
   });

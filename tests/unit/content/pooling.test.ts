@@ -26,7 +26,8 @@ import {
   windowAt,
 } from '../../../components/widgets/pooling/model.ts';
 import type { PoolState } from '../../../components/widgets/pooling/model.ts';
-import { avgPool2d, maxPool2d, poolOutputSize, tensor } from '../../../src/engine/index.ts';
+import { avgPool2d, maxPool2d, poolOutputSize, tensor, zeros } from '../../../src/engine/index.ts';
+import { MAX_LAYERS, edgeMap, mean, peak, photoTensor, poolRepeatedly, toRgba } from '../../../components/widgets/pooling/photo-model.ts';
 import { exercises } from '../../../src/exercises/lessons/pooling/index.ts';
 
 const LANGS = ['en', 'ko'] as const;
@@ -211,18 +212,51 @@ describe('the stepper’s model', () => {
   });
 });
 
+describe('the photo panel’s model', () => {
+  it('reads RGBA pixels into three maps and draws them back unchanged', () => {
+    const rgba = new Uint8ClampedArray([255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 255, 51, 102, 153, 255]);
+    const x = photoTensor(rgba, 2, 2);
+    expect(x.shape).toEqual([1, 3, 2, 2]);
+    expect(Array.from(toRgba(x))).toEqual(Array.from(rgba));
+  });
+
+  it('pools the depth untouched and halves each side per layer, flooring odd sides (the cat: 451×300)', () => {
+    const x = zeros([1, 3, 300, 451]);
+    const shapes = Array.from({ length: MAX_LAYERS + 1 }, (_, k) => poolRepeatedly(x, 'max', k).shape);
+    expect(shapes.map((s) => `${s[2]}×${s[3]}×${s[1]}`)).toEqual(['300×451×3', '150×225×3', '75×112×3', '37×56×3', '18×28×3', '9×14×3']);
+  });
+
+  it('the edge map is dark on flat areas and bright on a line; max pooling keeps the line, averaging fades it', () => {
+    const side = 16;
+    const rgba = new Uint8ClampedArray(side * side * 4).fill(255);
+    for (let r = 0; r < side; r++) rgba.fill(0, (r * side + 5) * 4, (r * side + 5) * 4 + 3); // a dark vertical line
+    const edges = edgeMap(photoTensor(rgba, side, side));
+    expect(edges.shape).toEqual([1, 1, side, side]);
+    expect(edges.data[8 * side + 12]).toBe(0); // flat white area
+    const top = peak(edges);
+    expect(top).toBeGreaterThan(1);
+    for (let k = 1; k <= 3; k++) {
+      expect(peak(poolRepeatedly(edges, 'max', k))).toBe(top);
+      expect(peak(poolRepeatedly(edges, 'avg', k))).toBeLessThan(top);
+      // Averages keep the mean brightness; they only spread it out.
+      expect(mean(poolRepeatedly(edges, 'avg', k))).toBeCloseTo(mean(edges), 5);
+    }
+  });
+});
+
 describe('lesson 11 text', () => {
   for (const lang of LANGS) {
     describe(lang, () => {
       const { frontmatter, body } = read(lang);
 
-      it('has valid frontmatter at the catalog position, naming the stepper', () => {
+      it('has valid frontmatter at the catalog position, naming its two widgets', () => {
         const checked = checkFrontmatter(frontmatter);
         expect(checked.ok ? [] : checked.problems).toEqual([]);
         if (!checked.ok) return;
         expect(checked.value.order).toBe(catalogEntry('pooling')!.order);
-        expect(checked.value.widgets).toEqual(['PoolingStepper']);
+        expect(checked.value.widgets).toEqual(['PoolingStepper', 'PoolingPhoto']);
         expect(body).toContain('<PoolingStepper client:visible />');
+        expect(body).toContain('<PoolingPhoto client:visible />');
       });
 
       it('states the output-size formula and prints the engine’s matrices', () => {

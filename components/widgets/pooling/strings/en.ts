@@ -123,3 +123,41 @@ export const en: PoolStrings = {
   engineError: (message) => `The engine refuses these settings: ${message}`,
   urlProblem: (parts) => `The link held settings this stepper cannot use (${parts.join(', ')}); their defaults are shown instead.`,
 };
+
+/** The photo panel's strings. */
+export interface PhotoStrings {
+  widgetLabel: string;
+  intro: string;
+  photoLabel: string;
+  photos: Record<'chelsea' | 'coffee' | 'astronaut' | 'camera', string>;
+  sourceLabel: string;
+  sources: Record<'photo' | 'edges', string>;
+  layers: string;
+  modes: Record<PoolMode, string>;
+  shape: (height: number, width: number, depth: number) => string;
+  sourceShape: (shape: string) => string;
+  canvasLabel: (mode: PoolMode, layers: number, shape: string) => string;
+  kept: (percent: number) => string;
+  loading: string;
+  loadError: (message: string) => string;
+  urlProblem: (parts: readonly string[]) => string;
+}
+
+export const photoEn: PhotoStrings = {
+  widgetLabel: 'A photograph through pooling layers',
+  intro:
+    'Each layer is the engine’s 2×2 pooling with stride 2. Max pooling is on the left, average pooling on the right; both are drawn at the same size, so each pooled pixel shows as a block.',
+  photoLabel: 'Photograph',
+  photos: { chelsea: 'Cat', coffee: 'Coffee', astronaut: 'Astronaut', camera: 'Cameraman' },
+  sourceLabel: 'Pool',
+  sources: { photo: 'The photo (red, green and blue maps)', edges: 'Its edge map (after an outline filter and ReLU)' },
+  layers: 'Pooling layers',
+  modes: { max: 'Max', avg: 'Average' },
+  shape: (height, width, depth) => `${height}×${width}×${depth}`,
+  sourceShape: (shape) => `Before pooling: ${shape}.`,
+  canvasLabel: (mode, layers, shape) => `${mode === 'max' ? 'Max' : 'Average'} pooling, ${layers} layer${layers === 1 ? '' : 's'}: ${shape}`,
+  kept: (percent) => `brightest edge ${percent}% of the original`,
+  loading: 'Loading the photograph…',
+  loadError: (message) => `The photograph could not be loaded: ${message}`,
+  urlProblem: (parts) => `The link held settings this panel cannot use (${parts.join(', ')}); their defaults are shown instead.`,
+};

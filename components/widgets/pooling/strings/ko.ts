@@ -2,7 +2,7 @@
  * 풀링 스테퍼의 한국어 문구입니다. TypeScript가 영어 파일과 키가 정확히 같은지 확인합니다.
  */
 import { josa, particle } from '../../../../src/i18n/korean.ts';
-import type { PoolStrings } from './en.ts';
+import type { PhotoStrings, PoolStrings } from './en.ts';
 
 const list = (values: readonly string[]) => values.join(', ');
 
@@ -72,4 +72,23 @@ export const ko: PoolStrings = {
   depthRefused: (side, depth) => `${side}×${side}×${depth} 볼륨에서도 엔진이 이 설정을 거부합니다.`,
   engineError: (message) => `엔진이 이 설정을 거부합니다: ${message}`,
   urlProblem: (parts) => `링크에 이 스테퍼가 쓸 수 없는 설정이 있었습니다(${parts.join(', ')}). 대신 기본값을 보여 줍니다.`,
+};
+
+export const photoKo: PhotoStrings = {
+  widgetLabel: '풀링 계층을 거친 사진',
+  intro:
+    '계층 하나는 엔진의 스트라이드 2, 2×2 풀링입니다. 왼쪽은 최대 풀링, 오른쪽은 평균 풀링이며, 둘 다 같은 크기로 그려서 풀링된 픽셀 하나가 네모 한 덩어리로 보입니다.',
+  photoLabel: '사진',
+  photos: { chelsea: '고양이', coffee: '커피', astronaut: '우주 비행사', camera: '카메라맨' },
+  sourceLabel: '풀링할 대상',
+  sources: { photo: '사진 (빨강, 초록, 파랑 맵)', edges: '윤곽 맵 (윤곽 필터와 ReLU를 거친 특징 맵)' },
+  layers: '풀링 계층 수',
+  modes: { max: '최대', avg: '평균' },
+  shape: (height, width, depth) => `${height}×${width}×${depth}`,
+  sourceShape: (shape) => `풀링 전: ${shape}.`,
+  canvasLabel: (mode, layers, shape) => `${mode === 'max' ? '최대' : '평균'} 풀링, 계층 ${layers}개: ${shape}`,
+  kept: (percent) => `가장 밝은 윤곽이 원래의 ${percent}%`,
+  loading: '사진을 불러오는 중…',
+  loadError: (message) => `사진을 불러오지 못했습니다: ${message}`,
+  urlProblem: (parts) => `링크에 이 패널이 쓸 수 없는 설정이 있었습니다(${parts.join(', ')}). 대신 기본값을 보여 줍니다.`,
 };

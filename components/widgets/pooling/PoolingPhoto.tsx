@@ -14,7 +14,7 @@ import { SliderField } from '../../kit/SliderField.tsx';
 import { ChoiceGroup } from '../../kit/ChoiceGroup.tsx';
 import { stringsFor } from '../../kit/strings.ts';
 import { PHOTO_STRINGS } from './strings/index.ts';
-import { MAX_LAYERS, PHOTOS, edgeMap, peak, photoTensor, poolRepeatedly, toRgba } from './photo-model.ts';
+import { MAX_LAYERS, PHOTOS, displayScale, edgeMap, peak, photoTensor, poolRepeatedly, toRgba } from './photo-model.ts';
 import type { PhotoId, PhotoSource } from './photo-model.ts';
 import type { Tensor } from '../../../src/engine/index.ts';
 import type { Locale } from '../../../src/i18n/lessons.ts';
@@ -113,14 +113,16 @@ export default function PoolingPhoto({ lang }: PoolingPhotoProps): JSX.Element {
 
   const photo = loaded && loaded.photo === state.photo && 'tensor' in loaded ? loaded.tensor : null;
   const source = useMemo(() => (photo ? (state.source === 'edges' ? edgeMap(photo) : photo) : null), [photo, state.source]);
-  const scale = useMemo(() => (source && state.source === 'edges' ? peak(source) : 1), [source, state.source]);
+  // One scale for both columns and every layer count, so a fading edge looks faded.
+  const scale = useMemo(() => (source && state.source === 'edges' ? displayScale(source) : 1), [source, state.source]);
+  const sourcePeak = useMemo(() => (source ? peak(source) : 1), [source]);
   const pooled = useMemo(
     () => (source ? { max: poolRepeatedly(source, 'max', state.layers), avg: poolRepeatedly(source, 'avg', state.layers) } : null),
     [source, state.layers],
   );
 
   const shape = (x: Tensor) => t.shape(x.shape[2], x.shape[3], x.shape[1]);
-  const kept = (x: Tensor) => Math.round((peak(x) / scale) * 100);
+  const kept = (x: Tensor) => Math.round((peak(x) / sourcePeak) * 100);
 
   return (
     <section class="conv-widget pool-photo" aria-label={t.widgetLabel} data-layers={state.layers}>

@@ -41,7 +41,8 @@ export function photoTensor(rgba: Uint8ClampedArray, width: number, height: numb
 export function edgeMap(photo: Tensor): Tensor {
   return noGrad(() => {
     const grey = conv2d(photo, tensor([0.299, 0.587, 0.114], [1, 3, 1, 1]));
-    return relu(conv2d(grey, tensor(EDGE_KERNEL, [1, 1, 3, 3]), null, { padding: 1 }));
+    // Replicated borders: zero padding would draw a bright frame round every photo.
+    return relu(conv2d(grey, tensor(EDGE_KERNEL, [1, 1, 3, 3]), null, { padding: 1, paddingMode: 'replicate' }));
   });
 }
 
@@ -77,6 +78,17 @@ export function peak(x: Tensor): number {
   let best = 0;
   for (const v of x.data) if (v > best) best = v;
   return best > 0 ? best : 1;
+}
+
+/**
+ * The brightness to draw as white: a high percentile rather than the maximum, since one
+ * very bright pixel (a catch-light in an eye) would otherwise leave the rest of an edge
+ * map nearly black. Values above it are drawn white.
+ */
+export function displayScale(x: Tensor, quantile = 0.99): number {
+  const sorted = Float32Array.from(x.data).sort();
+  const value = sorted[Math.min(sorted.length - 1, Math.floor(quantile * sorted.length))];
+  return value > 0 ? value : peak(x);
 }
 
 /** Mean value, to say how much of the edge map's brightness survives each pooling. */

@@ -146,11 +146,11 @@ export interface PhotoStrings {
 export const photoEn: PhotoStrings = {
   widgetLabel: 'A photograph through pooling layers',
   intro:
-    'Each layer is the engine’s 2×2 pooling with stride 2. Max pooling is on the left, average pooling on the right; both are drawn at the same size, so each pooled pixel shows as a block.',
+    'The edge map is the grey photo through an outline filter and ReLU, run by the engine. Each pooling layer is the engine’s 2×2 pooling with stride 2: max on the left, average on the right, both drawn at the same size, so each pooled pixel shows as a block. The photo itself is pooled as its red, green and blue maps.',
   photoLabel: 'Photograph',
   photos: { chelsea: 'Cat', coffee: 'Coffee', astronaut: 'Astronaut', camera: 'Cameraman' },
   sourceLabel: 'Pool',
-  sources: { photo: 'The photo (red, green and blue maps)', edges: 'Its edge map (after an outline filter and ReLU)' },
+  sources: { photo: 'The photo', edges: 'Its edge map' },
   layers: 'Pooling layers',
   modes: { max: 'Max', avg: 'Average' },
   shape: (height, width, depth) => `${height}×${width}×${depth}`,

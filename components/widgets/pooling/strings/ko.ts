@@ -77,11 +77,11 @@ export const ko: PoolStrings = {
 export const photoKo: PhotoStrings = {
   widgetLabel: '풀링 계층을 거친 사진',
   intro:
-    '계층 하나는 엔진의 스트라이드 2, 2×2 풀링입니다. 왼쪽은 최대 풀링, 오른쪽은 평균 풀링이며, 둘 다 같은 크기로 그려서 풀링된 픽셀 하나가 네모 한 덩어리로 보입니다.',
+    '윤곽 맵은 흑백 사진에 윤곽 필터와 ReLU를 엔진으로 적용한 특징 맵입니다. 풀링 계층 하나는 엔진의 스트라이드 2, 2×2 풀링입니다. 왼쪽은 최대 풀링, 오른쪽은 평균 풀링이며, 둘 다 같은 크기로 그려서 풀링된 픽셀 하나가 네모 한 덩어리로 보입니다. 사진 자체는 빨강, 초록, 파랑 맵으로 나뉘어 풀링됩니다.',
   photoLabel: '사진',
   photos: { chelsea: '고양이', coffee: '커피', astronaut: '우주 비행사', camera: '카메라맨' },
   sourceLabel: '풀링할 대상',
-  sources: { photo: '사진 (빨강, 초록, 파랑 맵)', edges: '윤곽 맵 (윤곽 필터와 ReLU를 거친 특징 맵)' },
+  sources: { photo: '사진', edges: '윤곽 맵' },
   layers: '풀링 계층 수',
   modes: { max: '최대', avg: '평균' },
   shape: (height, width, depth) => `${height}×${width}×${depth}`,

@@ -13,7 +13,7 @@ import { divisor, example, refusals } from '../../components/widgets/pooling/les
 
 async function openStepper(page: Page, lang: 'en' | 'ko', query = ''): Promise<Locator> {
   await page.goto(`/${lang}/lessons/pooling/${query}`);
-  const widget = page.locator('section.pool-widget');
+  const widget = page.locator('section.pool-stepper');
   await widget.scrollIntoViewIfNeeded();
   await expect(widget.locator('xpath=ancestor::astro-island[1]')).not.toHaveAttribute('ssr', /.*/, { timeout: 20_000 });
   return widget;

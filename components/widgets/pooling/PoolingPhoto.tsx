@@ -125,8 +125,8 @@ export default function PoolingPhoto({ lang }: PoolingPhotoProps): JSX.Element {
   const kept = (x: Tensor) => Math.round((peak(x) / sourcePeak) * 100);
 
   return (
-    <section class="conv-widget pool-photo" aria-label={t.widgetLabel} data-layers={state.layers}>
-      <p class="conv-intro">{t.intro}</p>
+    <section class="pool-widget pool-photo" aria-label={t.widgetLabel} data-layers={state.layers}>
+      <p class="pool-intro">{t.intro}</p>
       {rejected.length > 0 && <Note testId="photo-url-note">{t.urlProblem(rejected)}</Note>}
       <div class="pool-choices">
         <ChoiceGroup label={t.photoLabel} options={PHOTOS.map((id) => ({ value: id, label: t.photos[id] }))} value={state.photo} onChange={(photo) => setState((s) => ({ ...s, photo }))} />
@@ -142,13 +142,13 @@ export default function PoolingPhoto({ lang }: PoolingPhotoProps): JSX.Element {
       </div>
       <SliderField label={t.layers} value={state.layers} min={0} max={MAX_LAYERS} onInput={(layers) => setState((s) => ({ ...s, layers }))} />
       {loaded && 'error' in loaded && loaded.photo === state.photo && (
-        <p class="conv-error" role="alert">
+        <p class="pool-error" role="alert">
           {t.loadError(loaded.error)}
         </p>
       )}
       {source && pooled ? (
         <>
-          <p class="conv-hint" data-testid="photo-source-shape">
+          <p class="pool-hint" data-testid="photo-source-shape">
             {t.sourceShape(shape(source))}
           </p>
           <div class="pool-photo-panels">
@@ -169,7 +169,7 @@ export default function PoolingPhoto({ lang }: PoolingPhotoProps): JSX.Element {
           </div>
         </>
       ) : (
-        !(loaded && 'error' in loaded) && <p class="conv-hint">{t.loading}</p>
+        !(loaded && 'error' in loaded) && <p class="pool-hint">{t.loading}</p>
       )}
     </section>
   );

@@ -12,7 +12,7 @@ import type { QueryCodec } from '../../kit/query-state.ts';
 import { Note } from '../../kit/Note.tsx';
 import { SliderField } from '../../kit/SliderField.tsx';
 import { ChoiceGroup } from '../../kit/ChoiceGroup.tsx';
-import { CellGrid } from '../convolution/CellGrid.tsx';
+import { CellGrid } from '../../kit/CellGrid.tsx';
 import { stringsFor } from '../../kit/strings.ts';
 import { STRINGS } from './strings/index.ts';
 import type { DivisorReason } from './strings/index.ts';
@@ -31,7 +31,6 @@ import {
 } from './model.ts';
 import type { PoolResult, PoolState, StateProblem } from './model.ts';
 import type { Locale } from '../../../src/i18n/lessons.ts';
-import '../convolution/convolution.css';
 import './pooling.css';
 
 export interface PoolingStepperProps {
@@ -143,9 +142,9 @@ export default function PoolingStepper({ lang }: PoolingStepperProps): JSX.Eleme
     ) : null;
 
   return (
-    <section class="conv-widget pool-widget" aria-label={t.widgetLabel} data-mode={state.mode} data-window={`${oh},${ow}`}>
-      <p class="conv-intro">{t.intro}</p>
-      {problems.length > 0 && <Note class="conv-note" testId="pool-url-note">{t.urlProblem(problems)}</Note>}
+    <section class="pool-widget pool-stepper" aria-label={t.widgetLabel} data-mode={state.mode} data-window={`${oh},${ow}`}>
+      <p class="pool-intro">{t.intro}</p>
+      {problems.length > 0 && <Note class="pool-note" testId="pool-url-note">{t.urlProblem(problems)}</Note>}
 
       <fieldset class="pool-settings">
         <legend>{t.settings}</legend>
@@ -205,26 +204,26 @@ export default function PoolingStepper({ lang }: PoolingStepperProps): JSX.Eleme
             onInput={(divisorOverride) => change({ divisorOverride })}
           />
         </div>
-        <button type="button" class="conv-button" onClick={reset}>
+        <button type="button" class="pool-button" onClick={reset}>
           {t.reset}
         </button>
       </fieldset>
 
       {computed.error !== null && (
-        <p class="conv-error" role="alert" data-testid="pool-error">
+        <p class="pool-error" role="alert" data-testid="pool-error">
           {t.engineError(computed.error)}
         </p>
       )}
 
       {result && (
-        <div class="conv-controls">
-          <button type="button" class="conv-button" onClick={() => goTo(state.position - 1)} disabled={state.position === 0}>
+        <div class="pool-controls">
+          <button type="button" class="pool-button" onClick={() => goTo(state.position - 1)} disabled={state.position === 0}>
             {t.previous}
           </button>
-          <button type="button" class="conv-button" onClick={() => goTo(state.position + 1)} disabled={state.position >= count - 1}>
+          <button type="button" class="pool-button" onClick={() => goTo(state.position + 1)} disabled={state.position >= count - 1}>
             {t.next}
           </button>
-          <label class="conv-slider">
+          <label class="pool-slider">
             <span>{t.position}</span>
             <input
               type="range"
@@ -236,17 +235,17 @@ export default function PoolingStepper({ lang }: PoolingStepperProps): JSX.Eleme
               aria-valuetext={t.positionValue(Math.floor(state.position / result.outWidth), state.position % result.outWidth, state.position + 1, count)}
               onInput={(e) => goTo(Number((e.currentTarget as HTMLInputElement).value))}
             />
-            <output class="conv-slider-value" aria-live="polite">
+            <output class="pool-slider-value" aria-live="polite">
               {t.positionValue(Math.floor(state.position / result.outWidth), state.position % result.outWidth, state.position + 1, count)}
             </output>
           </label>
         </div>
       )}
 
-      <div class="conv-panels pool-panels">
-        <div class="conv-panel">
-          <h3 class="conv-heading">{t.inputTitle(n, pad)}</h3>
-          <p class="conv-hint">{t.inputHint(state.mode)}</p>
+      <div class="pool-panels">
+        <div class="pool-panel">
+          <h3 class="pool-heading">{t.inputTitle(n, pad)}</h3>
+          <p class="pool-hint">{t.inputHint(state.mode)}</p>
           <CellGrid
             size={shownSide}
             values={shownValues.map((v) => (v === null ? 0 : v / peak))}
@@ -258,7 +257,7 @@ export default function PoolingStepper({ lang }: PoolingStepperProps): JSX.Eleme
                 : t.cell(Math.floor(i / shownSide) - pad, (i % shownSide) - pad, formatValue(v), inWindow(i));
             }}
             label={t.inputGrid}
-            className="conv-grid--input pool-grid--input"
+            className="pool-grid--input"
             marked={inWindow}
             cellClass={(i) => (shownValues[i] === null ? 'pool-pad' : undefined)}
             overlay={winnerRing}
@@ -267,16 +266,16 @@ export default function PoolingStepper({ lang }: PoolingStepperProps): JSX.Eleme
         </div>
 
         {result && working && (
-          <div class="conv-panel pool-readout" data-testid="pool-readout">
-            <h3 class="conv-heading">{t.readoutTitle(oh, ow)}</h3>
+          <div class="pool-panel pool-readout" data-testid="pool-readout">
+            <h3 class="pool-heading">{t.readoutTitle(oh, ow)}</h3>
             {state.mode === 'max' ? (
               <>
                 <p class="pool-working" data-testid="pool-working">
                   {t.maxLine(realTaps.map((tap) => formatValue(tap.value!)), engineValue)}
                 </p>
-                {winnerRow >= 0 && <p class="conv-hint">{t.winnerLine(engineValue, winnerRow, winnerCol)}</p>}
-                {working.paddingCells > 0 && <p class="conv-hint">{t.paddingNeverWins}</p>}
-                {state.dilation > 1 && <p class="conv-hint">{t.dilationLine(state.dilation)}</p>}
+                {winnerRow >= 0 && <p class="pool-hint">{t.winnerLine(engineValue, winnerRow, winnerCol)}</p>}
+                {working.paddingCells > 0 && <p class="pool-hint">{t.paddingNeverWins}</p>}
+                {state.dilation > 1 && <p class="pool-hint">{t.dilationLine(state.dilation)}</p>}
               </>
             ) : (
               <>
@@ -287,7 +286,7 @@ export default function PoolingStepper({ lang }: PoolingStepperProps): JSX.Eleme
                     engineValue,
                   )}
                 </p>
-                <p class="conv-hint" data-testid="pool-divisor">
+                <p class="pool-hint" data-testid="pool-divisor">
                   {t.divisorReason(reason, working.avg!.divisor, working.paddingCells, realCells)}
                 </p>
               </>
@@ -297,16 +296,16 @@ export default function PoolingStepper({ lang }: PoolingStepperProps): JSX.Eleme
         )}
 
         {result && (
-          <div class="conv-panel">
-            <h3 class="conv-heading" data-testid="pool-output-title">{t.outputTitle(result.outHeight, result.outWidth)}</h3>
-            <p class="conv-hint">{t.outputHint}</p>
+          <div class="pool-panel">
+            <h3 class="pool-heading" data-testid="pool-output-title">{t.outputTitle(result.outHeight, result.outWidth)}</h3>
+            <p class="pool-hint">{t.outputHint}</p>
             <CellGrid
               size={result.outWidth}
               values={Array.from(result.values, (v) => v / peak)}
               text={(i) => formatValue(result.values[i])}
               cellLabel={(i) => t.outputCell(Math.floor(i / result.outWidth), i % result.outWidth, formatValue(result.values[i]))}
               label={t.outputGrid}
-              className="conv-grid--output pool-grid--output"
+              className="pool-grid--output"
               marked={(i) => i === position}
               focusIndex={state.position}
               onFocusCell={(i) => setState((s) => ({ ...s, position: i }))}

@@ -62,7 +62,7 @@ export function poolRepeatedly(x: Tensor, mode: 'max' | 'avg', layers: number): 
  * a single map is drawn in grey, divided by `scale` (the unpooled map's maximum, so
  * pooled maps are compared on one scale and a faded edge looks faded).
  */
-export function toRgba(x: Tensor, scale = 1): Uint8ClampedArray {
+export function toRgba(x: Tensor, scale = 1): Uint8ClampedArray<ArrayBuffer> {
   const [, channels, height, width] = x.shape;
   const plane = width * height;
   const out = new Uint8ClampedArray(4 * plane);

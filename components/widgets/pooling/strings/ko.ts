@@ -34,7 +34,7 @@ export const ko: PoolStrings = {
   position: '창 위치',
   positionValue: (row, col, step, total) => `${row}행 ${col}열 (${total}개 중 ${step}번째)`,
   inputTitle: (side, padding) =>
-    padding === 0 ? `입력, ${side}×${side}` : `입력, ${side}×${side}, 네 변에 패딩 ${padding}`,
+    padding === 0 ? `입력, ${side}×${side}` : `입력, ${side}×${side}, 각 변에 패딩 ${padding}`,
   inputHint: (mode) =>
     mode === 'max'
       ? '테두리가 진한 칸이 창이 읽는 칸이고, 동그라미 친 칸이 엔진이 고른 최댓값입니다. 패딩은 −∞로 표시되며 절대 뽑히지 않습니다.'

@@ -2,9 +2,11 @@
  * A square grid of numbers that works with a mouse and with a keyboard alone: one tab
  * stop per grid (roving tabindex), arrow keys / Home / End to move, Enter or Space to
  * act on a cell. Colour says the sign and size of each value; the number is printed too.
+ * Lesson 2's convolution stepper and lesson 11's pooling stepper draw their grids with it.
  */
 import { useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
+import './cell-grid.css';
 
 /** What one grid shows and how it reacts. */
 export interface CellGridProps {

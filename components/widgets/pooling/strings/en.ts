@@ -65,8 +65,8 @@ export const en: PoolStrings = {
   modes: { max: 'Max', avg: 'Average' },
   inputLabel: 'Input',
   inputs: {
-    notes: (side) => `The notes’ ${side}×${side} example`,
-    seven: (side) => `A ${side}×${side} feature map`,
+    notes: (side) => `Notes’ ${side}×${side}`,
+    seven: (side) => `${side}×${side} map`,
   },
   kernel: 'Kernel size',
   stride: 'Stride',

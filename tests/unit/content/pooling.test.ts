@@ -266,6 +266,11 @@ describe('lesson 11 text', () => {
         }
       });
 
+      it('puts no {value} inside backticks, where MDX would print it literally', () => {
+        expect(body.match(/`[^`\n]*\{[^`\n]*`/g) ?? []).toEqual([]);
+        expect(body).toContain('<code>{refusals.tooMuchPadding}</code>');
+      });
+
       it('prints only values the lesson-numbers module exports', () => {
         const exported = new Set(Object.keys(numbers));
         for (const expr of expressions(body)) {

@@ -11,7 +11,7 @@ import type { QueryCodec } from '../../kit/query-state.ts';
 import { useReducedMotion } from '../../kit/reduced-motion.ts';
 import { Note } from '../../kit/Note.tsx';
 import { PredictGate, PredictToggle } from '../../kit/predict/PredictFirst.tsx';
-import { CellGrid } from './CellGrid.tsx';
+import { CellGrid } from '../../kit/CellGrid.tsx';
 import {
   IMAGE_SIZE,
   DIVISOR,

@@ -2,9 +2,11 @@
  * A square grid of numbers that works with a mouse and with a keyboard alone: one tab
  * stop per grid (roving tabindex), arrow keys / Home / End to move, Enter or Space to
  * act on a cell. Colour says the sign and size of each value; the number is printed too.
+ * Lesson 2's convolution stepper and lesson 11's pooling stepper draw their grids with it.
  */
 import { useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
+import './cell-grid.css';
 
 /** What one grid shows and how it reacts. */
 export interface CellGridProps {
@@ -30,6 +32,8 @@ export interface CellGridProps {
   onFocusCell?: (index: number) => void;
   /** The pointer entered a cell (`null`: it left the grid). */
   onHoverCell?: (index: number | null) => void;
+  /** Extra class names for one cell (e.g. padding around a picture). */
+  cellClass?: (index: number) => string | undefined;
   /** Drawn over the cells, e.g. the sliding window frame. */
   overlay?: JSX.Element | null;
   testId?: string;
@@ -46,7 +50,7 @@ function mixFor(value: number): string {
 
 /** A grid of numbered, coloured cells (see the file comment). */
 export function CellGrid(props: CellGridProps): JSX.Element {
-  const { size, values, text, cellLabel, label, className, marked, onActivate, onFocusCell, onHoverCell, overlay, testId } = props;
+  const { size, values, text, cellLabel, label, className, marked, cellClass, onActivate, onFocusCell, onHoverCell, overlay, testId } = props;
   const [ownFocus, setOwnFocus] = useState(0);
   const tabStop = props.focusIndex ?? ownFocus;
   const root = useRef<HTMLDivElement>(null);
@@ -94,7 +98,7 @@ export function CellGrid(props: CellGridProps): JSX.Element {
           data-index={index}
           tabIndex={index === tabStop ? 0 : -1}
           aria-label={cellLabel(index)}
-          class={`conv-cell${marked?.(index) ? ' conv-cell--marked' : ''}${onActivate ? ' conv-cell--editable' : ''}`}
+          class={`conv-cell${marked?.(index) ? ' conv-cell--marked' : ''}${onActivate ? ' conv-cell--editable' : ''}${cellClass?.(index) ? ` ${cellClass(index)}` : ''}`}
           data-sign={value > 0 ? 'pos' : value < 0 ? 'neg' : 'zero'}
           style={{ '--conv-mix': mixFor(value) }}
           onKeyDown={(e) => onKeyDown(e, index)}

@@ -17,6 +17,8 @@ export interface UiStrings {
   readonly lessonsMenu: string;
   readonly closeMenu: string;
   readonly search: string;
+  /** Header link to the network explorer. */
+  readonly explorer: string;
   readonly closeSearch: string;
   /** Label of the search field. */
   readonly searchField: string;
@@ -69,6 +71,7 @@ const en: UiStrings = {
   lessonsMenu: 'Lessons',
   closeMenu: 'Close lessons menu',
   search: 'Search',
+  explorer: 'Explorer',
   closeSearch: 'Close search',
   searchField: 'Search the lessons',
   searching: 'Searching…',
@@ -135,6 +138,7 @@ const ko: UiStrings = {
   lessonsMenu: '강의 목록',
   closeMenu: '강의 목록 닫기',
   search: '검색',
+  explorer: '탐색기',
   closeSearch: '검색 닫기',
   searchField: '강의 검색',
   searching: '찾는 중…',

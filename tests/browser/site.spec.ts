@@ -294,6 +294,19 @@ test.describe('language switch', () => {
   });
 });
 
+test.describe('header', () => {
+  for (const lang of ['en', 'ko'] as const) {
+    test(`links every page to the network explorer, marked on the explorer itself (${lang})`, async ({ page }) => {
+      await page.goto(`/${lang}/lessons/output-size/`);
+      const link = page.getByRole('navigation', { name: ui[lang].mainNavigation }).getByRole('link', { name: ui[lang].explorer });
+      await expect(link).not.toHaveAttribute('aria-current');
+      await link.click();
+      await expect(page).toHaveURL(new RegExp(`/${lang}/explorer/$`));
+      await expect(page.getByRole('navigation', { name: ui[lang].mainNavigation }).getByRole('link', { name: ui[lang].explorer })).toHaveAttribute('aria-current', 'page');
+    });
+  }
+});
+
 test.describe('search', () => {
   for (const lang of ['en', 'ko'] as const) {
     test(`finds a lesson by a word of its title (${lang})`, async ({ page }) => {

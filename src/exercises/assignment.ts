@@ -25,6 +25,7 @@ import type { Variant } from './registry.ts';
 import { variantSeed } from './seed.ts';
 import { withParticle } from './text.ts';
 import type { Bilingual, Block, ReferenceAnswer } from './types.ts';
+import { josa, josaAny } from '../i18n/korean.ts';
 
 /** The link format this code writes and reads. */
 export const ASSIGNMENT_LINK_VERSION = 1;
@@ -225,7 +226,7 @@ function checkContent(data: unknown): DecodedAssignment {
     const [id, version, points] = entry as unknown[];
     if (typeof id !== 'string' || !Number.isInteger(version) || (version as number) < 1) return bad('an exercise entry is malformed', '문제 항목 하나의 형식이 잘못되었습니다');
     if (!(typeof points === 'number' && Number.isFinite(points) && points >= 0 && points <= ASSIGNMENT_LIMITS.points)) return bad(`the points of ${id} are invalid`, `${id}의 배점이 올바르지 않습니다`);
-    if (seen.has(id)) return bad(`${id} is listed twice`, `${id}이(가) 두 번 들어 있습니다`);
+    if (seen.has(id)) return bad(`${id} is listed twice`, `${josaAny(id, '이/가')} 두 번 들어 있습니다`);
     seen.add(id);
     if (!getExercise(id, version as number)) {
       const known = exerciseVersions(id);

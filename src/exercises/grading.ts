@@ -23,6 +23,7 @@ import { normaliseStudentId } from './seed.ts';
 import { parseSubmission } from './submission.ts';
 import type { ParsedSubmission } from './submission.ts';
 import type { Bilingual, CheckContext, CheckStatus } from './types.ts';
+import { josa, josaAny } from '../i18n/korean.ts';
 
 /** A file handed to the regrade: its name (for messages) and its bytes. */
 export interface InputFile {
@@ -132,7 +133,7 @@ export function parseRoster(text: string, options: { idColumn?: string } = {}): 
     }
     const key = normaliseStudentId(id);
     if (seen.has(key)) {
-      problems.push(problem('roster-duplicate', `Roster row ${line}: student ${id} is listed twice (first on row ${seen.get(key)}); the second is ignored.`, `명단 ${line}행: 학생 ${id}이(가) 두 번 나옵니다(처음은 ${seen.get(key)}행). 두 번째는 무시합니다.`, { student: id }));
+      problems.push(problem('roster-duplicate', `Roster row ${line}: student ${id} is listed twice (first on row ${seen.get(key)}); the second is ignored.`, `명단 ${line}행: 학생 ${josaAny(id, '이/가')} 두 번 나옵니다(처음은 ${seen.get(key)}행). 두 번째는 무시합니다.`, { student: id }));
       return;
     }
     seen.set(key, line);
@@ -302,7 +303,7 @@ export async function regrade(assignment: Assignment, roster: Roster, files: rea
     const winner = sorted[sorted.length - 1];
     chosen.set(key, winner);
     for (const other of sorted.slice(0, -1)) {
-      problems.push(problem('duplicate', `${other.file}: student ${other.parsed.submission.student} handed in more than once; ${winner.file} is graded instead.`, `${other.file}: 학생 ${other.parsed.submission.student}이(가) 여러 번 제출했습니다. 대신 ${winner.file}을(를) 채점합니다.`, { file: other.file, student: other.parsed.submission.student }));
+      problems.push(problem('duplicate', `${other.file}: student ${other.parsed.submission.student} handed in more than once; ${winner.file} is graded instead.`, `${other.file}: 학생 ${josaAny(other.parsed.submission.student, '이/가')} 여러 번 제출했습니다. 대신 ${josaAny(winner.file, '을/를')} 채점합니다.`, { file: other.file, student: other.parsed.submission.student }));
     }
   }
 
@@ -379,7 +380,7 @@ export async function regrade(assignment: Assignment, roster: Roster, files: rea
   for (const [key, candidate] of chosen) {
     if (rosterKeys.has(key)) continue;
     const student = candidate.parsed.submission.student;
-    problems.push(problem('not-on-roster', `${candidate.file}: student ${student} is not on the roster; graded, but left out of the gradebook.`, `${candidate.file}: 학생 ${student}은(는) 명단에 없습니다. 채점은 하지만 성적표에서는 뺍니다.`, { file: candidate.file, student }));
+    problems.push(problem('not-on-roster', `${candidate.file}: student ${student} is not on the roster; graded, but left out of the gradebook.`, `${candidate.file}: 학생 ${josaAny(student, '은/는')} 명단에 없습니다. 채점은 하지만 성적표에서는 뺍니다.`, { file: candidate.file, student }));
     await grade(student, key, candidate, false);
     options.onProgress?.(++done, total);
   }

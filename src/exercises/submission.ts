@@ -17,6 +17,7 @@
  */
 import { crc32 } from '../training/crc32.ts';
 import type { Bilingual } from './types.ts';
+import { josa, josaAny } from '../i18n/korean.ts';
 
 export const SUBMISSION_FORMAT = 'convlab-submission';
 export const SUBMISSION_VERSION = 1;
@@ -124,14 +125,14 @@ export function parseSubmission(file: Uint8Array | string): SubmissionParse {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return refuse('not-a-submission', 'The file is JSON but not a submission (expected an object).', 'JSON 파일이지만 제출 파일이 아닙니다(객체가 아닙니다).');
   const d = data as Record<string, unknown>;
   if (d.format !== SUBMISSION_FORMAT) {
-    return refuse('not-a-submission', `The file is not a ConvLab submission (its "format" is ${JSON.stringify(d.format)?.slice(0, 40)}, expected "${SUBMISSION_FORMAT}").`, `ConvLab 제출 파일이 아닙니다("format"이 ${JSON.stringify(d.format)?.slice(0, 40)}이고, "${SUBMISSION_FORMAT}"이어야 합니다).`);
+    return refuse('not-a-submission', `The file is not a ConvLab submission (its "format" is ${JSON.stringify(d.format)?.slice(0, 40)}, expected "${SUBMISSION_FORMAT}").`, `ConvLab 제출 파일이 아닙니다("format"이 ${josaAny(JSON.stringify(d.format)?.slice(0, 40), '(이)고')}, "${SUBMISSION_FORMAT}"이어야 합니다).`);
   }
   if (d.version !== SUBMISSION_VERSION) {
     const newer = typeof d.version === 'number' && d.version > SUBMISSION_VERSION;
     return refuse(
       'version',
       newer ? `The file was made by a newer ConvLab (submission version ${d.version}); regrade with the newer site.` : `The file has submission version ${JSON.stringify(d.version)}; this site reads version ${SUBMISSION_VERSION}.`,
-      newer ? `더 새로운 ConvLab이 만든 파일입니다(제출 형식 버전 ${d.version}). 새 사이트에서 다시 채점하세요.` : `파일의 제출 형식 버전이 ${JSON.stringify(d.version)}입니다. 이 사이트는 버전 ${SUBMISSION_VERSION}을 읽습니다.`,
+      newer ? `더 새로운 ConvLab이 만든 파일입니다(제출 형식 버전 ${d.version}). 새 사이트에서 다시 채점하세요.` : `파일의 제출 형식 버전이 ${JSON.stringify(d.version)}입니다. 이 사이트는 버전 ${josa(SUBMISSION_VERSION, '을/를')} 읽습니다.`,
     );
   }
   const field = (name: string, max: number): string | null => (typeof d[name] === 'string' && (d[name] as string).length <= max ? (d[name] as string) : null);

@@ -242,3 +242,22 @@ export function findParticleMistakes(text: string): ParticleMistake[] {
   }
   return mistakes;
 }
+
+/**
+ * Like {@link josa}, for text whose Korean reading cannot be known: a student id, a file
+ * name, a dataset's English name. Where the ending can be read, the one right form;
+ * otherwise both forms, as Korean software writes them for an unknown word: 을(를),
+ * 이(가), (으)로. Never guesses.
+ */
+export function josaAny(value: string | number, spec: string): string {
+  const text = String(value);
+  try {
+    return `${text}${particle(text, spec)}`;
+  } catch (error) {
+    // Only an unreadable ending is forgiven; an unknown particle spec still throws.
+    if (!/cannot tell how/.test(String(error))) throw error;
+    const { consonant, vowel } = parseSpec(spec);
+    if (consonant.endsWith(vowel)) return `${text}(${consonant.slice(0, consonant.length - vowel.length)})${vowel}`;
+    return `${text}${consonant}(${vowel})`;
+  }
+}

@@ -5,7 +5,7 @@
  * helper (which only looks at trailing zeros and the last digit).
  */
 import { describe, expect, it } from 'vitest';
-import { finalSound, findParticleMistakes, josa, particle } from '../../../src/i18n/korean.ts';
+import { finalSound, findParticleMistakes, josa, josaAny, particle } from '../../../src/i18n/korean.ts';
 import type { FinalSound } from '../../../src/i18n/korean.ts';
 
 const DIGITS = ['영', '일', '이', '삼', '사', '오', '육', '칠', '팔', '구'];
@@ -165,6 +165,27 @@ describe('josa and particle', () => {
     expect(() => josa(3, '을')).toThrow(/unknown particle "을"; write both forms/);
     expect(() => josa(3, '(으)라는')).toThrow(/only goes before 로/);
     expect(() => josa(3, '이/은')).toThrow(/unknown particle/);
+  });
+});
+
+describe('josaAny, for words whose reading is unknown', () => {
+  it('picks the one right form where the ending can be read', () => {
+    expect(josaAny(84, '(이)라는')).toBe('84라는');
+    expect(josaAny('학생', '이/가')).toBe('학생이');
+    expect(josaAny('98%', '을/를')).toBe('98%를');
+  });
+
+  it('writes both forms, consonant form first, for Latin ids, file names and the like', () => {
+    expect(josaAny('ann', '이/가')).toBe('ann이(가)');
+    expect(josaAny('bo02.json', '을/를')).toBe('bo02.json을(를)');
+    expect(josaAny('fashion-mnist', '(으)로')).toBe('fashion-mnist(으)로');
+    expect(josaAny('"zip"', '(이)고')).toBe('"zip"(이)고');
+    expect(josaAny('"v2"', '(이)고')).toBe('"v2"고'); // read to its last digit, 이
+    expect(josaAny('kim', '은/는')).toBe('kim은(는)');
+  });
+
+  it('still refuses a particle spec it does not know', () => {
+    expect(() => josaAny('ann', '에게')).toThrow(/unknown particle/);
   });
 });
 

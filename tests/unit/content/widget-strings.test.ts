@@ -61,7 +61,7 @@ function numberProblems(literal: SourceString, allow: AllowList, allowSource: st
 }
 
 /** Whether src/exercises/ is still excused from the check of particles after `${…}` (see the file comment). */
-const EXERCISES_PARTICLES_PENDING = true;
+const EXERCISES_PARTICLES_PENDING = false;
 
 const koreanSources = [
   ...sourceFiles(root, 'components', /\.tsx?$/),

@@ -12,6 +12,7 @@ import { bi, code, correct, grid, incorrect, invalid, math, partial, text, texMa
 import type { AnyExercise, Bilingual, Block, CheckResult, ExerciseDefinition, Mistake } from '../../types.ts';
 import { lengthOf } from '../output-size/formula.ts';
 import { verticalEdges } from './vertical-edges.ts';
+import { josa } from '../../../i18n/korean.ts';
 
 /** Parameters of `convolution/one-output`. */
 export interface OneOutputParams {
@@ -407,7 +408,7 @@ export const macs: ExerciseDefinition<MacsParams> = {
     const eqKo = math(`\\underbrace{${out} \\cdot ${out}}_{\\text{자리}} \\cdot \\underbrace{${p.outChannels}}_{\\text{맵}} \\cdot \\underbrace{${p.inChannels} \\cdot ${p.kernelSize} \\cdot ${p.kernelSize}}_{\\text{내적 하나}} = ${texGrouped(value)}`);
     return {
       en: [text(`The output is ${out}x${out}x${p.outChannels}, and every output value costs one dot product:`), eq],
-      ko: [text(`출력은 ${out}x${out}x${p.outChannels}이고 출력값마다 내적 하나가 듭니다.`), eqKo],
+      ko: [text(`출력은 ${out}x${out}x${josa(p.outChannels, '(이)고')} 출력값마다 내적 하나가 듭니다.`), eqKo],
     };
   },
   mistakes(p) {

@@ -13,6 +13,7 @@ import { bi, code, correct, incorrect, invalid, math, partial, text } from '../.
 import type { AnyExercise, Block, CheckResult, ExerciseDefinition, Mistake } from '../../types.ts';
 import { ROLES, S4_SIDE, buildNet, drawVariant, layerCode, listing, netSummary, rowOf } from './net.ts';
 import type { LeNetVariant, Role } from './net.ts';
+import { josa } from '../../../i18n/korean.ts';
 
 /** `lenet-5/layer-order`: the cards, shuffled, each with a letter. */
 export interface OrderParams {
@@ -131,7 +132,7 @@ export const layerOrder: ExerciseDefinition<OrderParams> = {
       ),
       bi<readonly Block[]>(
         [text(`Convolution, activation, ${p.net.pooling === 'avg' ? 'subsampling' : 'pooling'}, twice; then flatten and the fully connected layers, each hidden one followed by its activation.`)],
-        [text(`합성곱, 활성화 함수, ${p.net.pooling === 'avg' ? '서브샘플링' : '풀링'}을 두 번 한 뒤, 펼치고 완전 연결 계층으로 갑니다. 은닉 계층 뒤마다 활성화 함수가 옵니다.`)],
+        [text(`합성곱, 활성화 함수, ${josa(p.net.pooling === 'avg' ? '서브샘플링' : '풀링', '을/를')} 두 번 한 뒤, 펼치고 완전 연결 계층으로 갑니다. 은닉 계층 뒤마다 활성화 함수가 옵니다.`)],
       ),
     ];
   },

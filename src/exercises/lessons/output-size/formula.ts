@@ -15,6 +15,7 @@ import type { NumericMistake } from '../../checks.ts';
 import { intBetween, pick } from '../../seed.ts';
 import { bi, code, incorrect, math, particle, text, withParticle } from '../../text.ts';
 import type { Bilingual, Block, ExerciseDefinition } from '../../types.ts';
+import { josa } from '../../../i18n/korean.ts';
 
 /** Convolution or pooling along one dimension. */
 export type Layer = 'conv' | 'pool';
@@ -386,7 +387,7 @@ export function makeSolveFor(layer: Layer, unknown: Unknown): ExerciseDefinition
         ],
         ko: [
           text(
-            `이 ${layerWords.ko}은 입력을 높이와 너비가 ${p.outputSize} 픽셀인 맵으로 바꾸어야 합니다. ${words.koTopic} 얼마여야 합니까? 되는 값이 여럿이면 그중 어느 것이든 정답입니다.`,
+            `이 ${josa(layerWords.ko, '은/는')} 입력을 높이와 너비가 ${p.outputSize} 픽셀인 맵으로 바꾸어야 합니다. ${words.koTopic} 얼마여야 합니까? 되는 값이 여럿이면 그중 어느 것이든 정답입니다.`,
           ),
           snippet,
         ],

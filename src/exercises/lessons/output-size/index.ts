@@ -10,6 +10,7 @@ import { bi, code, text } from '../../text.ts';
 import type { AnyExercise, Block, ExerciseDefinition } from '../../types.ts';
 import { drawConvConfig, formulaHints, formulaMistakes, formulaSolution, lengthOf, makeSolveFor, validateConfig } from './formula.ts';
 import type { WindowConfig } from './formula.ts';
+import { josa } from '../../../i18n/korean.ts';
 
 /**
  * `output-size/forward`. Its parameter names are fixed for tools outside the
@@ -187,7 +188,7 @@ export const unseenPixels: ExerciseDefinition<UnseenParams> = {
         text(unseen.length === 0 ? 'Together they read every pixel: the answer is 0.' : `Pixels ${unseen.join(', ')} are in none of them: ${unseen.length}.`),
       ],
       ko: [
-        text(`출력 길이가 ${length}이므로 창은 ${length}개입니다. 창이 덮는 범위는 다음과 같습니다(음수이거나 ${p.inputSize - 1}보다 크면 패딩). ${shown}`),
+        text(`출력 길이가 ${josa(length, '이/가')}므로 창은 ${length}개입니다. 창이 덮는 범위는 다음과 같습니다(음수이거나 ${p.inputSize - 1}보다 크면 패딩). ${shown}`),
         text(unseen.length === 0 ? '창들이 모든 픽셀을 읽으므로 답은 0입니다.' : `어느 창에도 들지 않는 픽셀은 ${unseen.join(', ')}번이므로 답은 ${unseen.length}입니다.`),
       ],
     };

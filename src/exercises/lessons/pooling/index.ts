@@ -11,6 +11,7 @@ import { bi, code, correct, grid, incorrect, invalid, math, partial, text, texMa
 import type { AnyExercise, Block, CheckResult, ExerciseDefinition, Mistake } from '../../types.ts';
 import { drawPoolConfig, formulaHints, formulaMistakes, formulaSolution, layerCode, lengthOf, makeSolveFor, validateConfig } from '../output-size/formula.ts';
 import type { WindowConfig } from '../output-size/formula.ts';
+import { josa } from '../../../i18n/korean.ts';
 
 /** Parameters of `pooling/forward`. */
 export interface PoolForwardParams {
@@ -206,7 +207,7 @@ export const poolByHand: ExerciseDefinition<ByHandParams> = {
       ),
       bi<readonly Block[]>(
         [text(p.mode === 'max' ? 'Each output is the largest value in its window.' : `Each output is the sum of its window divided by ${p.kernelSize * p.kernelSize}.`)],
-        [text(p.mode === 'max' ? '출력값은 각 창에서 가장 큰 값입니다.' : `출력값은 각 창의 합을 ${p.kernelSize * p.kernelSize}로 나눈 값입니다.`)],
+        [text(p.mode === 'max' ? '출력값은 각 창에서 가장 큰 값입니다.' : `출력값은 각 창의 합을 ${josa(p.kernelSize * p.kernelSize, '(으)로')} 나눈 값입니다.`)],
       ),
     ];
   },

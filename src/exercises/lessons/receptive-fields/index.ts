@@ -17,6 +17,7 @@ import { intBetween, pick } from '../../seed.ts';
 import { bi, code, correct, incorrect, invalid, math, partial, table, text } from '../../text.ts';
 import type { AnyExercise, Block, CheckResult, ExerciseDefinition, Mistake } from '../../types.ts';
 import type { Random } from '../../../engine/index.ts';
+import { josa } from '../../../i18n/korean.ts';
 
 /** One layer of `receptive-fields/stack`; the names are fixed for tools outside the site. */
 export interface StackLayer {
@@ -233,7 +234,7 @@ export const fieldSpan: ExerciseDefinition<SpanParams> = {
     const size = s.end - s.start + 1;
     return {
       en: [text(`All strides multiply to ${jump}, so output ${p.index} starts at input pixel ${p.index} × ${jump} = ${s.start}. The field is ${size} pixels wide, so it ends at ${s.start} + ${size} − 1 = ${s.end}.`)],
-      ko: [text(`스트라이드를 모두 곱하면 ${jump}이므로 ${p.index}번 출력은 입력 픽셀 ${p.index} × ${jump} = ${s.start}에서 시작합니다. 수용 영역의 폭이 ${size}이므로 ${s.start} + ${size} − 1 = ${s.end}에서 끝납니다.`)],
+      ko: [text(`스트라이드를 모두 곱하면 ${josa(jump, '이/가')}므로 ${p.index}번 출력은 입력 픽셀 ${p.index} × ${jump} = ${s.start}에서 시작합니다. 수용 영역의 폭이 ${josa(size, '이/가')}므로 ${s.start} + ${size} − 1 = ${s.end}에서 끝납니다.`)],
     };
   },
   mistakes(p): Mistake[] {

@@ -62,7 +62,9 @@ function lossMistakes(p: CrossEntropyParams): NumericMistake[] {
       feedback: bi(`The loss looks at the probability of the right class, ${p.target}, not of the network's favourite.`, `손실은 신경망이 고른 클래스가 아니라 정답 클래스 ${p.target}의 확률을 봅니다.`),
     });
   }
-  return list;
+  // Two slips can land on the same number (-z_y can equal -ln p of the favourite); the
+  // typed value cannot tell them apart, so only the first is named for it.
+  return list.filter((m, i) => list.slice(0, i).every((earlier) => Math.abs(earlier.value - m.value) > 2 * LOSS_TOLERANCE));
 }
 
 export const crossEntropyExercise: ExerciseDefinition<CrossEntropyParams> = {

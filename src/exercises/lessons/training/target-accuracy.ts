@@ -20,6 +20,7 @@ import { grouped, parseDataUrl } from '../../answers.ts';
 import { pick } from '../../seed.ts';
 import { bi, correct, incorrect, invalid, partial, table, text } from '../../text.ts';
 import type { Block, CheckContext, CheckResult, ExerciseDefinition } from '../../types.ts';
+import { josa, josaAny } from '../../../i18n/korean.ts';
 
 export interface TargetParams {
   /** Fraction of the MNIST test set to classify correctly, e.g. 0.95. */
@@ -99,7 +100,7 @@ export async function checkWeights(typed: string, p: TargetParams, context: Chec
     return invalid(bi(`This is not a usable ConvLab weights file: ${reason}.`, `쓸 수 있는 ConvLab 가중치 파일이 아닙니다: ${reason}.`), 'not a weights file');
   }
   if (imported.header.dataset !== 'mnist') {
-    return incorrect('trained on the wrong dataset', bi(`The file was trained on ${imported.header.dataset}; this exercise asks for MNIST.`, `이 파일은 ${imported.header.dataset}로 학습했습니다. 이 문제는 MNIST를 요구합니다.`));
+    return incorrect('trained on the wrong dataset', bi(`The file was trained on ${imported.header.dataset}; this exercise asks for MNIST.`, `이 파일은 ${josaAny(imported.header.dataset, '(으)로')} 학습했습니다. 이 문제는 MNIST를 요구합니다.`));
   }
   const params = imported.built.summary.totalParams;
   if (params > p.maxParams) {
@@ -157,7 +158,7 @@ export const targetAccuracy: ExerciseDefinition<TargetParams> = {
       value: { architecture: RECIPE, totalParams: total, optimizer: { kind: 'adam', lr: 0.001 }, epochs: 2 },
       display: bi(
         `A trained weights file; no single right file. For example: conv 4@5x5 (padding 2), ReLU, max pool 2, conv 8@5x5, ReLU, max pool 2, flatten, linear 10 (${grouped(total)} parameters), trained with Adam (lr 0.001) for about two epochs, passes ${percent(p.minAccuracy)}.`,
-        `학습한 가중치 파일입니다. 정답 파일이 하나로 정해져 있지 않습니다. 예: 합성곱 4@5x5(패딩 2), ReLU, 최대 풀링 2, 합성곱 8@5x5, ReLU, 최대 풀링 2, 펼치기, 선형 10(파라미터 ${grouped(total)}개)을 Adam(학습률 0.001)으로 약 두 에폭 학습시키면 ${percent(p.minAccuracy)}를 넘습니다.`,
+        `학습한 가중치 파일입니다. 정답 파일이 하나로 정해져 있지 않습니다. 예: 합성곱 4@5x5(패딩 2), ReLU, 최대 풀링 2, 합성곱 8@5x5, ReLU, 최대 풀링 2, 펼치기, 선형 10(파라미터 ${grouped(total)}개)을 Adam(학습률 0.001)으로 약 두 에폭 학습시키면 ${josa(percent(p.minAccuracy), '을/를')} 넘습니다.`,
       ),
     };
   },
@@ -181,7 +182,7 @@ export const targetAccuracy: ExerciseDefinition<TargetParams> = {
     const total = check.ok ? grouped(check.totalParams) : '?';
     return {
       en: [t(true), text(`${total} parameters, well under ${grouped(p.maxParams)}. Adam with learning rate 0.001 and batches of 64 takes it past ${percent(p.minAccuracy)} in about two epochs; keep training if it stops short.`)],
-      ko: [t(false), text(`파라미터는 ${total}개로 ${grouped(p.maxParams)}개보다 훨씬 적습니다. Adam(학습률 0.001), 배치 64로 약 두 에폭이면 ${percent(p.minAccuracy)}를 넘습니다. 모자라면 조금 더 학습시키세요.`)],
+      ko: [t(false), text(`파라미터는 ${total}개로 ${grouped(p.maxParams)}개보다 훨씬 적습니다. Adam(학습률 0.001), 배치 64로 약 두 에폭이면 ${josa(percent(p.minAccuracy), '을/를')} 넘습니다. 모자라면 조금 더 학습시키세요.`)],
     };
   },
   mistakes: () => [],

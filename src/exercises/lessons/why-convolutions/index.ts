@@ -10,6 +10,7 @@ import type { NumericMistake } from '../../checks.ts';
 import { intBetween, pick } from '../../seed.ts';
 import { bi, code, correct, grid, incorrect, invalid, math, text } from '../../text.ts';
 import type { AnyExercise, Block, CheckResult, ExerciseDefinition, Mistake } from '../../types.ts';
+import { josa } from '../../../i18n/korean.ts';
 
 /** `why-convolutions/fc-weights`. */
 export interface FcWeightsParams {
@@ -178,7 +179,7 @@ export const shiftedLetter: ExerciseDefinition<ShiftParams> = {
     const dirEn = [p.dx !== 0 ? `${Math.abs(p.dx)} pixel${Math.abs(p.dx) > 1 ? 's' : ''} ${p.dx > 0 ? 'right' : 'left'}` : '', p.dy !== 0 ? `${Math.abs(p.dy)} pixel${Math.abs(p.dy) > 1 ? 's' : ''} ${p.dy > 0 ? 'down' : 'up'}` : '']
       .filter(Boolean)
       .join(' and ');
-    const dirKo = [p.dx !== 0 ? `${p.dx > 0 ? '오른쪽' : '왼쪽'}으로 ${Math.abs(p.dx)}픽셀` : '', p.dy !== 0 ? `${p.dy > 0 ? '아래' : '위'}로 ${Math.abs(p.dy)}픽셀` : ''].filter(Boolean).join(', ');
+    const dirKo = [p.dx !== 0 ? `${josa(p.dx > 0 ? '오른쪽' : '왼쪽', '(으)로')} ${Math.abs(p.dx)}픽셀` : '', p.dy !== 0 ? `${josa(p.dy > 0 ? '아래' : '위', '(으)로')} ${Math.abs(p.dy)}픽셀` : ''].filter(Boolean).join(', ');
     return {
       en: [text(`This ${p.size}x${p.size} ${p.letter} (+1 on the strokes, −1 elsewhere) is moved ${dirEn}; pixels that slide in are background (−1). A fully connected network sees all ${p.size * p.size} pixels as separate inputs. How many of those inputs change value?`), g],
       ko: [text(`이 ${p.size}x${p.size} ${p.letter}(획은 +1, 나머지는 −1)를 ${dirKo} 옮깁니다. 새로 밀려 들어오는 픽셀은 배경(−1)입니다. 완전 연결 신경망은 픽셀 ${p.size * p.size}개를 모두 별개의 입력으로 봅니다. 이 입력 가운데 값이 바뀌는 것은 몇 개입니까?`), g],
@@ -296,7 +297,7 @@ export const movingResponse: ExerciseDefinition<MovingParams> = {
   prompt(p) {
     const blocks = [grid('x', picture(p)), grid('w', p.pattern)];
     const moveEn = `${p.dx === 0 ? '' : `${Math.abs(p.dx)} to the ${p.dx > 0 ? 'right' : 'left'}`}${p.dx !== 0 && p.dy !== 0 ? ' and ' : ''}${p.dy === 0 ? '' : `${Math.abs(p.dy)} ${p.dy > 0 ? 'down' : 'up'}`}`;
-    const moveKo = [p.dx === 0 ? '' : `${p.dx > 0 ? '오른쪽' : '왼쪽'}으로 ${Math.abs(p.dx)}칸`, p.dy === 0 ? '' : `${p.dy > 0 ? '아래' : '위'}로 ${Math.abs(p.dy)}칸`].filter(Boolean).join(', ');
+    const moveKo = [p.dx === 0 ? '' : `${josa(p.dx > 0 ? '오른쪽' : '왼쪽', '(으)로')} ${Math.abs(p.dx)}칸`, p.dy === 0 ? '' : `${josa(p.dy > 0 ? '아래' : '위', '(으)로')} ${Math.abs(p.dy)}칸`].filter(Boolean).join(', ');
     return {
       en: [
         text(`The filter $w$ is the pattern itself. Convolving the image $x$ with it (PyTorch's \`conv2d\`, no padding) gives its strongest response at row ${p.row}, column ${p.col}. Now the pattern is moved ${moveEn}. Where is the strongest response now (row, column, from 0)?`),

@@ -22,7 +22,7 @@ async function open(page: Page, lang: Lang, query = ''): Promise<void> {
   await page.locator('.os-calculator').scrollIntoViewIfNeeded();
   await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
   // The query string is applied right after hydration; the address then holds every key.
-  await expect.poll(() => new URL(page.url()).searchParams.has('osMode')).toBe(true);
+  await expect.poll(() => new URL(page.url()).searchParams.has('osMode'), { timeout: 30_000 }).toBe(true);
 }
 
 function calculator(page: Page) {
@@ -240,6 +240,8 @@ function describeKeys({ total, slow }: { total: number; slow: KeyTiming[] }): st
 }
 
 test('records how long a slider change takes to reach the screen for a 64x64 input', async ({ page }, testInfo) => {
+  // Forty spaced-out changes, then key presses on two pages: slow when the machine is busy.
+  test.setTimeout(180_000);
   await open(page, 'en', '?osIn=64');
   const t = STRINGS.en;
   await expect(calculator(page).getByTestId('formula-size')).toHaveText(t.size(62, 62));

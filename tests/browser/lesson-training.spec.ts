@@ -40,6 +40,8 @@ for (const lang of LANGS) {
 
   test.describe(`lesson 13 (${lang})`, () => {
     test('renders the lesson and the dashboard without errors, and passes axe', async ({ page }) => {
+      // Full-page screenshots of a 12,000 px page at two widths are slow on a busy machine.
+      test.setTimeout(180_000);
       await open(page, lang);
       await expect(page.locator('.training .cl-widget__title')).toHaveText(t.titles.training);
       // The engine's pooling backward passes are on the page, and the worked gradients.
@@ -47,6 +49,7 @@ for (const lang of LANGS) {
       await expect(page.locator('.katex-display').first()).toBeVisible();
       await expect(page.locator('.training-summary td[data-total-params]')).toHaveAttribute('data-total-params', String(numbers.stackParams));
       // Before any training the charts' time axis shows the planned epochs, not a sliver of one.
+      await page.locator('.training-charts').scrollIntoViewIfNeeded();
       const ticks = await page.locator('.training-chart--loss svg').first().evaluate((svg) => [...svg.querySelectorAll('text')].map((node) => node.textContent));
       expect(ticks.some((text) => Number(text) === DEFAULT_TRAIN_CONFIG.epochs), `ticks: ${ticks.join(' ')}`).toBe(true);
       expect(ticks.filter((text) => /^0\.0\d+$/.test(text ?? '')), 'fractions of an epoch on the empty axis').toEqual([]);

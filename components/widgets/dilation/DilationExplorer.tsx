@@ -17,7 +17,7 @@ import type { QueryCodec } from '../../kit/query-state.ts';
 import { stringsFor } from '../../kit/strings.ts';
 import type { Locale } from '../../../src/i18n/lessons.ts';
 import { SeenGrid } from './SeenGrid.tsx';
-import { LIMITS, decodeConfig, defaultConfig, encodeConfig, stack, tapPanels, traceStack } from './model.ts';
+import { LIMITS, TAP_DILATIONS, decodeConfig, defaultConfig, encodeConfig, stack, tapPanels, traceStack } from './model.ts';
 import type { DilationConfig, StackResult } from './model.ts';
 import { STRINGS } from './strings/index.ts';
 import type { DilationStrings } from './strings/index.ts';
@@ -70,7 +70,7 @@ export default function DilationExplorer({ lang }: { lang: Locale }) {
         />
       </div>
 
-      <h3 class="dl-heading">{t.tapsHeading}</h3>
+      <h3 class="dl-heading">{t.tapsHeading(TAP_DILATIONS)}</h3>
       <p class="dl-note">{t.tapsNote}</p>
       <div class="dl-panels">
         {panels.map(({ dilation, result }) => (

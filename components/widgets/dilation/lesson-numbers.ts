@@ -11,7 +11,8 @@ import type { StackResult } from './model.ts';
 
 /** The only numbers lesson 7's prose and its widget's strings may type themselves. */
 export const allowedNumbers: AllowList = [
-  { value: 1, why: 'dilation 1, the ordinary convolution, and single pixels' },
+  { value: 1, why: 'dilation 1, the ordinary convolution, weights of one, and single pixels' },
+  { value: 0, why: 'a gradient of zero marks a pixel the output does not depend on' },
 ];
 
 type Ok = Extract<StackResult, { ok: true }>;

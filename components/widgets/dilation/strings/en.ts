@@ -15,7 +15,7 @@ export interface DilationStrings {
   input: string;
   inputRule: (min: number, max: number) => string;
 
-  tapsHeading: string;
+  tapsHeading: (dilations: readonly number[]) => string;
   tapsNote: string;
   tapsPanel: (dilation: number) => string;
   tapsStats: (field: number, params: number) => string;
@@ -45,7 +45,7 @@ export const en: DilationStrings = {
   input: 'Input size (pixels per side)',
   inputRule: (min, max) => `A whole number from ${min} to ${max}.`,
 
-  tapsHeading: 'One layer at dilation 1, 2 and 3',
+  tapsHeading: (dilations) => `One layer at dilation ${dilations.slice(0, -1).join(', ')} and ${dilations.at(-1)}`,
   tapsNote: 'The same kernel each time: only the gaps between its taps change.',
   tapsPanel: (dilation) => `Dilation ${dilation}`,
   tapsStats: (field, params) => `Receptive field ${field}×${field}, ${params} weights`,

@@ -16,8 +16,8 @@ export const ko: DilationStrings = {
   input: '입력 크기(한 변의 픽셀 수)',
   inputRule: (min, max) => `${min}부터 ${max}까지의 정수를 넣으세요.`,
 
-  tapsHeading: '팽창 1, 2, 3인 한 층',
-  tapsNote: '세 경우 모두 같은 커널입니다. 탭 사이의 간격만 달라집니다.',
+  tapsHeading: (dilations) => `팽창이 ${dilations.join(', ')}인 한 층`,
+  tapsNote: '어느 패널이나 같은 커널입니다. 탭 사이의 간격만 달라집니다.',
   tapsPanel: (dilation) => `팽창 ${dilation}`,
   tapsStats: (field, params) => `수용 영역 ${field}×${field}, 가중치 ${params}개`,
   tapsAria: (dilation, kernel, field) =>

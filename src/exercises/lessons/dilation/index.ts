@@ -12,6 +12,7 @@ import { checkNumeric, numericMistakes } from '../../checks.ts';
 import type { NumericMistake } from '../../checks.ts';
 import { intBetween } from '../../seed.ts';
 import { bi, code, math, text } from '../../text.ts';
+import { josa } from '../../../i18n/korean.ts';
 import type { AnyExercise, Block, ExerciseDefinition } from '../../types.ts';
 
 /** Receptive field side and weights of a stack of `nn.Conv2d(1, 1, k, dilation=d, bias=False)` layers, from `summary`. */
@@ -106,7 +107,7 @@ export const span: ExerciseDefinition<SpanParams> = {
     const weights = p.kernelSize * p.kernelSize;
     return {
       en: [text(`The taps sit ${p.dilation} pixels apart, so the field is ${v}×${v}, still with ${weights} weights:`), eq],
-      ko: [text(`탭이 ${p.dilation}픽셀 간격으로 놓이므로 수용 영역은 ${v}×${v}이고, 가중치는 여전히 ${weights}개입니다.`), eq],
+      ko: [text(`탭이 ${p.dilation}픽셀 간격으로 놓이므로 수용 영역은 ${v}×${josa(v, '(이)고')}, 가중치는 여전히 ${weights}개입니다.`), eq],
     };
   },
   mistakes(p) {

@@ -12,6 +12,7 @@ import { defaultState, runStride } from './model.ts';
 export const allowedNumbers: AllowList = [
   { value: 1, why: 'stride 1, the step of an ordinary convolution, and the +1 of the output-size formula' },
   { value: 2, why: 'stride 2, the usual downsampling step, named as a setting' },
+  { value: 0, why: 'the value zero padding puts in a padding cell, as the stepper labels it' },
 ];
 
 /** The message of whatever `fn` throws (the lesson quotes the engine's refusals verbatim). */

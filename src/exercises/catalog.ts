@@ -11,6 +11,7 @@ import { exercises as convolution } from './lessons/convolution/index.ts';
 import { exercises as receptiveFields } from './lessons/receptive-fields/index.ts';
 import { exercises as outputSize } from './lessons/output-size/index.ts';
 import { exercises as padding } from './lessons/padding/index.ts';
+import { exercises as stride } from './lessons/stride/index.ts';
 import { exercises as dilation } from './lessons/dilation/index.ts';
 import { exercises as pooling } from './lessons/pooling/index.ts';
 import { exercises as fullyConnected } from './lessons/fully-connected/index.ts';
@@ -23,6 +24,7 @@ export const allExercises: readonly AnyExercise[] = [
   ...receptiveFields,
   ...outputSize,
   ...padding,
+  ...stride,
   ...dilation,
   ...pooling,
   ...fullyConnected,

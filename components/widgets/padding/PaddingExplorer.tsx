@@ -5,10 +5,11 @@
  * over a (2p+1)x(2p+1) window, so each mode's effect on the border shows in the
  * output. A mode the engine refuses at that width shows the engine's own message.
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo } from 'preact/hooks';
 import { WidgetFrame } from '../../kit/WidgetFrame.tsx';
 import { SliderField } from '../../kit/SliderField.tsx';
 import { Note } from '../../kit/Note.tsx';
+import { useSiteImage } from '../../kit/site-image.ts';
 import { ChoiceGroup } from '../../kit/ChoiceGroup.tsx';
 import { EngineMessage } from '../../kit/EngineMessage.tsx';
 import { useQueryState } from '../../kit/query-state.ts';
@@ -44,38 +45,14 @@ const QUERY: QueryCodec<ExplorerConfig> = {
   write: encodeExplorer,
 };
 
-/** A photograph's thumbnail (the site's sample pictures, 192 pixels square). */
-function photoUrl(name: PhotoName): string {
-  const base = import.meta.env.BASE_URL ?? '/';
-  return `${base.endsWith('/') ? base : `${base}/`}images/thumbs/${name}.jpg`;
-}
-
-/** Loads a photograph and scales it down to PHOTO_SIZE x PHOTO_SIZE greyscale. */
+/** A photograph's thumbnail (the site's sample pictures, 192 pixels square), scaled down to PHOTO_SIZE x PHOTO_SIZE greyscale. */
 function usePhoto(name: PhotoName): Float32Array | 'loading' | 'failed' {
-  const [photo, setPhoto] = useState<Float32Array | 'loading' | 'failed'>('loading');
-  useEffect(() => {
-    let current = true;
-    setPhoto('loading');
-    const image = new Image();
-    image.onload = () => {
-      // A slower earlier picture must not replace the one chosen since.
-      if (!current) return;
-      const canvas = document.createElement('canvas');
-      canvas.width = image.naturalWidth;
-      canvas.height = image.naturalHeight;
-      const ctx = canvas.getContext('2d');
-      if (!ctx) return setPhoto('failed');
-      ctx.drawImage(image, 0, 0);
-      const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
-      setPhoto(toGreyscale(data, canvas.width, canvas.height, PHOTO_SIZE));
-    };
-    image.onerror = () => current && setPhoto('failed');
-    image.src = photoUrl(name);
-    return () => {
-      current = false;
-    };
-  }, [name]);
-  return photo;
+  const image = useSiteImage(`images/thumbs/${name}.jpg`);
+  return useMemo(() => {
+    if (image.status !== 'ready') return image.status;
+    const { data, width, height } = image.pixels;
+    return toGreyscale(data, width, height, PHOTO_SIZE);
+  }, [image]);
 }
 
 const decimal = (v: number) => (Math.abs(v - Math.round(v)) < 0.05 ? String(Math.round(v)) : v.toFixed(1));

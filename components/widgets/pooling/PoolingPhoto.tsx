@@ -5,11 +5,12 @@
  * keeps its three maps, that detail goes layer by layer, and that max pooling keeps
  * thin, strong detections that averaging washes out.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { JSX } from 'preact';
 import { useQueryState } from '../../kit/query-state.ts';
 import type { QueryCodec } from '../../kit/query-state.ts';
 import { Note } from '../../kit/Note.tsx';
+import { useSiteImage } from '../../kit/site-image.ts';
 import { SliderField } from '../../kit/SliderField.tsx';
 import { ChoiceGroup } from '../../kit/ChoiceGroup.tsx';
 import { stringsFor } from '../../kit/strings.ts';
@@ -65,22 +66,6 @@ const QUERY: QueryCodec<PhotoState, PhotoProblem> = {
   },
 };
 
-type Loaded = { photo: PhotoId; tensor: Tensor } | { photo: PhotoId; error: string } | null;
-
-/** Decodes a photograph in the page (same origin) into a [1, 3, H, W] tensor. */
-async function loadPhoto(url: string): Promise<Tensor> {
-  const image = new Image();
-  image.src = url;
-  await image.decode();
-  const canvas = document.createElement('canvas');
-  canvas.width = image.naturalWidth;
-  canvas.height = image.naturalHeight;
-  const context = canvas.getContext('2d');
-  if (!context) throw new Error('no 2D canvas');
-  context.drawImage(image, 0, 0);
-  return photoTensor(context.getImageData(0, 0, canvas.width, canvas.height).data, canvas.width, canvas.height);
-}
-
 function PooledCanvas({ x, scale, label, testId }: { x: Tensor; scale: number; label: string; testId: string }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [, , height, width] = x.shape;
@@ -97,21 +82,11 @@ function PooledCanvas({ x, scale, label, testId }: { x: Tensor; scale: number; l
 export default function PoolingPhoto({ lang }: PoolingPhotoProps): JSX.Element {
   const t = stringsFor(PHOTO_STRINGS, lang);
   const { value: state, set: setState, rejected } = useQueryState(QUERY);
-  const [loaded, setLoaded] = useState<Loaded>(null);
-
-  useEffect(() => {
-    let live = true;
-    const base = import.meta.env.BASE_URL ?? '/';
-    loadPhoto(`${base.endsWith('/') ? base : `${base}/`}images/${state.photo}.png`).then(
-      (tensor) => live && setLoaded({ photo: state.photo, tensor }),
-      (error: unknown) => live && setLoaded({ photo: state.photo, error: error instanceof Error ? error.message : String(error) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [state.photo]);
-
-  const photo = loaded && loaded.photo === state.photo && 'tensor' in loaded ? loaded.tensor : null;
+  const image = useSiteImage(`images/${state.photo}.png`);
+  const photo = useMemo(
+    () => (image.status === 'ready' ? photoTensor(image.pixels.data, image.pixels.width, image.pixels.height) : null),
+    [image],
+  );
   const source = useMemo(() => (photo ? (state.source === 'edges' ? edgeMap(photo) : photo) : null), [photo, state.source]);
   // One scale for both columns and every layer count, so a fading edge looks faded.
   const scale = useMemo(() => (source && state.source === 'edges' ? displayScale(source) : 1), [source, state.source]);
@@ -141,9 +116,9 @@ export default function PoolingPhoto({ lang }: PoolingPhotoProps): JSX.Element {
         />
       </div>
       <SliderField label={t.layers} value={state.layers} min={0} max={MAX_LAYERS} onInput={(layers) => setState((s) => ({ ...s, layers }))} />
-      {loaded && 'error' in loaded && loaded.photo === state.photo && (
+      {image.status === 'failed' && (
         <p class="pool-error" role="alert">
-          {t.loadError(loaded.error)}
+          {t.loadError(image.message)}
         </p>
       )}
       {source && pooled ? (
@@ -169,7 +144,7 @@ export default function PoolingPhoto({ lang }: PoolingPhotoProps): JSX.Element {
           </div>
         </>
       ) : (
-        !(loaded && 'error' in loaded) && <p class="pool-hint">{t.loading}</p>
+        image.status !== 'failed' && <p class="pool-hint">{t.loading}</p>
       )}
     </section>
   );

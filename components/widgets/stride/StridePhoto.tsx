@@ -4,12 +4,13 @@
  * convolution, both run by the engine, with each path's output shape and
  * multiply-accumulates from the engine's `summary`.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { JSX } from 'preact';
 import { useQueryState } from '../../kit/query-state.ts';
 import type { QueryCodec } from '../../kit/query-state.ts';
 import { ChoiceGroup } from '../../kit/ChoiceGroup.tsx';
 import { Note } from '../../kit/Note.tsx';
+import { useSiteImage } from '../../kit/site-image.ts';
 import { stringsFor } from '../../kit/strings.ts';
 import { STRINGS } from './strings/index.ts';
 import { FACTORS, PHOTOS, bothPaths, edgeShare, greyTensor, pathCosts, toRgba, whitePoint } from './photo-model.ts';
@@ -57,22 +58,6 @@ const QUERY: QueryCodec<PhotoState, PhotoProblem> = {
   },
 };
 
-type Loaded = { photo: PhotoId; grey: Tensor } | { photo: PhotoId; error: string } | null;
-
-/** Decodes a photograph of the site (same origin) into a grey [1, 1, H, W] tensor. */
-async function loadGrey(url: string): Promise<Tensor> {
-  const image = new Image();
-  image.src = url;
-  await image.decode();
-  const canvas = document.createElement('canvas');
-  canvas.width = image.naturalWidth;
-  canvas.height = image.naturalHeight;
-  const context = canvas.getContext('2d');
-  if (!context) throw new Error('no 2D canvas');
-  context.drawImage(image, 0, 0);
-  return greyTensor(context.getImageData(0, 0, canvas.width, canvas.height).data, canvas.width, canvas.height);
-}
-
 function MapCanvas({ x, white, label, testId }: { x: Tensor; white: number; label: string; testId: string }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [, , height, width] = x.shape;
@@ -87,21 +72,11 @@ function MapCanvas({ x, white, label, testId }: { x: Tensor; white: number; labe
 export default function StridePhoto({ lang }: StridePhotoProps): JSX.Element {
   const t = stringsFor(STRINGS, lang);
   const { value: state, set: setState, rejected } = useQueryState(QUERY);
-  const [loaded, setLoaded] = useState<Loaded>(null);
-
-  useEffect(() => {
-    let live = true;
-    const base = import.meta.env.BASE_URL ?? '/';
-    loadGrey(`${base.endsWith('/') ? base : `${base}/`}images/${state.photo}.png`).then(
-      (grey) => live && setLoaded({ photo: state.photo, grey }),
-      (error: unknown) => live && setLoaded({ photo: state.photo, error: error instanceof Error ? error.message : String(error) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [state.photo]);
-
-  const grey = loaded && loaded.photo === state.photo && 'grey' in loaded ? loaded.grey : null;
+  const image = useSiteImage(`images/${state.photo}.png`);
+  const grey = useMemo(
+    () => (image.status === 'ready' ? greyTensor(image.pixels.data, image.pixels.width, image.pixels.height) : null),
+    [image],
+  );
   // One white point for both paths, taken from the full-resolution edge map, so they compare fairly.
   const white = useMemo(
     () => (grey ? whitePoint(noGrad(() => relu(conv2d(grey, tensor(EDGE_KERNEL, [1, 1, 3, 3]), null, { padding: 1 })))) : 1),
@@ -120,9 +95,9 @@ export default function StridePhoto({ lang }: StridePhotoProps): JSX.Element {
         <ChoiceGroup label={t.photoLabel} options={PHOTOS.map((id) => ({ value: id, label: t.photos[id] }))} value={state.photo} onChange={(photo) => setState((s) => ({ ...s, photo }))} />
         <ChoiceGroup label={t.factorLabel} options={FACTORS.map((f) => ({ value: f, label: t.factor(f) }))} value={state.factor} onChange={(factor) => setState((s) => ({ ...s, factor }))} />
       </div>
-      {loaded && 'error' in loaded && loaded.photo === state.photo && (
+      {image.status === 'failed' && (
         <p class="st-error" role="alert">
-          {t.loadError(loaded.error)}
+          {t.loadError(image.message)}
         </p>
       )}
       {grey && paths && costs ? (
@@ -146,7 +121,7 @@ export default function StridePhoto({ lang }: StridePhotoProps): JSX.Element {
           </div>
         </>
       ) : (
-        !(loaded && 'error' in loaded) && <p class="st-hint">{t.loading}</p>
+        image.status !== 'failed' && <p class="st-hint">{t.loading}</p>
       )}
     </section>
   );

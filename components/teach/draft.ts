@@ -9,9 +9,8 @@
  * assignment link itself: `/en/teach/#v1....` opens the builder on that
  * assignment. Nothing here touches the DOM.
  */
-import { ASSIGNMENT_LIMITS, createAssignment, decodeAssignment, getExercise, listExercises, randomToken } from '../../src/exercises/index.ts';
+import { ASSIGNMENT_LIMITS, createAssignment, decodeAssignment, exerciseHomes, getExercise, listExercises, randomToken } from '../../src/exercises/index.ts';
 import type { Assignment, AnyExercise, Bilingual } from '../../src/exercises/index.ts';
-import { catalog } from '../../src/i18n/lessons.ts';
 import type { Locale } from '../../src/i18n/lessons.ts';
 
 /** One chosen exercise. */
@@ -125,12 +124,12 @@ export function draftToAssignment(draft: Draft): DraftResult {
   }
 }
 
-/** Lessons that have exercises, in course order, with their titles. */
-export function lessonsWithExercises(lang: Locale): { slug: string; order: number; title: string; count: number }[] {
+/** Lessons (and the explorer) that have exercises, in course order, with their titles; `order` is null for the explorer. */
+export function lessonsWithExercises(lang: Locale): { slug: string; order: number | null; title: string; count: number }[] {
   const all = listExercises();
-  return catalog
-    .map((lesson) => ({ slug: lesson.slug, order: lesson.order, title: lesson.title[lang], count: all.filter((e) => e.lesson === lesson.slug).length }))
-    .filter((lesson) => lesson.count > 0);
+  return exerciseHomes
+    .map((home) => ({ slug: home.slug, order: home.order, title: home.title[lang], count: all.filter((e) => e.lesson === home.slug).length }))
+    .filter((home) => home.count > 0);
 }
 
 /** The exercises shown for a lesson filter ('' for every lesson). */

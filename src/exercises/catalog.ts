@@ -1,5 +1,6 @@
 /**
- * The exercises of every lesson. Each lesson's folder under `lessons/` exports
+ * The exercises of every lesson, and of the network explorer (`lessons/explorer/`,
+ * a page rather than a lesson). Each folder under `lessons/` exports
  * `exercises`: every version of every exercise it has, old versions included,
  * in the order the lesson should list them (see README.md beside this file).
  * The registry orders lessons by the course catalog, so the order here does
@@ -17,6 +18,7 @@ import { exercises as pooling } from './lessons/pooling/index.ts';
 import { exercises as fullyConnected } from './lessons/fully-connected/index.ts';
 import { exercises as training } from './lessons/training/index.ts';
 import { exercises as lenet5 } from './lessons/lenet-5/index.ts';
+import { exercises as explorer } from './lessons/explorer/index.ts';
 
 export const allExercises: readonly AnyExercise[] = [
   ...whyConvolutions,
@@ -30,4 +32,5 @@ export const allExercises: readonly AnyExercise[] = [
   ...fullyConnected,
   ...training,
   ...lenet5,
+  ...explorer,
 ];

@@ -10,6 +10,7 @@ export { bi, endsWithConsonant, withParticle, particle } from './text.ts';
 export { fnv1a32, fmix32, normaliseStudentId, variantSeed, randomSeed, rngFor } from './seed.ts';
 export {
   EXERCISE_ID,
+  exerciseHomes,
   registerExercise,
   hasExercise,
   exerciseVersions,
@@ -20,7 +21,7 @@ export {
   checkAnswer,
   checkAnswerNow,
 } from './registry.ts';
-export type { Variant } from './registry.ts';
+export type { ExerciseHome, Variant } from './registry.ts';
 export * from './assignment.ts';
 export * from './submission.ts';
 export * from './grading.ts';

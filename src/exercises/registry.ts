@@ -15,19 +15,38 @@ import type { AnyExercise, CheckContext, CheckResult } from './types.ts';
 /** `<lesson slug>/<name>`: lower-case words joined by hyphens on each side. */
 export const EXERCISE_ID = /^([a-z0-9]+(?:-[a-z0-9]+)*)\/([a-z0-9]+(?:-[a-z0-9]+)*)$/;
 
+/**
+ * Where exercises live: every lesson of the course catalog, in course order,
+ * then the network explorer, which has exercises of its own (reading shapes and
+ * errors the way the explorer shows them) but is not a numbered lesson.
+ */
+export interface ExerciseHome {
+  readonly slug: string;
+  /** The lesson's number, or null for a page that is not a lesson. */
+  readonly order: number | null;
+  readonly title: { readonly en: string; readonly ko: string };
+}
+
+export const exerciseHomes: readonly ExerciseHome[] = [
+  ...catalog.map((lesson) => ({ slug: lesson.slug, order: lesson.order, title: lesson.title })),
+  { slug: 'explorer', order: null, title: bi('Network explorer', '네트워크 탐색기') },
+];
+
 const byId = new Map<string, Map<number, AnyExercise>>();
 const order: string[] = [];
 
 /**
  * Adds an exercise version. Throws for a malformed id, a lesson that is not in
- * the course catalog, an id whose prefix is not its lesson, or a version
+ * the course catalog (or the explorer), an id whose prefix is not its lesson, or a version
  * registered twice.
  */
 export function registerExercise(exercise: AnyExercise): void {
   const match = EXERCISE_ID.exec(exercise.id);
   if (!match) throw new Error(`exercise id ${JSON.stringify(exercise.id)} is not of the form <lesson slug>/<name> (lower case, digits and hyphens)`);
-  if (!catalog.some((lesson) => lesson.slug === exercise.lesson)) {
-    throw new Error(`exercise ${exercise.id}: lesson ${JSON.stringify(exercise.lesson)} is not in the course catalog (src/i18n/lessons.ts)`);
+  if (!exerciseHomes.some((home) => home.slug === exercise.lesson)) {
+    throw new Error(
+      `exercise ${exercise.id}: lesson ${JSON.stringify(exercise.lesson)} is not in the course catalog (src/i18n/lessons.ts) and is not the explorer`,
+    );
   }
   if (match[1] !== exercise.lesson) throw new Error(`exercise ${exercise.id}: the id must start with its lesson's slug, ${exercise.lesson}/`);
   if (!Number.isInteger(exercise.version) || exercise.version < 1) {
@@ -68,7 +87,7 @@ export function getExercise(id: string, version?: number): AnyExercise | undefin
  * order the lesson lists them), optionally of one lesson only.
  */
 export function listExercises(filter: { lesson?: string } = {}): AnyExercise[] {
-  const lessonOrder = new Map(catalog.map((lesson, i) => [lesson.slug, i]));
+  const lessonOrder = new Map(exerciseHomes.map((home, i) => [home.slug, i]));
   return order
     .map((id) => getExercise(id)!)
     .filter((exercise) => filter.lesson === undefined || exercise.lesson === filter.lesson)

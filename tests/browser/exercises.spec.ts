@@ -1,6 +1,6 @@
 /**
- * The exercises at the end of every written lesson, in both languages: each
- * lesson has at least three cards; one exercise answered wrong, then right,
+ * The exercises at the end of every written lesson and of the network
+ * explorer, in both languages: each has at least three cards; one exercise answered wrong, then right,
  * shows the framework's feedback. Then, once: hints one at a time, the worked
  * solution after an attempt, a new variant, progress surviving a reload and a
  * corrupt stored value, axe, screenshots of the section, and predict-first in
@@ -50,13 +50,14 @@ async function readyCard(page: Page, id: string): Promise<Locator> {
 
 for (const lang of LANGS) {
   const s = STRINGS[lang];
-  for (const lesson of LESSONS) {
+  // Every written lesson, and the network explorer, which has exercises of its own.
+  for (const lesson of [...LESSONS, 'explorer']) {
     test(`${lang}/${lesson}: exercises listed, one answered wrong then right`, async ({ page }) => {
-      await page.goto(`/${lang}/lessons/${lesson}/`);
+      await page.goto(lesson === 'explorer' ? `/${lang}/explorer/` : `/${lang}/lessons/${lesson}/`);
       const section = page.locator(`[data-lesson-exercises="${lesson}"]`);
       await expect(section.locator('h2')).toHaveText(s.sectionTitle);
       expect(await section.locator('[data-exercise]').count()).toBeGreaterThanOrEqual(3);
-      await expect(page.locator('.toc a[href="#exercises"]')).toHaveCount(1);
+      if (lesson !== 'explorer') await expect(page.locator('.toc a[href="#exercises"]')).toHaveCount(1);
 
       const exercise = singleField(lesson);
       const card = await readyCard(page, exercise.id);

@@ -4,13 +4,16 @@
  * test accuracy the lesson promises, with the curves, the activation maps,
  * the filters, the confusion matrix and the mistakes drawn, recording the main
  * thread's longest task (reported, never asserted); then one step and a reset.
- * Other tests: a model saved in IndexedDB survives a reload and loads back; a
+ * Other tests: a model saved in IndexedDB survives a reload and loads back, and
+ * downloads for PyTorch (model.safetensors and model.py, read back here); a
  * corrupt weights file is refused with a message and changes nothing; a
  * crashed worker is reported, the saved models are still listed, and the
  * trainer restarts; a worker that stops answering is reported and can be restarted. Both languages render without console errors and pass
  * axe; screenshots at 1280 and 390 px.
  */
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
+import { explore, loadSafetensors } from '../../src/explorer/index.ts';
 import { STAND_IN_WORKER_HEADERS, expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtures.ts';
 import { STRINGS } from '../../components/widgets/training/strings/index.ts';
 import type { Locale as Lang } from '../../src/i18n/lessons.ts';
@@ -165,6 +168,22 @@ test.describe('lesson 14 (en): saved models', () => {
     await expect(run(page)).toHaveAttribute('data-global-step', '1');
     await expect(page.getByLabel(t.setup.fields.seed, { exact: true })).toHaveValue('5');
     await expect(page.getByLabel(t.setup.fields.lr, { exact: true })).toHaveValue('0.03');
+
+    // For PyTorch: the loaded model's weights and code download, and the explorer's reader (the one the
+    // PyTorch tests hold to PyTorch) builds the code and takes the weights as load_state_dict(strict=True) would.
+    const fetchDownload = async (button: string, name: string) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button, exact: true }).click()]);
+      expect(download.suggestedFilename()).toBe(name);
+      await expect(page.locator('.training-ok')).toHaveText(t.library.downloaded(name));
+      return readFileSync((await download.path())!);
+    };
+    const weights = await fetchDownload(t.library.pytorchWeights, 'model.safetensors');
+    const code = (await fetchDownload(t.library.pytorchCode, 'model.py')).toString('utf8');
+    const built = explore(code, { input: [1, 1, 28, 28] });
+    expect(built.ok, built.diagnostics.map((d) => d.message).join('\n')).toBe(true);
+    expect(() => loadSafetensors(built.model!, new Uint8Array(weights))).not.toThrow();
+    await page.locator('.training-library__snippet summary').click();
+    await expect(page.locator('.training-library__snippet pre')).toContainText('load_state_dict(load_file("model.safetensors"), strict=True)');
 
     // A corrupt file: a clear message, and the model and its step stay as they were.
     await page.getByLabel(t.library.uploadLabel).setInputFiles({ name: 'corrupt.clw', mimeType: 'application/octet-stream', buffer: Buffer.from('CLWT and then nothing a weights file should hold') });

@@ -18,7 +18,7 @@ export const en = {
   exercisesHeading: 'Exercises',
   lessonFilter: 'Lesson',
   allLessons: 'All lessons',
-  lessonOption: (order: number, title: string, count: number) => `${order}. ${title} (${count})`,
+  lessonOption: (order: number | null, title: string, count: number) => `${order === null ? '' : `${order}. `}${title} (${count})`,
   pickExercise: (title: string) => `Include “${title}”`,
   pointsLabel: 'Points',
   pointsRule: 'Points are a number from 0 to 1000, in steps of 0.5.',

@@ -20,7 +20,7 @@ export const ko: TeachStrings = {
   exercisesHeading: '문제',
   lessonFilter: '강의',
   allLessons: '모든 강의',
-  lessonOption: (order, title, count) => `${order}. ${title} (${count})`,
+  lessonOption: (order, title, count) => `${order === null ? '' : `${order}. `}${title} (${count})`,
   pickExercise: (title) => `“${title}” 넣기`,
   pointsLabel: '배점',
   pointsRule: '배점은 0부터 1000까지, 0.5 단위의 수입니다.',

@@ -1,10 +1,12 @@
 /**
  * Saved models: keep the current weights in this browser (IndexedDB) under a
  * name, list what is kept (load, download, delete), download the current
- * weights as a file, and load a weights file from disk. The work is done by
+ * weights as a file (ours, or model.safetensors and model.py for PyTorch), and
+ * load a weights file from disk. The work is done by
  * the dashboard; this is the form and the list.
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { pythonLoadSnippet } from '../../../src/explorer/index.ts';
 import type { SavedModelInfo } from '../../../src/training/store.ts';
 import { WEIGHTS_EXTENSION } from '../../../src/training/weights.ts';
 import { dateTime, percent } from './format.ts';
@@ -32,6 +34,8 @@ export interface ModelLibraryProps {
   message: LibraryMessage | null;
   onSave: (name: string) => void;
   onDownloadCurrent: () => void;
+  /** Downloads the current model for PyTorch: its weights (.safetensors) or its code (model.py). */
+  onDownloadPyTorch: (what: 'weights' | 'code') => void;
   onUpload: (file: File) => void;
   onLoad: (id: string) => void;
   onDownload: (id: string) => void;
@@ -46,6 +50,7 @@ export function ModelLibrary(props: ModelLibraryProps) {
   const l = t.library;
   const nameId = useId();
   const fileId = useId();
+  const pytorchId = useId();
   const [name, setName] = useState(suggestedName);
   const [edited, setEdited] = useState(false);
   const [confirming, setConfirming] = useState<string | null>(null);
@@ -85,6 +90,24 @@ export function ModelLibrary(props: ModelLibraryProps) {
         </div>
       </div>
       {!hasModel && <p class="cl-hint">{l.noModel}</p>}
+      <section class="training-library__pytorch" aria-labelledby={pytorchId}>
+        <h4 id={pytorchId} class="training-subheading">{l.pytorchHeading}</h4>
+        <p class="cl-hint">{l.pytorchIntro}</p>
+        <div class="training-buttons">
+          <button type="button" class="cl-button" disabled={!hasModel || busy} data-action="pytorch-weights" onClick={() => props.onDownloadPyTorch('weights')}>
+            {l.pytorchWeights}
+          </button>
+          <button type="button" class="cl-button" disabled={!hasModel || busy} data-action="pytorch-code" onClick={() => props.onDownloadPyTorch('code')}>
+            {l.pytorchCode}
+          </button>
+        </div>
+        <details class="training-library__snippet">
+          <summary>{l.pytorchSnippetLabel}</summary>
+          <pre lang="en" tabIndex={0}>
+            <code>{pythonLoadSnippet()}</code>
+          </pre>
+        </details>
+      </section>
       <div class="cl-field training-library__upload">
         <label for={fileId}>{l.uploadLabel}</label>
         <input

@@ -34,6 +34,7 @@ import { Note } from '../../kit/Note.tsx';
 import { useTrainer } from './use-trainer.ts';
 import { SILENCE_WATCH } from './trainer-client.ts';
 import { useLibrary } from './use-library.ts';
+import { PYTORCH_CODE_FILE, PYTORCH_WEIGHTS_FILE, pytorchFiles } from './pytorch-export.ts';
 import { grouped, percent } from './format.ts';
 import type { Locale } from '../../../src/i18n/lessons.ts';
 import { stringsFor } from '../../kit/strings.ts';
@@ -404,6 +405,16 @@ export default function TrainingDashboard({ lang, lesson }: TrainingDashboardPro
               if (!weights) return { kind: 'error', text: t.library.failed };
               download(weights.bytes, weights.fileName);
               return { kind: 'ok', text: t.library.downloaded(weights.fileName) };
+            })
+          }
+          onDownloadPyTorch={(what) =>
+            void libraryAction(async () => {
+              const weights = await trainer.exportWeights();
+              if (!weights) return { kind: 'error', text: t.library.failed };
+              const files = pytorchFiles(weights.bytes);
+              const [name, bytes] = what === 'weights' ? [PYTORCH_WEIGHTS_FILE, files.weights] : [PYTORCH_CODE_FILE, new TextEncoder().encode(files.code)];
+              download(bytes, name);
+              return { kind: 'ok', text: t.library.downloaded(name) };
             })
           }
           onUpload={(file) =>

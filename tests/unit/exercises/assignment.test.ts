@@ -1,7 +1,7 @@
 /**
  * Assignment links, variants and answer keys, submission files.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   SITE_VERSION,
@@ -145,11 +145,13 @@ describe('variants and answer keys', () => {
 });
 
 describe('the exercise catalogue', () => {
-  it('every written lesson has at least three exercises; every id starts with a catalog slug', () => {
-    for (const slug of ['why-convolutions', 'convolution', 'receptive-fields', 'output-size', 'training', 'lenet-5']) {
+  it('every written lesson, and the explorer, has at least three exercises; every id starts with a catalog slug or explorer/', () => {
+    const written = catalog.filter((l) => existsSync(new URL(`../../../content/lessons/en/${l.slug}.mdx`, import.meta.url))).map((l) => l.slug);
+    expect(written.length).toBeGreaterThanOrEqual(10);
+    for (const slug of [...written, 'explorer']) {
       expect(listExercises({ lesson: slug }).length, slug).toBeGreaterThanOrEqual(3);
     }
-    for (const e of listExercises()) expect(catalog.some((l) => e.id.startsWith(`${l.slug}/`))).toBe(true);
+    for (const e of listExercises()) expect([...catalog.map((l) => l.slug), 'explorer'].some((slug) => e.id.startsWith(`${slug}/`)), e.id).toBe(true);
   });
 
   it('every exercise has a title, hints and a worked solution in both languages', () => {

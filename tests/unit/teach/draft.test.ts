@@ -90,7 +90,10 @@ describe('drafts', () => {
 
   it('lists lessons with exercises in course order, and filters by lesson', () => {
     const lessons = lessonsWithExercises('ko');
-    expect(lessons.map((l) => l.order)).toEqual([...lessons.map((l) => l.order)].sort((a, b) => a - b));
+    // Lessons by number, then the explorer (a page, not a numbered lesson).
+    const numbered = lessons.filter((l) => l.order !== null).map((l) => l.order!);
+    expect(numbered).toEqual([...numbered].sort((a, b) => a - b));
+    expect(lessons.at(-1)).toMatchObject({ slug: 'explorer', order: null, title: '네트워크 탐색기', count: 3 });
     expect(lessons.reduce((n, l) => n + l.count, 0)).toBe(listExercises().length);
     expect(lessons.find((l) => l.slug === 'output-size')?.title).toBe('출력 크기 계산');
     expect(exercisesFor('pooling').every((e) => e.lesson === 'pooling')).toBe(true);

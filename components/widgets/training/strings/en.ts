@@ -182,6 +182,12 @@ export interface TrainingStrings {
     nameLabel: string;
     save: string;
     downloadCurrent: string;
+    /** The current model for PyTorch: its weights as .safetensors and its code as model.py. */
+    pytorchHeading: string;
+    pytorchIntro: string;
+    pytorchWeights: string;
+    pytorchCode: string;
+    pytorchSnippetLabel: string;
     noModel: string;
     uploadLabel: string;
     uploadHint: string;
@@ -473,6 +479,11 @@ export const en: TrainingStrings = {
     nameLabel: 'Name',
     save: 'Save in this browser',
     downloadCurrent: 'Download the weights file',
+    pytorchHeading: 'Take it to PyTorch',
+    pytorchIntro: 'The same network and weights as PyTorch reads them: the weights under PyTorch’s state-dict names, and the network as an nn.Module class. Put both files in one folder and load them with the lines below.',
+    pytorchWeights: 'Download model.safetensors',
+    pytorchCode: 'Download model.py',
+    pytorchSnippetLabel: 'Python that loads the two files',
     noModel: 'Train a network first; then you can keep it here or download it.',
     uploadLabel: 'Load a weights file (.clw)',
     uploadHint: 'A file saved from this dashboard. A wrong or damaged file is refused and changes nothing.',

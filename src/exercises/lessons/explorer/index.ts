@@ -169,6 +169,19 @@ const firstLinear = (listing: Listing) => listing.layers.findIndex((l) => l.type
 /** The maps reaching Flatten, from the engine. */
 const mapsBeforeFlatten = (listing: Listing) => shapeBefore(listing, listing.layers.findIndex((l) => l.type === 'flatten'));
 
+/**
+ * The size Flatten would hand on (per image) for a variant of the features, or
+ * null when that variant does not run: a slip no one can reach.
+ */
+function flattenedSize(input: number[], layers: readonly LayerSpec[]): number | null {
+  try {
+    const maps = summarise({ input, layers: layers.slice(0, layers.findIndex((l) => l.type === 'flatten')) }).outputShape;
+    return product(maps.slice(1));
+  } catch {
+    return null;
+  }
+}
+
 function fitLinearMistakes(p: FitLinearParams): NumericMistake[] {
   const { listing } = p;
   const maps = mapsBeforeFlatten(listing);
@@ -201,34 +214,23 @@ function fitLinearMistakes(p: FitLinearParams): NumericMistake[] {
   ];
   // A pooling layer overlooked: the same listing without its last pooling layer, if it still runs.
   const lastPool = listing.layers.map((l) => l.type).lastIndexOf('pool');
-  if (lastPool >= 0) {
-    try {
-      const layers = listing.layers.filter((_, i) => i !== lastPool);
-      const flattenAt = layers.findIndex((l) => l.type === 'flatten');
-      const skipped = summarise({ input: listing.input, layers: layers.slice(0, flattenAt) }).outputShape;
-      mistakes.push({
-        value: product(skipped.slice(1)),
-        note: 'missed a pooling layer',
-        feedback: bi('Follow the shape through every layer: a pooling layer shrinks the maps too.', '모든 계층을 따라 모양을 계산하세요. 풀링 계층도 맵을 줄입니다.'),
-      });
-    } catch {
-      // Without that pooling the listing would not run: not a mistake anyone reaches.
-    }
+  const withoutPool = lastPool < 0 ? null : flattenedSize(listing.input, listing.layers.filter((_, i) => i !== lastPool));
+  if (withoutPool !== null) {
+    mistakes.push({
+      value: withoutPool,
+      note: 'missed a pooling layer',
+      feedback: bi('Follow the shape through every layer: a pooling layer shrinks the maps too.', '모든 계층을 따라 모양을 계산하세요. 풀링 계층도 맵을 줄입니다.'),
+    });
   }
   // Padding forgotten: every convolution with padding 0, if that still runs.
-  if (listing.layers.some((l) => l.type === 'conv' && l.p > 0)) {
-    try {
-      const layers = listing.layers.map((l) => (l.type === 'conv' ? { ...l, p: 0 } : l));
-      const flattenAt = layers.findIndex((l) => l.type === 'flatten');
-      const unpadded = summarise({ input: listing.input, layers: layers.slice(0, flattenAt) }).outputShape;
-      mistakes.push({
-        value: product(unpadded.slice(1)),
-        note: 'ignored the padding',
-        feedback: bi('A convolution with padding grows its input by twice the padding before the kernel slides.', '패딩이 있는 합성곱은 커널이 움직이기 전에 입력을 양쪽으로 패딩만큼 늘립니다.'),
-      });
-    } catch {
-      // Without padding the maps would vanish: not a mistake anyone reaches.
-    }
+  const padded = listing.layers.some((l) => l.type === 'conv' && l.p > 0);
+  const unpadded = padded ? flattenedSize(listing.input, listing.layers.map((l) => (l.type === 'conv' ? { ...l, p: 0 } : l))) : null;
+  if (unpadded !== null) {
+    mistakes.push({
+      value: unpadded,
+      note: 'ignored the padding',
+      feedback: bi('A convolution with padding grows its input by twice the padding before the kernel slides.', '패딩이 있는 합성곱은 커널이 움직이기 전에 입력을 양쪽으로 패딩만큼 늘립니다.'),
+    });
   }
   return mistakes;
 }

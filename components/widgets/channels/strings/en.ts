@@ -71,7 +71,7 @@ export const en: ChannelsStrings = {
 
   photoTitle: 'A colour photo, its channels, and filters as deep as the photo',
   photoCaption:
-    'The engine splits the photo into its red, green and blue channels and runs each filter over all three at once: one output map per filter. Blue is positive, red negative.',
+    'The engine splits the photo into its red, green and blue channels and runs each filter over all three at once: one output map per filter. The colour ramp under the maps shows their signs.',
   photoLabel: 'Photo',
   photos: { chelsea: 'Cat', astronaut: 'Astronaut', coffee: 'Coffee' },
   filtersLabel: 'Number of filters',

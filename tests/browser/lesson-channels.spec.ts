@@ -38,6 +38,8 @@ for (const lang of LANGS) {
       await expect(page.locator('.lesson__body blockquote code').first()).toHaveText(refusals.out.message);
       await expect(page.locator('.lesson__body')).toContainText(alexnet.unshared);
       await expect(page.locator('.lesson__body')).toContainText(alexnet.shared);
+      await expect(page.locator('.lesson__body')).toContainText(refusals.out.call);
+      await expect(page.locator('.lesson__body')).not.toContainText('{');
       // The photo widget: three channels, two filters by default, one map per filter.
       await photoReady(page);
       for (const c of [0, 1, 2]) await expect(page.getByTestId(`ch-channel-${c}`)).toBeVisible();

@@ -44,6 +44,10 @@ export const rgb = (() => {
     /** Multiplications in one output value: a kernel x kernel window in each of the channels. */
     perValue: kernel * kernel * channels,
     params: layer.totalParams,
+    /** The shapes and the layer as code, for the prose (MDX does not fill in values inside backticks). */
+    inputShape: `[1, ${channels}, ${side}, ${side}]`,
+    weightShape: `[${filters}, ${channels}, ${kernel}, ${kernel}]`,
+    module: `nn.Conv2d(${channels}, ${filters}, ${kernel})`,
   };
 })();
 
@@ -89,7 +93,7 @@ export const refusals = (() => {
   const bad = (inC: number, outC: number, groups: number) => {
     const r = groupedLayer({ inC, outC, groups, kernel: 3, size: 8 });
     if (r.ok) throw new Error(`lesson 8: expected the engine to refuse in=${inC}, out=${outC}, groups=${groups}`);
-    return { inC, outC, groups, message: r.message };
+    return { inC, outC, groups, call: `nn.Conv2d(${inC}, ${outC}, 3, groups=${groups})`, message: r.message };
   };
   return { out: bad(8, 6, 4), in: bad(6, 8, 4) };
 })();

@@ -7,6 +7,7 @@
  * refuses channel counts that groups do not divide), checks them against independent
  * arithmetic, and checks the widgets' model and query strings.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { conv2d, noGrad, rand, tensor } from '../../../src/engine/index.ts';
 import * as n from '../../../components/widgets/channels/lesson-numbers.ts';
@@ -169,6 +170,17 @@ describe('lesson 8 numbers, computed by the engine', () => {
     expect(a.shared).toBe('34,944');
     expect(a.ratio).toBe('3,025');
     expect(a.positions).toBe('3,025');
+  });
+});
+
+describe('lesson 8 prose', () => {
+  it('prints code with values through the numbers module, never braces inside backticks (MDX would print them raw)', () => {
+    expect([n.rgb.inputShape, n.rgb.weightShape, n.rgb.module]).toEqual(['[1, 3, 32, 32]', '[6, 3, 5, 5]', 'nn.Conv2d(3, 6, 5)']);
+    expect([n.refusals.out.call, n.refusals.in.call]).toEqual(['nn.Conv2d(8, 6, 3, groups=4)', 'nn.Conv2d(6, 8, 3, groups=4)']);
+    for (const lang of ['en', 'ko']) {
+      const source = readFileSync(`content/lessons/${lang}/channels.mdx`, 'utf8');
+      for (const span of source.match(/`[^`\n]*`/g) ?? []) expect(span, `${lang}: ${span}`).not.toMatch(/[{}]/);
+    }
   });
 });
 

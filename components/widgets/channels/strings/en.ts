@@ -86,7 +86,7 @@ export const en: ChannelsStrings = {
   mapsHeading: 'Output: one map per filter',
   mapAria: (name, height, width) => `Output map of the ${name} filter, ${height} by ${width}`,
   shapes: (input, weight, output) => `Input ${input} · weights ${weight} · output ${output}`,
-  sumAt: (row, col) => `At row ${row}, column ${col}, the channels’ shares add up:`,
+  sumAt: (row, col) => `At row ${row}, column ${col}: red share + green share + blue share = output.`,
   legend: 'negative · zero · positive',
 
   groupsTitle: 'Groups: which input channels feed which output channels',

@@ -30,7 +30,7 @@ export const ko: ChannelsStrings = {
   mapsHeading: '출력: 필터마다 맵 하나',
   mapAria: (name, height, width) => `${name} 필터의 출력 맵, ${height}×${width}`,
   shapes: (input, weight, output) => `입력 ${input} · 가중치 ${weight} · 출력 ${output}`,
-  sumAt: (row, col) => `${row}행 ${col}열에서 채널별 몫을 더하면:`,
+  sumAt: (row, col) => `${row}행 ${col}열: 빨강의 몫 + 초록의 몫 + 파랑의 몫 = 출력.`,
   legend: '음수 · 0 · 양수',
 
   groupsTitle: '그룹: 어느 입력 채널이 어느 출력 채널로 이어지는가',

@@ -34,11 +34,11 @@ const QUERY: QueryCodec<number> = {
 };
 
 /** A strip or square of coloured cells, drawn as SVG (colours from the theme's diverging scale). */
-function Cells({ values, columns, label, testId, cell = 10 }: { values: readonly number[]; columns: number; label: string; testId?: string; cell?: number }) {
+function Cells({ values, columns, label, testId, cell = 10, scale = 1.6 }: { values: readonly number[]; columns: number; label: string; testId?: string; cell?: number; scale?: number }) {
   const rows = Math.ceil(values.length / columns);
   const max = Math.max(1e-6, ...values.map(Math.abs));
   return (
-    <svg class="fc-cells" viewBox={`0 0 ${columns * cell} ${rows * cell}`} style={{ maxWidth: `${columns * cell * 1.6}px` }} role="img" aria-label={label} data-testid={testId}>
+    <svg class="fc-cells" viewBox={`0 0 ${columns * cell} ${rows * cell}`} style={{ maxWidth: `${columns * cell * scale}px` }} role="img" aria-label={label} data-testid={testId}>
       {values.map((v, i) => (
         <rect key={i} x={(i % columns) * cell} y={Math.floor(i / columns) * cell} width={cell} height={cell} style={{ fill: divergingColor(v, max) }} stroke="var(--border)" stroke-width="0.5" />
       ))}
@@ -110,17 +110,17 @@ export default function HeadExplorer({ lang }: { lang: Locale }) {
               <h4>{t.volumeHeading(trace.volume.length, trace.volumeSide)}</h4>
               <div class="fc-maps">
                 {trace.volume.map((map, i) => (
-                  <Cells key={i} values={map} columns={trace.volumeSide} label={t.mapAria(i + 1)} cell={10} />
+                  <Cells key={i} values={map} columns={trace.volumeSide} label={t.mapAria(i + 1)} cell={10} scale={2.4} />
                 ))}
               </div>
             </section>
             <section class="fc-stage fc-stage--wide">
               <h4>{t.flatHeading(trace.flat.length)}</h4>
-              <Cells values={trace.flat} columns={flatLength} label={t.flatAria(trace.flat.length)} testId="head-flat" cell={6} />
+              <Cells values={trace.flat} columns={flatLength} label={t.flatAria(trace.flat.length)} testId="head-flat" cell={6} scale={3} />
             </section>
             <section class="fc-stage">
               <h4>{t.hiddenHeading(trace.hidden.length)}</h4>
-              <Cells values={trace.hidden} columns={trace.hidden.length} label={t.hiddenAria(trace.hidden.length)} testId="head-hidden" cell={10} />
+              <Cells values={trace.hidden} columns={trace.hidden.length} label={t.hiddenAria(trace.hidden.length)} testId="head-hidden" cell={10} scale={2.4} />
             </section>
             <section class="fc-stage fc-stage--wide">
               <h4>{t.scoresHeading}</h4>
@@ -145,7 +145,7 @@ export default function HeadExplorer({ lang }: { lang: Locale }) {
                   ))}
                 </tbody>
               </table>
-              <p data-testid="head-verdict">{t.verdict(LETTERS[best], pct.format(trace.probabilities[best]))}</p>
+              <p class="fc-verdict" data-testid="head-verdict">{t.verdict(LETTERS[best], pct.format(trace.probabilities[best]))}</p>
             </section>
           </>
         )}

@@ -144,3 +144,7 @@ function base64Url(bytes: Uint8Array): string {
  * lesson page so it works in both languages.
  */
 export const explorerHref = `../../explorer/?code=${base64Url(deflateSync(strToU8(explorerSource), { level: 9 }))}&input=${BUGGY.batch},3,${BUGGY.input},${BUGGY.input}`;
+
+/** The recipe as display math, on one line and, for narrow screens, on two. */
+export const RECIPE_TEX = String.raw`[(\text{CONV-RELU}) \times N - \text{POOL?}] \times M - (\text{FC-RELU}) \times K - \text{SOFTMAX}`;
+export const RECIPE_TEX_NARROW = String.raw`\begin{aligned}&[(\text{CONV-RELU}) \times N - \text{POOL?}] \times M \\ &\quad - (\text{FC-RELU}) \times K - \text{SOFTMAX}\end{aligned}`;

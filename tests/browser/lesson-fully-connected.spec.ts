@@ -7,7 +7,7 @@
 import type { Page } from '@playwright/test';
 import { expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtures.ts';
 import { STRINGS } from '../../components/widgets/fully-connected/strings/index.ts';
-import { TINY, TRAINING, defaultStack, flattenBug, pictures, traceStack } from '../../components/widgets/fully-connected/model.ts';
+import { PRESETS, TINY, TRAINING, defaultStack, flattenBug, pictures, traceStack } from '../../components/widgets/fully-connected/model.ts';
 import type { Locale as Lang } from '../../src/i18n/lessons.ts';
 
 // The lesson's numbers, from the same model the lesson-numbers module uses (that module
@@ -19,7 +19,8 @@ function traced(config: Parameters<typeof traceStack>[0]) {
 }
 const baseRun = traced(defaultStack());
 const base = { ...defaultStack(), totalParams: baseRun.totalParams, totalMacs: baseRun.totalMacs, flat: baseRun.flatLength! };
-const allConvRun = traced({ ...defaultStack(), downsample: 'stride', head: 'gap', k: 0 });
+const allConvRun = traced(PRESETS.allConv());
+const bigFiltersRun = traced(PRESETS.bigFilters());
 const allConv = { totalParams: allConvRun.totalParams, totalMacs: allConvRun.totalMacs };
 const refusalRun = traceStack({ ...defaultStack(), size: 8, m: 4 });
 if (refusalRun.ok) throw new Error('expected a refusal');
@@ -141,6 +142,19 @@ test.describe('lesson 12 widgets (en)', () => {
     await expect(page.getByTestId('stack-totals')).toHaveText(en.totals(fmt('en', allConv.totalParams), fmt('en', allConv.totalMacs)));
     await expect(page.getByTestId('stack-flat')).toHaveText(en.noFlatLine);
     await expect.poll(() => new URL(page.url()).searchParams.get('fcH')).toBe('gap');
+    await expect(page.getByTestId('preset-allConv')).toHaveAttribute('aria-pressed', 'true');
+
+    // The presets, by keyboard: the usual stack, then bigger filters in fewer layers.
+    await page.getByTestId('preset-classic').focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('stack-totals')).toHaveText(en.totals(fmt('en', base.totalParams), fmt('en', base.totalMacs)));
+    await expect(k).toBeEnabled();
+    await page.keyboard.press('Tab');
+    await expect(page.getByTestId('preset-bigFilters')).toBeFocused();
+    await page.keyboard.press('Space');
+    await expect(page.getByTestId('stack-totals')).toHaveText(en.totals(fmt('en', bigFiltersRun.totalParams), fmt('en', bigFiltersRun.totalMacs)));
+    await expect(page.getByTestId('stack-field')).toHaveText(en.fieldLine(baseRun.receptiveField));
+    await expect(page.getByRole('radio', { name: en.kernelOption(5), exact: true })).toBeChecked();
   });
 
   test('the link opens the lesson’s network in the explorer with a batch of two, its error shown', async ({ page }) => {

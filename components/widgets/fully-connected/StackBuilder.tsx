@@ -16,8 +16,8 @@ import { useQueryState } from '../../kit/query-state.ts';
 import type { QueryCodec } from '../../kit/query-state.ts';
 import { stringsFor } from '../../kit/strings.ts';
 import type { Locale } from '../../../src/i18n/lessons.ts';
-import { CLASSES, DOWNSAMPLES, FIRST_CHANNELS, IN_CHANNELS, HEADS, KERNELS, LIMITS, decodeStack, defaultStack, encodeStack, traceStack } from './model.ts';
-import type { StackConfig, StackRow } from './model.ts';
+import { CLASSES, DOWNSAMPLES, FIRST_CHANNELS, IN_CHANNELS, HEADS, KERNELS, LIMITS, PRESETS, decodeStack, sameStack, defaultStack, encodeStack, traceStack } from './model.ts';
+import type { PresetName, StackConfig, StackRow } from './model.ts';
 import { STRINGS } from './strings/index.ts';
 import type { FullyConnectedStrings } from './strings/index.ts';
 import './fully-connected.css';
@@ -94,6 +94,17 @@ export default function StackBuilder({ lang }: { lang: Locale }) {
   return (
     <WidgetFrame title={t.builderTitle} caption={t.builderCaption(IN_CHANNELS, CLASSES, FIRST_CHANNELS)} class="fc-builder">
       {rejected.length > 0 && <Note testId="rejected-note">{t.rejected(rejected.join(', '))}</Note>}
+      <div class="fc-presets" role="group" aria-label={t.presets}>
+        <span aria-hidden="true">{t.presets}:</span>
+        {(Object.keys(PRESETS) as PresetName[]).map((name) => {
+          const active = sameStack(PRESETS[name](), config);
+          return (
+            <button key={name} type="button" class="cl-button" aria-pressed={active} data-testid={`preset-${name}`} onClick={() => set(PRESETS[name]())}>
+              {t.presetNames[name]}
+            </button>
+          );
+        })}
+      </div>
       <div class="cl-controls">
         <SliderField label={t.n} value={config.n} min={LIMITS.n[0]} max={LIMITS.n[1]} onInput={field('n')} />
         <SliderField label={t.m} value={config.m} min={LIMITS.m[0]} max={LIMITS.m[1]} onInput={field('m')} />

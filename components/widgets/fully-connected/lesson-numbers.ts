@@ -7,7 +7,7 @@
 import { deflateSync, strToU8 } from 'fflate';
 import { nn, summary } from '../../../src/engine/index.ts';
 import type { AllowList } from '../../../src/i18n/allowed-numbers.ts';
-import { BUGGY, CLASSES, HIDDEN, LIMITS, TINY, TRAINING, TinyTrainer, defaultStack, flattenBug, pictures, traceHead, traceStack } from './model.ts';
+import { BUGGY, CLASSES, HIDDEN, LIMITS, PRESETS, TINY, TRAINING, TinyTrainer, defaultStack, flattenBug, pictures, traceHead, traceStack } from './model.ts';
 import type { StackConfig, StackResult } from './model.ts';
 
 /** The only numbers lesson 12's prose and its widgets' strings may type themselves. */
@@ -75,13 +75,13 @@ export const smaller = (() => {
 
 /** The builder with 5×5 filters and one per block, against the starting stack's two 3×3 (the same field per block). */
 export const bigFilters = (() => {
-  const r = ok({ ...defaultStack(), n: 1, kernel: 5 });
+  const r = ok(PRESETS.bigFilters());
   return { n: r.config.n, kernel: r.config.kernel, totalParams: r.totalParams, field: r.receptiveField };
 })();
 
 /** The all-convolutional version: stride-2 convolutions instead of pools, a 1×1 conv and global average pooling instead of FC layers. */
 export const allConv = (() => {
-  const r = ok({ ...defaultStack(), downsample: 'stride', head: 'gap', k: 0 });
+  const r = ok(PRESETS.allConv());
   return { totalParams: r.totalParams, totalMacs: r.totalMacs, fcParams: r.fcParams, saved: base.totalParams - r.totalParams, field: r.receptiveField };
 })();
 

@@ -63,6 +63,19 @@ export function defaultStack(): StackConfig {
   return { n: 2, m: 3, k: 1, size: 32, kernel: 3, downsample: 'pool', head: 'fc' };
 }
 
+/** Starting points the builder offers: the usual stack, an older one with bigger filters, and the all-convolutional one. */
+export const PRESETS = {
+  classic: (): StackConfig => defaultStack(),
+  bigFilters: (): StackConfig => ({ ...defaultStack(), n: 1, kernel: 5 }),
+  allConv: (): StackConfig => ({ ...defaultStack(), downsample: 'stride', head: 'gap', k: 0 }),
+} as const;
+export type PresetName = keyof typeof PRESETS;
+
+/** Whether two configurations build the same network (K means nothing to the global-average-pool head). */
+export function sameStack(a: StackConfig, b: StackConfig): boolean {
+  return (Object.keys(a) as (keyof StackConfig)[]).every((key) => a[key] === b[key] || (key === 'k' && a.head === 'gap' && b.head === 'gap'));
+}
+
 /** Query keys, prefixed so they never clash with another widget's. */
 export const KEYS = { n: 'fcN', m: 'fcM', k: 'fcK', size: 'fcS', kernel: 'fcF', downsample: 'fcD', head: 'fcH' } as const;
 

@@ -208,3 +208,14 @@ describe('lesson 12 widget strings', () => {
     }
   });
 });
+
+describe('lesson 12 builder presets', () => {
+  it('the presets are the lesson’s three stacks, and K does not tell two global-pool stacks apart', async () => {
+    const { PRESETS, sameStack } = await import('../../../components/widgets/fully-connected/model.ts');
+    expect(traceStack(PRESETS.classic()).ok && ok(PRESETS.classic()).totalParams).toBe(numbers.base.totalParams);
+    expect(ok(PRESETS.bigFilters()).totalParams).toBe(numbers.bigFilters.totalParams);
+    expect(ok(PRESETS.allConv()).totalParams).toBe(numbers.allConv.totalParams);
+    expect(sameStack(PRESETS.allConv(), { ...PRESETS.allConv(), k: 2 })).toBe(true);
+    expect(sameStack(PRESETS.classic(), { ...PRESETS.classic(), k: 2 })).toBe(false);
+  });
+});

@@ -23,6 +23,8 @@ export interface FullyConnectedStrings {
   head: string;
   heads: { fc: string; gap: string };
   recipe: string;
+  presets: string;
+  presetNames: { classic: string; bigFilters: string; allConv: string };
   tableLabel: string;
   colLayer: string;
   colShape: string;
@@ -80,6 +82,8 @@ export const en: FullyConnectedStrings = {
   head: 'Head',
   heads: { fc: 'Flatten + FC', gap: '1×1 conv + global average pool' },
   recipe: 'Recipe',
+  presets: 'Start from',
+  presetNames: { classic: 'The usual stack', bigFilters: 'Bigger filters, shallower', allConv: 'All-convolutional' },
   tableLabel: 'Layers of the stack, as the engine’s summary traces them',
   colLayer: 'Layer',
   colShape: 'Output shape',

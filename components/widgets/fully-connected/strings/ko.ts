@@ -24,6 +24,8 @@ export const ko: FullyConnectedStrings = {
   head: '헤드',
   heads: { fc: '펼치기 + 완전 연결', gap: '1×1 합성곱 + 전역 평균 풀링' },
   recipe: '구성',
+  presets: '시작점',
+  presetNames: { classic: '흔한 구성', bigFilters: '더 큰 필터, 더 얕게', allConv: '합성곱만으로' },
   tableLabel: '엔진의 summary가 따라간 신경망의 계층',
   colLayer: '계층',
   colShape: '출력 모양',

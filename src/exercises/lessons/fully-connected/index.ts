@@ -295,7 +295,7 @@ export const flatLength: ExerciseDefinition<FlatLengthParams> = {
     return { typed: String(v), value: v, display: bi(String(v), String(v)) };
   },
   check: (typed, p) => checkNumeric(typed, { expected: flatLengthOf(p), mistakes: flatMistakes(p) }),
-  hints(p) {
+  hints() {
     return [
       bi<readonly Block[]>(
         [text('A 3×3 convolution with padding 1 keeps the width and height; only the pools shrink them.')],

@@ -148,3 +148,20 @@ export const explorerHref = `../../explorer/?code=${base64Url(deflateSync(strToU
 /** The recipe as display math, on one line and, for narrow screens, on two. */
 export const RECIPE_TEX = String.raw`[(\text{CONV-RELU}) \times N - \text{POOL?}] \times M - (\text{FC-RELU}) \times K - \text{SOFTMAX}`;
 export const RECIPE_TEX_NARROW = String.raw`\begin{aligned}&[(\text{CONV-RELU}) \times N - \text{POOL?}] \times M \\ &\quad - (\text{FC-RELU}) \times K - \text{SOFTMAX}\end{aligned}`;
+
+/** Counts of four digits and more as the prose prints them, grouped by thousands (both languages group them so). */
+const grouped = (value: number) => value.toLocaleString('en-US');
+export const text = {
+  baseParams: grouped(base.totalParams),
+  baseMacs: grouped(base.totalMacs),
+  baseFlat: grouped(base.flat),
+  biggerFlat: grouped(bigger.flat),
+  biggerParams: grouped(bigger.totalParams),
+  smallerOne: grouped(smaller.paramsOne),
+  smallerTwo: grouped(smaller.paramsTwo),
+  bigFiltersParams: grouped(bigFilters.totalParams),
+  allConvParams: grouped(allConv.totalParams),
+  allConvMacs: grouped(allConv.totalMacs),
+  inFeatures: grouped(bug.inFeatures),
+  wrongLength: grouped(bug.wrongLength),
+};

@@ -219,3 +219,13 @@ describe('lesson 12 builder presets', () => {
     expect(sameStack(PRESETS.classic(), { ...PRESETS.classic(), k: 2 })).toBe(false);
   });
 });
+
+describe('lesson 12 prose counts', () => {
+  it('prints the engine’s counts grouped by thousands', () => {
+    expect(numbers.text.baseParams).toBe('204,570');
+    expect(numbers.text.inFeatures).toBe('32,768');
+    expect(numbers.text.wrongLength).toBe('65,536');
+    expect(numbers.text.allConvParams).toBe(numbers.allConv.totalParams.toLocaleString('en-US'));
+    expect(numbers.text.smallerTwo).toBe(numbers.smaller.paramsTwo.toLocaleString('en-US'));
+  });
+});

@@ -1,6 +1,6 @@
 /**
- * Lesson 12, fully connected layers (not written yet; the exercise can be
- * assigned already): spot the `torch.flatten(x)` bug in the lesson's PyTorch
+ * Lesson 12, fully connected layers: the length of the flattened last volume of a
+ * typical stack, the parameters of the first FC layer after it, and spot the `torch.flatten(x)` bug in the lesson's PyTorch
  * network. `torch.flatten` starts at dimension 0 by default, so it flattens the
  * batch together with the maps, and the linear layer gets one huge vector
  * instead of one row per image. The engine's `flatten` has the same default
@@ -8,8 +8,11 @@
  */
 import { flatten, nn, summary, zeros } from '../../../engine/index.ts';
 import { encodeLineFix, parseLineFix } from '../../answers.ts';
-import { pick, shuffled } from '../../seed.ts';
-import { bi, code, correct, incorrect, invalid, partial, text } from '../../text.ts';
+import { intBetween, pick, shuffled } from '../../seed.ts';
+import { checkNumeric, numericMistakes } from '../../checks.ts';
+import type { NumericMistake } from '../../checks.ts';
+import { josa } from '../../../i18n/korean.ts';
+import { bi, code, math, correct, incorrect, invalid, partial, text } from '../../text.ts';
 import type { AnswerOption, AnyExercise, Block, CheckResult, ExerciseDefinition, Mistake } from '../../types.ts';
 
 export interface FlattenBugParams {
@@ -207,4 +210,184 @@ export const flattenBug: ExerciseDefinition<FlattenBugParams> = {
   },
 };
 
-export const exercises: AnyExercise[] = [flattenBug];
+// ---------------------------------------------------------------- flat-length
+
+/** Parameters of `fully-connected/flat-length`: a [(CONV-RELU)×N − POOL]×M stack on a square picture. */
+export interface FlatLengthParams {
+  inChannels: number;
+  size: number;
+  n: number;
+  /** Output channels of each block's convolutions. */
+  channels: number[];
+}
+
+/** The stack as engine modules: 3×3 convolutions with padding 1 (size kept), then a 2×2 max pool per block. */
+function flatStack(p: FlatLengthParams): nn.Sequential {
+  const modules: nn.Module[] = [];
+  let c = p.inChannels;
+  p.channels.forEach((out, b) => {
+    for (let i = 0; i < p.n; i++) {
+      modules.push(new nn.Conv2d(c, out, 3, { padding: 1, seed: b * 10 + i }), new nn.ReLU());
+      c = out;
+    }
+    modules.push(new nn.MaxPool2d(2));
+  });
+  modules.push(new nn.Flatten());
+  return new nn.Sequential(...modules);
+}
+
+const flatLengthOf = (p: FlatLengthParams) => summary(flatStack(p), [1, p.inChannels, p.size, p.size]).outputShape[1];
+
+function flatMistakes(p: FlatLengthParams): NumericMistake[] {
+  const last = p.channels.at(-1)!;
+  const side = p.size / 2 ** p.channels.length;
+  return [
+    { value: last * p.size * p.size, note: 'ignored the pooling', feedback: bi('Each 2×2 pool halves the width and the height.', '2×2 풀링은 너비와 높이를 하나씩 반으로 줄입니다.') },
+    { value: side * side, note: 'forgot the channels', feedback: bi('Every channel of the last volume is flattened too: multiply by the depth.', '마지막 볼륨의 채널도 모두 펼쳐집니다. 깊이를 곱하세요.') },
+    { value: last * side * 2 * side * 2, note: 'one pool too few', feedback: bi('Count the pools: there is one at the end of every block.', '풀링을 세어 보세요. 블록마다 끝에 하나씩 있습니다.') },
+    { value: p.inChannels * side * side, note: 'used the input channels', feedback: bi('The depth of the last volume is the last convolution’s output channels, not the picture’s.', '마지막 볼륨의 깊이는 이미지의 채널이 아니라 마지막 합성곱의 출력 채널 수입니다.') },
+  ];
+}
+
+export const flatLength: ExerciseDefinition<FlatLengthParams> = {
+  id: 'fully-connected/flat-length',
+  version: 1,
+  lesson: 'fully-connected',
+  kind: 'output-size',
+  title: bi('Length of the flattened volume', '펼친 볼륨의 길이'),
+  generate(rng) {
+    const m = intBetween(rng, 2, 4);
+    const first = pick(rng, [8, 16, 32]);
+    return {
+      inChannels: pick(rng, [1, 3]),
+      size: pick(rng, [32, 64, 96, 128]),
+      n: intBetween(rng, 1, 3),
+      channels: Array.from({ length: m }, (_, b) => first * 2 ** b),
+    };
+  },
+  validate(p) {
+    const side = p.size / 2 ** p.channels.length;
+    if (!Number.isInteger(side)) throw new Error('the picture does not halve evenly');
+    if (flatLengthOf(p) !== p.channels.at(-1)! * side * side) throw new Error('the summary and D·W·H disagree');
+  },
+  prompt(p) {
+    const listing = code(
+      [
+        'layers = []',
+        `channels = ${p.inChannels}`,
+        `for out in [${p.channels.join(', ')}]:`,
+        `    for _ in range(${p.n}):`,
+        '        layers += [nn.Conv2d(channels, out, 3, padding=1), nn.ReLU()]',
+        '        channels = out',
+        '    layers.append(nn.MaxPool2d(2))',
+        'layers.append(nn.Flatten())',
+        'net = nn.Sequential(*layers)',
+      ].join('\n'),
+    );
+    return {
+      en: [text(`This is the usual stack [(CONV-RELU)×${p.n} − POOL]×${p.channels.length} on a ${p.inChannels}×${p.size}×${p.size} picture. How many numbers does \`nn.Flatten()\` give for one picture?`), listing],
+      ko: [text(`${p.inChannels}×${p.size}×${p.size} 이미지에 흔한 구성으로 계층을 쌓았습니다: [(CONV-RELU)×${p.n} − POOL]×${p.channels.length}. 이미지 한 장에 대해 \`nn.Flatten()\`은 숫자 몇 개를 냅니까?`), listing],
+    };
+  },
+  answerSpec: () => ({ kind: 'integer', label: bi('Numbers per picture', '이미지 한 장의 숫자 개수') }),
+  answer(p) {
+    const v = flatLengthOf(p);
+    return { typed: String(v), value: v, display: bi(String(v), String(v)) };
+  },
+  check: (typed, p) => checkNumeric(typed, { expected: flatLengthOf(p), mistakes: flatMistakes(p) }),
+  hints() {
+    return [
+      bi<readonly Block[]>(
+        [text('A 3×3 convolution with padding 1 keeps the width and height; only the pools shrink them.')],
+        [text('패딩 1인 3×3 합성곱은 너비와 높이를 그대로 둡니다. 줄이는 것은 풀링뿐입니다.')],
+      ),
+      bi<readonly Block[]>(
+        [text(`Find the last volume’s depth, width and height, then multiply them.`)],
+        [text('마지막 볼륨의 깊이, 너비, 높이를 구한 다음 곱하세요.')],
+      ),
+    ];
+  },
+  solution(p) {
+    const side = p.size / 2 ** p.channels.length;
+    const d = p.channels.at(-1)!;
+    const v = flatLengthOf(p);
+    const eq = math(`${d} \\times ${side} \\times ${side} = ${v}`);
+    return {
+      en: [text(`${p.channels.length} pools halve ${p.size} to ${side}; the last convolutions have ${d} output channels, so the last volume is ${d}×${side}×${side}:`), eq],
+      ko: [text(`풀링 ${p.channels.length}번이 ${josa(p.size, '을/를')} ${side}까지 줄이고, 마지막 합성곱의 출력 채널은 ${d}개이므로 마지막 볼륨의 크기는 ${d}×${side}×${side}, 곧 다음과 같습니다.`), eq],
+    };
+  },
+  mistakes(p) {
+    const right = flatLengthOf(p);
+    return numericMistakes(flatMistakes(p), (v) => v === right);
+  },
+};
+
+// ---------------------------------------------------------------- fc-params
+
+/** Parameters of `fully-connected/fc-params`: a last volume and the FC layer after it. */
+export interface FcParamsParams {
+  depth: number;
+  side: number;
+  units: number;
+}
+
+const fcParamsOf = (p: FcParamsParams) => summary(new nn.Linear(p.depth * p.side * p.side, p.units), [1, p.depth * p.side * p.side]).totalParams;
+
+function fcMistakes(p: FcParamsParams): NumericMistake[] {
+  const inputs = p.depth * p.side * p.side;
+  return [
+    { value: inputs * p.units, note: 'forgot the biases', feedback: bi('Each output unit also has its own bias.', '출력 뉴런마다 편향(bias)이 하나씩 더 있습니다.') },
+    { value: inputs + p.units, note: 'added instead of multiplying', feedback: bi('Every input is connected to every output: one weight per pair.', '입력 하나하나가 출력 하나하나와 연결됩니다. 짝마다 가중치가 하나입니다.') },
+    { value: (p.side * p.side) * p.units + p.units, note: 'forgot the depth', feedback: bi('The flattened vector holds every channel of the volume.', '펼친 벡터에는 볼륨의 모든 채널이 들어 있습니다.') },
+    { value: inputs * p.units + inputs, note: 'one bias per input', feedback: bi('Biases belong to the outputs, not the inputs.', '편향은 입력이 아니라 출력에 붙습니다.') },
+  ];
+}
+
+export const fcParams: ExerciseDefinition<FcParamsParams> = {
+  id: 'fully-connected/fc-params',
+  version: 1,
+  lesson: 'fully-connected',
+  kind: 'count',
+  title: bi('Parameters of the first FC layer', '첫 완전 연결 계층의 파라미터'),
+  generate(rng) {
+    return { depth: pick(rng, [16, 32, 64, 128, 256]), side: intBetween(rng, 2, 8), units: pick(rng, [10, 64, 100, 128, 256, 512]) };
+  },
+  validate(p) {
+    if (fcParamsOf(p) !== (p.depth * p.side * p.side + 1) * p.units) throw new Error('the summary and (in + 1)·out disagree');
+  },
+  prompt(p) {
+    const listing = code(`x = torch.flatten(x, 1)   # x was [batch, ${p.depth}, ${p.side}, ${p.side}]\nfc = nn.Linear(${p.depth} * ${p.side} * ${p.side}, ${p.units})`);
+    return {
+      en: [text(`The last volume of a network is ${p.depth}×${p.side}×${p.side}. How many parameters (weights and biases) does the fully connected layer after it have?`), listing],
+      ko: [text(`어떤 신경망의 마지막 볼륨이 ${p.depth}×${p.side}×${p.side}입니다. 그 뒤의 완전 연결 계층에는 파라미터(가중치와 편향)가 몇 개 있습니까?`), listing],
+    };
+  },
+  answerSpec: () => ({ kind: 'integer', label: bi('Parameters', '파라미터 수') }),
+  answer(p) {
+    const v = fcParamsOf(p);
+    return { typed: String(v), value: v, display: bi(String(v), String(v)) };
+  },
+  check: (typed, p) => checkNumeric(typed, { expected: fcParamsOf(p), mistakes: fcMistakes(p) }),
+  hints() {
+    return [
+      bi<readonly Block[]>([text('First count the inputs: the flattened vector’s length.')], [text('먼저 입력 수, 곧 펼친 벡터의 길이를 세세요.')]),
+      bi<readonly Block[]>([text('Every input connects to every output, and every output has a bias.'), math('(n_{in} + 1)\\, n_{out}')], [text('입력은 모든 출력과 연결되고, 출력마다 편향이 있습니다.'), math('(n_{in} + 1)\\, n_{out}')]),
+    ];
+  },
+  solution(p) {
+    const inputs = p.depth * p.side * p.side;
+    const v = fcParamsOf(p);
+    const eq = math(`(${inputs} + 1) \\times ${p.units} = ${v}`);
+    return {
+      en: [text(`The flattened vector has ${p.depth}·${p.side}·${p.side} = ${inputs} numbers; each of the ${p.units} outputs has a weight for each and one bias:`), eq],
+      ko: [text(`펼친 벡터에는 숫자가 ${p.depth}·${p.side}·${p.side} = ${inputs}개 있고, 출력 ${p.units}개마다 입력 하나당 가중치 하나와 편향 하나가 있습니다.`), eq],
+    };
+  },
+  mistakes(p) {
+    const right = fcParamsOf(p);
+    return numericMistakes(fcMistakes(p), (v) => v === right);
+  },
+};
+
+export const exercises: AnyExercise[] = [flatLength, fcParams, flattenBug];

@@ -13,6 +13,7 @@ import {
   mul,
   noGrad,
   optim,
+  pad,
   relu,
   rrelu,
   sigmoid,
@@ -209,10 +210,11 @@ export interface MapPair {
   max: number;
 }
 
-/** Filters the grey photo (padding 1, so the maps keep its size) and applies the engine's ReLU. */
+/** Filters the grey photo (replicate padding of 1, so the maps keep its size) and applies the engine's ReLU. */
 export function mapPair(grey: Tensor, filter: FilterId): MapPair {
   return noGrad(() => {
-    const feature = conv2d(grey, tensor([...FILTERS[filter]], [1, 1, 3, 3]), null, { padding: 1 });
+    // Replicate padding: the photo's border is not taken for an edge, as zero padding would.
+    const feature = conv2d(pad(grey, [1, 1, 1, 1], 'replicate'), tensor([...FILTERS[filter]], [1, 1, 3, 3]), null);
     const activation = relu(feature);
     let min = Infinity;
     let max = -Infinity;

@@ -72,6 +72,14 @@ for (const lang of LANGS) {
       if (lang === 'en') await screenshot(page, 'lesson-activations-en-dark');
     });
 
+    test('is listed on the course path as a written lesson', async ({ page }) => {
+      await page.goto(`/${lang}/`);
+      const step = page.locator('.path__step[data-slug="activations"]');
+      await expect(step).not.toHaveClass(/path__step--soon/);
+      await expect(step.locator('a.path__title')).toHaveAttribute('href', `/${lang}/lessons/activations/`);
+      await expect(step.locator('.path__number')).toHaveText('9');
+    });
+
     test('fits a 360 px screen', async ({ page }) => {
       await page.setViewportSize({ width: 360, height: 800 });
       await open(page, lang, '?acF=rrelu&acM=train&acR=symmetric&acS=40&acP=coffee');

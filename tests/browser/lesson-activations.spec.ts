@@ -8,8 +8,9 @@ import type { Page } from '@playwright/test';
 import { expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtures.ts';
 import { STRINGS } from '../../components/widgets/activations/strings/index.ts';
 import { DYING, evaluate } from '../../components/widgets/activations/model.ts';
-import { dying, leakySlope, probe } from '../../components/widgets/activations/lesson-numbers.ts';
+import { dying, leakySlope } from '../../components/widgets/activations/lesson-numbers.ts';
 import { show } from '../../components/widgets/activations/ActivationPlot.tsx';
+import { defaultPlot } from '../../components/widgets/activations/state.ts';
 import type { Locale as Lang } from '../../src/i18n/lessons.ts';
 
 const LANGS: Lang[] = ['en', 'ko'];
@@ -46,11 +47,12 @@ for (const lang of LANGS) {
       await expect(page.locator('.ac-plot .cl-plot svg')).toBeVisible();
       await expect(page.locator('.ac-plot .cl-plot svg [stroke="var(--positive)"] path').first()).toBeVisible();
       await expect(page.locator('.ac-plot .cl-plot svg [stroke="var(--negative)"] path').first()).toBeVisible();
-      await expect(page.getByTestId('ac-readout')).toHaveText(t.readout(show(probe.below / 2), show(-0.2), show(leakySlope)));
+      await expect(page.getByTestId('ac-readout')).toHaveText(t.readout(show(defaultPlot().probe / 2), show(-0.2), show(leakySlope)));
       // The dying neuron at step 0 and the loss chart.
       await expect(page.getByTestId('ac-relu-verdict')).toHaveText(t.verdictDead);
       await expect(page.getByTestId('ac-relu-loss')).toHaveText(dying.reluLoss);
-      await expect(page.locator('.ac-dying .cl-plot svg')).toBeVisible();
+      await expect(page.locator('.ac-dying .cl-plot svg')).toHaveCount(2);
+      for (const chart of await page.locator('.ac-dying .cl-plot svg').all()) await expect(chart).toBeVisible();
       // The photo maps, drawn.
       await expect(page.getByTestId('ac-map-stats')).toBeVisible();
       await expect(page.getByTestId('ac-activation')).toBeVisible();
@@ -163,7 +165,7 @@ test.describe('lesson 9 widgets (en)', () => {
     await expect(page.getByTestId('ac-relu-loss')).toHaveText(dying.reluLossLast);
     await expect(page.getByTestId('ac-relu-verdict')).toHaveText(en.verdictDead);
     await expect(page.getByTestId('ac-leaky-weight')).toHaveText(dying.histories.leakyUnit[DYING.maxSteps].weight.toFixed(3));
-    await expect(page.getByTestId('ac-leaky-verdict')).toHaveText(en.verdictAlive);
+    await expect(page.getByTestId('ac-leaky-verdict')).toHaveText(en.verdictFitted);
     await expect(page.getByTestId('ac-leaky-active')).toHaveText(en.active(DYING.points, DYING.points));
     // Reset, then the notes' range: two inputs get through at first.
     await page.getByRole('button', { name: en.reset, exact: true }).click();

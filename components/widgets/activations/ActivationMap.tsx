@@ -68,10 +68,10 @@ export default function ActivationMap({ lang }: { lang: Locale }) {
       )}
       {grey && pair ? (
         <>
-          <p class="ac-note" data-testid="ac-map-source">{t.mapSource(grey.shape[2], grey.shape[3])}</p>
+          <p class="ac-note" data-testid="ac-map-source">{t.mapSource(grey.shape[3], grey.shape[2])}</p>
           <div class="ac-maps" data-photo={state.photo} data-filter={state.filter}>
             <figure>
-              <MapCanvas x={pair.feature} scale={pair.maxAbs} palette={palette} version={version} label={t.featureAria(grey.shape[2], grey.shape[3])} testId="ac-feature" />
+              <MapCanvas x={pair.feature} scale={pair.maxAbs} palette={palette} version={version} label={t.featureAria(grey.shape[3], grey.shape[2])} testId="ac-feature" />
               <figcaption>{t.featureHeading}</figcaption>
             </figure>
             <figure>

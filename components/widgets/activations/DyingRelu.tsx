@@ -37,6 +37,7 @@ const num = (v: number, digits = 3) => {
 function verdict(now: NeuronStep, t: ActivationStrings): string {
   if (now.gradWeight === 0 && now.gradBias === 0 && now.active === 0) return t.verdictDead;
   if (now.active < DYING.points && now.active > 0) return t.verdictPartly;
+  if (now.loss < 1e-3) return t.verdictFitted;
   return t.verdictAlive;
 }
 
@@ -114,6 +115,59 @@ export default function DyingRelu({ lang }: { lang: Locale }) {
     [histories, t],
   );
 
+  // The parameter chart's y range covers the whole run, so the axis stays put while training runs.
+  const extent = useMemo(() => {
+    const values = NEURONS.flatMap((kind) => trainNeuron(kind, state.range, DYING.maxSteps).flatMap((s) => [s.weight, s.bias]));
+    return [Math.floor(Math.min(...values)), Math.ceil(Math.max(...values))] as const;
+  }, [state.range]);
+  const paramsBox = useRef<HTMLDivElement>(null);
+  const drawParams = useCallback(
+    (Plot: PlotModule) => {
+      const width = Math.round(Math.min(640, Math.max(260, paramsBox.current?.clientWidth ?? 420)));
+      const rows = NEURONS.flatMap((kind) =>
+        histories[kind].flatMap((s) => [
+          { kind, part: 'w', step: s.step, value: s.weight },
+          { kind, part: 'b', step: s.step, value: s.bias },
+        ]),
+      );
+      return Plot.plot({
+        width,
+        height: HEIGHT,
+        marginLeft: 40,
+        marginRight: 24,
+        marginBottom: 34,
+        style: { background: 'transparent', color: 'var(--fg)', fontSize: '12px', maxWidth: '100%', height: 'auto' },
+        x: { domain: [0, DYING.maxSteps], label: t.axisStep, labelAnchor: 'center', labelArrow: 'none' },
+        y: { domain: [...extent], label: t.axisParams, grid: true, labelArrow: 'none' },
+        marks: [
+          Plot.ruleY([0], { stroke: 'var(--muted)', ariaHidden: 'true' }),
+          ...NEURONS.flatMap((kind) =>
+            (['w', 'b'] as const).map((part) =>
+              Plot.line(
+                rows.filter((r) => r.kind === kind && r.part === part),
+                { x: 'step', y: 'value', stroke: STYLE[kind].stroke, strokeWidth: part === 'w' ? 2.5 : 1.5, strokeDasharray: STYLE[kind].dash, ariaHidden: 'true' },
+              ),
+            ),
+          ),
+          ...NEURONS.flatMap((kind) =>
+            (['w', 'b'] as const).map((part) =>
+              Plot.text(rows.filter((r) => r.kind === kind && r.part === part).slice(-1), {
+                x: 'step',
+                y: 'value',
+                text: () => part,
+                dx: 8,
+                fill: STYLE[kind].stroke,
+                fontWeight: 700,
+                ariaHidden: 'true',
+              }),
+            ),
+          ),
+        ],
+      });
+    },
+    [histories, extent, t],
+  );
+
   const last = (kind: NeuronKind) => histories[kind][histories[kind].length - 1];
   const atEnd = state.step >= DYING.maxSteps;
 
@@ -168,6 +222,14 @@ export default function DyingRelu({ lang }: { lang: Locale }) {
           ))}
         </ul>
         <LazyPlot draw={draw} label={t.lossChartAria(state.step, num(last('relu').loss), num(last('leaky').loss))} height={HEIGHT} loadingText={t.loading} />
+      </div>
+      <div ref={paramsBox} class="ac-chart" data-testid="ac-params-chart">
+        <LazyPlot
+          draw={drawParams}
+          label={t.paramsChartAria(state.step, num(last('relu').weight), num(last('relu').bias), num(last('leaky').weight), num(last('leaky').bias))}
+          height={HEIGHT}
+          loadingText={t.loading}
+        />
       </div>
     </WidgetFrame>
   );

@@ -22,9 +22,10 @@ const fmt = (v: number, digits = 2) => {
 const signed = (v: number, digits = 2) => fmt(v, digits).replace('-', '−');
 
 /** The two probe inputs of the prose: one below zero, one above. */
-export const probe = { below: -2, above: 3 };
+const PROBE_BELOW = -2;
+export const probe = { below: signed(PROBE_BELOW, 0), belowValue: PROBE_BELOW, above: 3 };
 const at = (id: Parameters<typeof evaluate>[1], slope = 0) =>
-  evaluate([probe.below, probe.above, 0], id, slope, 'eval').map((p) => ({ y: p.y, grad: p.grad }));
+  evaluate([PROBE_BELOW, probe.above, 0], id, slope, 'eval').map((p) => ({ y: p.y, grad: p.grad }));
 
 /** ReLU at the probes: 0 and the input itself; gradients 0 and 1, from the backward pass. */
 export const reluAt = (() => {

@@ -44,7 +44,10 @@ export interface ActivationStrings {
   verdictDead: string;
   verdictAlive: string;
   verdictPartly: string;
+  verdictFitted: string;
   lossChartAria: (step: number, relu: string, leaky: string) => string;
+  paramsChartAria: (step: number, reluW: string, reluB: string, leakyW: string, leakyB: string) => string;
+  axisParams: string;
   axisStep: string;
   axisLoss: string;
 
@@ -56,11 +59,11 @@ export interface ActivationStrings {
   filters: Record<FilterId, string>;
   featureHeading: string;
   activationHeading: string;
-  featureAria: (height: number, width: number) => string;
+  featureAria: (width: number, height: number) => string;
   activationAria: (zeroPercent: number) => string;
   mapStats: (negativePercent: number, zeroPercent: number) => string;
   mapRange: (min: string, max: string) => string;
-  mapSource: (height: number, width: number) => string;
+  mapSource: (width: number, height: number) => string;
   legendNegative: string;
   legendZero: string;
   legendPositive: string;
@@ -109,8 +112,12 @@ export const en: ActivationStrings = {
   active: (active, total) => `Inputs with w·x + b > 0: ${active} of ${total}`,
   verdictDead: 'Dead: every output is 0, every gradient is 0, nothing moves.',
   verdictAlive: 'Learning: the gradient is not zero, so the weights move.',
+  verdictFitted: 'Fitted: every input gets through, and the loss is almost zero.',
   verdictPartly: 'Some inputs still get through, so it still learns, for now.',
+  paramsChartAria: (step, reluW, reluB, leakyW, leakyB) =>
+    `Weight w and bias b of both neurons over ${step} steps: ReLU w = ${reluW}, b = ${reluB}; leaky ReLU w = ${leakyW}, b = ${leakyB}.`,
   lossChartAria: (step, relu, leaky) => `Loss of both neurons over ${step} steps: ReLU ${relu}, leaky ReLU ${leaky}.`,
+  axisParams: 'w and b',
   axisStep: 'step',
   axisLoss: 'loss',
 
@@ -123,12 +130,12 @@ export const en: ActivationStrings = {
   filters: { vertical: 'Vertical edges', horizontal: 'Horizontal edges', outline: 'Outline' },
   featureHeading: 'Feature map (before the activation)',
   activationHeading: 'Activation map (after ReLU)',
-  featureAria: (height, width) => `Feature map, ${height} by ${width} pixels, positive values orange, negative blue`,
+  featureAria: (width, height) => `Feature map, ${width} by ${height} pixels, positive values orange, negative blue`,
   activationAria: (zeroPercent) => `Activation map after ReLU: ${zeroPercent}% of its pixels are exactly zero`,
   mapStats: (negativePercent, zeroPercent) =>
     `${negativePercent}% of the feature map is negative; after ReLU ${zeroPercent}% of the activation map is exactly zero.`,
   mapRange: (min, max) => `Feature map values from ${min} to ${max}; activation map from 0 to ${max}.`,
-  mapSource: (height, width) => `The photo in grey, shrunk to ${height}×${width} pixels by average pooling.`,
+  mapSource: (width, height) => `The photo in grey, shrunk to ${width}×${height} pixels by average pooling.`,
   legendNegative: 'negative',
   legendZero: 'zero',
   legendPositive: 'positive',

@@ -47,8 +47,12 @@ export const ko: ActivationStrings = {
   active: (active, total) => `w·x + b > 0인 입력: ${total}개 중 ${active}개`,
   verdictDead: '죽었습니다. 모든 출력이 0이고 모든 기울기가 0이라 아무것도 움직이지 않습니다.',
   verdictAlive: '학습 중입니다. 기울기가 0이 아니므로 가중치가 움직입니다.',
+  verdictFitted: '다 맞췄습니다. 모든 입력이 통과하고 손실이 거의 0입니다.',
   verdictPartly: '아직 통과하는 입력이 있어 지금은 학습합니다.',
+  paramsChartAria: (step, reluW, reluB, leakyW, leakyB) =>
+    `${step}단계 동안 두 뉴런의 가중치 w와 편향 b: ReLU w = ${reluW}, b = ${reluB}; 리키 ReLU w = ${leakyW}, b = ${leakyB}.`,
   lossChartAria: (step, relu, leaky) => `${step}단계 동안 두 뉴런의 손실: ReLU ${relu}, 리키 ReLU ${leaky}.`,
+  axisParams: 'w와 b',
   axisStep: '단계',
   axisLoss: '손실',
 
@@ -61,12 +65,12 @@ export const ko: ActivationStrings = {
   filters: { vertical: '세로 경계선', horizontal: '가로 경계선', outline: '윤곽선' },
   featureHeading: '특징 맵(활성화 함수 전)',
   activationHeading: '활성화 맵(ReLU 후)',
-  featureAria: (height, width) => `특징 맵, ${height}×${width} 픽셀, 양수는 주황, 음수는 파랑`,
+  featureAria: (width, height) => `특징 맵, ${width}×${height} 픽셀, 양수는 주황, 음수는 파랑`,
   activationAria: (zeroPercent) => `ReLU 뒤의 활성화 맵: 픽셀의 ${zeroPercent}%가 정확히 0입니다`,
   mapStats: (negativePercent, zeroPercent) =>
     `특징 맵의 ${negativePercent}%가 음수이고, ReLU를 거친 활성화 맵의 ${zeroPercent}%가 정확히 0입니다.`,
   mapRange: (min, max) => `특징 맵의 값은 ${min}부터 ${max}까지, 활성화 맵은 0부터 ${max}까지입니다.`,
-  mapSource: (height, width) => `사진을 회색조로 바꾸고 평균 풀링으로 ${height}×${width} 픽셀로 줄였습니다.`,
+  mapSource: (width, height) => `사진을 회색조로 바꾸고 평균 풀링으로 ${width}×${height} 픽셀로 줄였습니다.`,
   legendNegative: '음수',
   legendZero: '0',
   legendPositive: '양수',

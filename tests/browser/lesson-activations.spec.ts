@@ -173,6 +173,7 @@ test.describe('lesson 9 widgets (en)', () => {
     await page.getByRole('radio', { name: en.ranges.symmetric, exact: true }).check();
     await expect(page.getByTestId('ac-relu-active')).toHaveText(en.active(dying.symActive, DYING.points));
     await expect(page.getByTestId('ac-relu-verdict')).toHaveText(en.verdictPartly);
+    await expect(page.getByTestId('ac-leaky-verdict')).toHaveText(en.verdictAlive);
   });
 
   test('the activation map switches photo and filter by keyboard; ReLU leaves no negative value', async ({ page }) => {

@@ -34,9 +34,10 @@ const num = (v: number, digits = 3) => {
   return (Number(s) === 0 ? (0).toFixed(digits) : s).replace('-', '−');
 };
 
-function verdict(now: NeuronStep, t: ActivationStrings): string {
+function verdict(kind: NeuronKind, now: NeuronStep, t: ActivationStrings): string {
   if (now.gradWeight === 0 && now.gradBias === 0 && now.active === 0) return t.verdictDead;
-  if (now.active < DYING.points && now.active > 0) return t.verdictPartly;
+  // Only a ReLU neuron is in danger when some inputs are blocked; a leaky one still learns from all of them.
+  if (kind === 'relu' && now.active < DYING.points && now.active > 0) return t.verdictPartly;
   if (now.loss < 1e-3) return t.verdictFitted;
   return t.verdictAlive;
 }
@@ -64,7 +65,7 @@ function NeuronPanel({ kind, history, t }: { kind: NeuronKind; history: NeuronSt
         ))}
       </dl>
       <p class="ac-active" data-testid={`ac-${kind}-active`}>{t.active(now.active, DYING.points)}</p>
-      <p class="ac-verdict" data-testid={`ac-${kind}-verdict`}>{verdict(now, t)}</p>
+      <p class="ac-verdict" data-testid={`ac-${kind}-verdict`}>{verdict(kind, now, t)}</p>
     </section>
   );
 }
@@ -134,7 +135,7 @@ export default function DyingRelu({ lang }: { lang: Locale }) {
         width,
         height: HEIGHT,
         marginLeft: 40,
-        marginRight: 24,
+        marginRight: 30,
         marginBottom: 34,
         style: { background: 'transparent', color: 'var(--fg)', fontSize: '12px', maxWidth: '100%', height: 'auto' },
         x: { domain: [0, DYING.maxSteps], label: t.axisStep, labelAnchor: 'center', labelArrow: 'none' },
@@ -155,7 +156,8 @@ export default function DyingRelu({ lang }: { lang: Locale }) {
                 x: 'step',
                 y: 'value',
                 text: () => part,
-                dx: 8,
+                // Side by side, so w and b stay readable when they end close together.
+                dx: part === 'w' ? 8 : 20,
                 fill: STYLE[kind].stroke,
                 fontWeight: 700,
                 ariaHidden: 'true',

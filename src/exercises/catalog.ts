@@ -15,6 +15,7 @@ import { exercises as padding } from './lessons/padding/index.ts';
 import { exercises as stride } from './lessons/stride/index.ts';
 import { exercises as dilation } from './lessons/dilation/index.ts';
 import { exercises as channels } from './lessons/channels/index.ts';
+import { exercises as activations } from './lessons/activations/index.ts';
 import { exercises as pooling } from './lessons/pooling/index.ts';
 import { exercises as fullyConnected } from './lessons/fully-connected/index.ts';
 import { exercises as training } from './lessons/training/index.ts';
@@ -30,6 +31,7 @@ export const allExercises: readonly AnyExercise[] = [
   ...stride,
   ...dilation,
   ...channels,
+  ...activations,
   ...pooling,
   ...fullyConnected,
   ...training,

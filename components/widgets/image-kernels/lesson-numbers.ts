@@ -6,7 +6,7 @@
  */
 import { conv2d, conv2dGeometry, noGrad, tensor } from '../../../src/engine/index.ts';
 import type { AllowList } from '../../../src/i18n/allowed-numbers.ts';
-import { appliedWeights, presetKernel } from '../../../src/training/kernel-lab/model.ts';
+import { EMBOSS_DIRECTIONS, appliedWeights, presetKernel } from '../../../src/training/kernel-lab/model.ts';
 import type { Preset } from '../../../src/training/kernel-lab/model.ts';
 import { MAX_MEGAPIXELS } from './picture-input.ts';
 
@@ -15,6 +15,7 @@ export const allowedNumbers: AllowList = [
   { value: 0, why: 'a byte’s smallest value, weights of zero, and a sum of zero' },
   { value: 255, why: 'a byte’s largest value: the brightest a channel can show' },
   { value: 1, why: 'a sum of one keeps brightness; one output channel per input channel' },
+  { value: 2, why: 'Sobel weighs the middle row by 2 (counts it twice); the content test pins Sobel x to (bright - dark) * 4' },
 ];
 
 /** The patch the worked example runs on: a dark column left, a bright one right (a vertical edge). */
@@ -71,8 +72,9 @@ export const cat = (() => {
   const height = 300;
   const out = (stride: number) => conv2dGeometry([1, 3, height, width], [3, 1, 3, 3], { stride, padding: 1, groups: 3 }).outputShape;
   const [, , h1, w1] = out(1);
-  const [, , h2, w2] = out(2);
-  return { width, height, w1, h1, w2, h2 };
+  const stride = 2;
+  const [, , h2, w2] = out(stride);
+  return { width, height, stride, w1, h1, w2, h2 };
 })();
 
 /** The lab's limits, for the prose. */
@@ -83,3 +85,6 @@ export const gaussian = (() => {
   const k = presetKernel('gaussian-blur', 'se', 3);
   return { middle: k.weights[4], edge: k.weights[1], corner: k.weights[0], divisor: k.divisor };
 })();
+
+/** How many ways the emboss can face. */
+export const directions = EMBOSS_DIRECTIONS.length;

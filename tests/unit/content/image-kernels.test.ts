@@ -54,7 +54,7 @@ describe('lesson 10 numbers, computed by the engine', () => {
   });
 
   it('the cat photograph keeps its size at stride 1 with padding 1 and halves (rounded up) at stride 2', () => {
-    expect(numbers.cat).toEqual({ width: 451, height: 300, w1: 451, h1: 300, w2: 226, h2: 150 });
+    expect(numbers.cat).toEqual({ width: 451, height: 300, stride: 2, w1: 451, h1: 300, w2: 226, h2: 150 });
     expect(numbers.gaussian).toEqual({ middle: 4, edge: 2, corner: 1, divisor: 16 });
   });
 });

@@ -14,6 +14,7 @@ import { exercises as outputSize } from './lessons/output-size/index.ts';
 import { exercises as padding } from './lessons/padding/index.ts';
 import { exercises as stride } from './lessons/stride/index.ts';
 import { exercises as dilation } from './lessons/dilation/index.ts';
+import { exercises as imageKernels } from './lessons/image-kernels/index.ts';
 import { exercises as pooling } from './lessons/pooling/index.ts';
 import { exercises as fullyConnected } from './lessons/fully-connected/index.ts';
 import { exercises as training } from './lessons/training/index.ts';
@@ -28,6 +29,7 @@ export const allExercises: readonly AnyExercise[] = [
   ...padding,
   ...stride,
   ...dilation,
+  ...imageKernels,
   ...pooling,
   ...fullyConnected,
   ...training,

@@ -514,7 +514,7 @@ export default function KernelLab({ lang }: { lang: Locale }) {
           </div>
         )}
         {result && (
-          <p class="ik-note" data-testid="stats" data-worker-ms={fmt(result.ms)} data-roundtrip-ms={fmt(result.roundTripMs)}>
+          <p class="ik-note" data-testid="stats" data-request={result.requestId} data-worker-ms={fmt(result.ms)} data-roundtrip-ms={fmt(result.roundTripMs)}>
             {t.sizes(result.inWidth, result.inHeight, result.width, result.height)} {t.timing(result.ms.toFixed(1))}
           </p>
         )}
@@ -538,11 +538,11 @@ export default function KernelLab({ lang }: { lang: Locale }) {
               <table class="ik-window-table" data-testid="window-table">
                 <caption>{t.windowCaption}</caption>
                 <tbody>
-                  {Array.from({ length: result!.settings.kernel.size }, (_, r, all) => (
+                  {Array.from({ length: breakdown.side }, (_, r) => (
                     <tr key={r}>
-                      {breakdown.inputs.slice(r * all.length, (r + 1) * all.length).map((v, c) => (
+                      {breakdown.inputs.slice(r * breakdown.side, (r + 1) * breakdown.side).map((v, c) => (
                         <td key={c} class={v === null ? 'ik-pad' : undefined}>
-                          {v === null ? t.padCell : fmt(v)}×{fmt(breakdown.weights[r * all.length + c])}
+                          {v === null ? t.padCell : fmt(v)}×{fmt(breakdown.weights[r * breakdown.side + c])}
                         </td>
                       ))}
                     </tr>

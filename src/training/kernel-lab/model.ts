@@ -245,6 +245,8 @@ export interface WindowBreakdown {
   top: number;
   left: number;
   span: number;
+  /** The kernel's side. */
+  side: number;
 }
 
 /** The window of output pixel (row, col) on channel `channel` of `planes`. */
@@ -269,6 +271,7 @@ export function windowAt(planes: { data: Float32Array; channels: number }, width
     top: row * stride - padding,
     left: col * stride - padding,
     span: dilation * (kernel.size - 1) + 1,
+    side: kernel.size,
   };
 }
 

@@ -1,0 +1,231 @@
+/**
+ * Lesson 10 ("Image kernels") in a real browser. English carries the heavy
+ * interactions (the lab by keyboard, the worked window, the address round trip, an
+ * upload, bad files, a refused camera, the timing of a kernel change on a 1-megapixel
+ * picture); Korean gets a smoke pass (text, axe, screenshots, 360 px).
+ */
+import { crc32, deflateSync } from 'node:zlib';
+import type { Page } from '@playwright/test';
+import { expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtures.ts';
+import { STRINGS } from '../../components/widgets/image-kernels/strings/index.ts';
+import { MAX_MEGAPIXELS } from '../../components/widgets/image-kernels/picture-input.ts';
+import type { Locale as Lang } from '../../src/i18n/lessons.ts';
+
+const LANGS: Lang[] = ['en', 'ko'];
+const en = STRINGS.en;
+const LONG = { timeout: 60_000 };
+
+/** A PNG file: 8-bit gray (1 channel) or RGB (3), pixels from `value`. */
+function png(width: number, height: number, channels: 1 | 3, value: (x: number, y: number, c: number) => number): Buffer {
+  const row = 1 + width * channels;
+  const raw = Buffer.alloc(row * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) for (let c = 0; c < channels; c++) raw[y * row + 1 + x * channels + c] = value(x, y, c);
+  }
+  const chunk = (type: string, data: Buffer) => {
+    const head = Buffer.alloc(4);
+    head.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([head, body, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8;
+  ihdr[9] = channels === 1 ? 0 : 2;
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw, { level: 1 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/** Opens the lesson, brings the lab into view (it hydrates when visible) and waits for its first output. */
+async function open(page: Page, lang: Lang, query = ''): Promise<void> {
+  await page.goto(`/${lang}/lessons/image-kernels/${query}`);
+  await page.locator('.ik-lab').scrollIntoViewIfNeeded();
+  await expect(page.locator('astro-island[ssr]')).toHaveCount(0, LONG);
+  await expect(page.getByTestId('stats')).toBeVisible(LONG);
+}
+
+/** The lab's output size, as the stats line says it. */
+async function stats(page: Page): Promise<string> {
+  return (await page.getByTestId('stats').textContent()) ?? '';
+}
+
+for (const lang of LANGS) {
+  const t = STRINGS[lang];
+  test.describe(`lesson 10 (${lang})`, () => {
+    test('renders its text and lab, filters the cat, passes axe, saves screenshots', async ({ page }) => {
+      test.setTimeout(180_000);
+      await open(page, lang);
+      await expect(page.locator('h1')).toHaveText(lang === 'en' ? 'Image kernels' : '이미지 커널');
+      await expect(page.locator('.katex-error')).toHaveCount(0);
+      await expect(page.getByTestId('stats')).toContainText(t.sizes(451, 300, 451, 300));
+      await expect(page.getByTestId('window-table').locator('td')).toHaveCount(9);
+      await expectNoSeriousA11yViolations(page);
+      await screenshot(page, `lesson-image-kernels-${lang}`);
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await expectNoSeriousA11yViolations(page);
+    });
+
+    test('fits a 360 px screen', async ({ page }) => {
+      test.setTimeout(120_000);
+      await page.setViewportSize({ width: 360, height: 800 });
+      await open(page, lang, '?ikP=custom&ikK=1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1&ikDv=49&ikPd=3');
+      await expect(page.getByTestId('window-table').locator('td')).toHaveCount(49, LONG);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await screenshot(page, `lesson-image-kernels-360-${lang}`);
+    });
+  });
+}
+
+test.describe('lesson 10 lab (en)', () => {
+  test('by keyboard: a preset, the output cursor, the worked sum, an own kernel; the address restores it', async ({ page }) => {
+    test.setTimeout(240_000);
+    await open(page, 'en');
+    // The kernel select by keyboard: outline is the default; one step down is Sobel x.
+    const preset = page.locator('.ik-lab').getByLabel(en.preset, { exact: true });
+    await preset.focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(preset).toHaveValue('sobel-x');
+    await expect(page.locator('.ik-lab').getByLabel(en.weight(2, 1), { exact: true })).toHaveValue('-2', LONG);
+    // Gray by keyboard (radio group).
+    await page.locator('.ik-lab').getByLabel(en.modes.colour, { exact: true }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(page.locator('.ik-lab').getByLabel(en.modes.gray, { exact: true })).toBeChecked();
+    await expect(page.getByTestId('stats')).toBeVisible(LONG);
+    // The output by keyboard: the cursor starts in the middle and moves with the arrows.
+    const output = page.getByTestId('output');
+    await output.focus();
+    await expect(page.getByTestId('inspect-heading')).toHaveText(en.inspect(150, 225), LONG);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await expect(page.getByTestId('inspect-heading')).toHaveText(en.inspect(152, 226));
+    // The worked sum is the engine's output.
+    const sum = (await page.getByTestId('window-sum').textContent())!.split(': ').at(-1)!;
+    await expect(page.getByTestId('engine-value')).toContainText(`: ${sum},`);
+    // The corner pixel reads padding.
+    for (let i = 0; i < 16; i++) await page.keyboard.press('Shift+ArrowUp');
+    for (let i = 0; i < 23; i++) await page.keyboard.press('Shift+ArrowLeft');
+    await expect(page.getByTestId('inspect-heading')).toHaveText(en.inspect(0, 0));
+    await expect(page.getByTestId('window-table').locator('td.ik-pad')).toHaveCount(5);
+    // Stride by keyboard: the output halves.
+    await page.locator('.ik-lab').getByLabel(en.stride, { exact: true }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByTestId('stats')).toContainText(en.sizes(451, 300, 226, 150), LONG);
+    // Padding mode by keyboard.
+    await page.locator('.ik-lab').getByLabel(en.paddingMode, { exact: true }).focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(page.locator('.ik-lab').getByLabel(en.paddingMode, { exact: true })).toHaveValue('reflect');
+    // An own weight: type it, leave the field; the kernel becomes the reader's own.
+    const cell = page.locator('.ik-lab').getByLabel(en.weight(1, 1), { exact: true });
+    await cell.focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('3');
+    await page.keyboard.press('Tab');
+    await expect(preset).toHaveValue('custom');
+    await expect(page).toHaveURL(/ikK=3%2C0%2C1%2C-2%2C0%2C2%2C-1%2C0%2C1|ikK=3,0,1,-2,0,2,-1,0,1/, LONG);
+    // A weight out of range is refused with its rule, and the kernel stays.
+    await cell.focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('500');
+    await page.keyboard.press('Tab');
+    await expect(page.getByTestId('weight-error')).toHaveText(en.weightRule(-99, 99));
+    await expect(page).toHaveURL(/ikS=2/, LONG);
+    await expect(page).toHaveURL(/ikM=gray/);
+    await expect(page).toHaveURL(/ikPm=reflect/);
+    // Reload: the address brings everything back.
+    await page.reload();
+    await page.locator('.ik-lab').scrollIntoViewIfNeeded();
+    await expect(page.getByTestId('stats')).toContainText(en.sizes(451, 300, 226, 150), LONG);
+    await expect(preset).toHaveValue('custom');
+    await expect(page.locator('.ik-lab').getByLabel(en.weight(1, 1), { exact: true })).toHaveValue('3');
+    await expect(page.locator('.ik-lab').getByLabel(en.modes.gray, { exact: true })).toBeChecked();
+    await expect(page.locator('.ik-lab').getByLabel(en.paddingMode, { exact: true })).toHaveValue('reflect');
+  });
+
+  test('emboss in each direction, blurs up to 7x7, and a link with unusable values', async ({ page }) => {
+    test.setTimeout(180_000);
+    await open(page, 'en', '?ikP=emboss&ikE=nw');
+    await expect(page.locator('.ik-lab').getByLabel(en.direction, { exact: true })).toHaveValue('nw');
+    await expect(page.locator('.ik-lab').getByLabel(en.weight(1, 1), { exact: true })).toHaveValue('2');
+    await page.locator('.ik-lab').getByLabel(en.direction, { exact: true }).selectOption('e');
+    await expect(page.locator('.ik-lab').getByLabel(en.weight(2, 3), { exact: true })).toHaveValue('2');
+    await page.locator('.ik-lab').getByLabel(en.preset, { exact: true }).selectOption('gaussian-blur');
+    await page.locator('.ik-lab').getByLabel(en.size, { exact: true }).selectOption('7');
+    await expect(page.locator('.ik-lab').getByLabel(en.weight(4, 4), { exact: true })).toHaveValue('400');
+    await expect(page.locator('.ik-lab').getByLabel(en.divisor, { exact: true })).toHaveValue('4096');
+    await expect(page.getByTestId('window-table').locator('td')).toHaveCount(49, LONG);
+    await open(page, 'en', '?ikP=sepia&ikS=9');
+    await expect(page.getByTestId('rejected-note')).toHaveText(en.rejected('ikP, ikS'));
+  });
+
+  test('an upload replaces the picture; bad files are refused and leave the lab as it was', async ({ page }) => {
+    test.setTimeout(300_000);
+    await open(page, 'en');
+    const input = page.getByTestId('file-input');
+    const before = en.inputLabel(451, 300);
+    await expect(page.getByTestId('input-canvas')).toHaveAttribute('aria-label', before);
+    // Not an image.
+    await input.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
+    await expect(page.getByTestId('picture-error')).toHaveText(en.badType('notes.txt'));
+    // An SVG drawing.
+    await input.setInputFiles({ name: 'logo.svg', mimeType: 'image/svg+xml', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>') });
+    await expect(page.getByTestId('picture-error')).toHaveText(en.badSvg);
+    // A corrupt PNG.
+    await input.setInputFiles({ name: 'broken.png', mimeType: 'image/png', buffer: Buffer.concat([png(8, 8, 3, () => 0).subarray(0, 40), Buffer.from('garbage')]) });
+    await expect(page.getByTestId('picture-error')).toHaveText(en.badCorrupt('broken.png'), LONG);
+    // A 50-megapixel picture.
+    await input.setInputFiles({ name: 'huge.png', mimeType: 'image/png', buffer: png(10_000, 5_000, 1, () => 128) });
+    await expect(page.getByTestId('picture-error')).toHaveText(en.badLarge(10_000, 5_000, MAX_MEGAPIXELS), LONG);
+    await expect(page.getByTestId('input-canvas')).toHaveAttribute('aria-label', before);
+    await expect(page.getByTestId('stats')).toContainText(en.sizes(451, 300, 451, 300));
+    // A good upload.
+    await input.setInputFiles({ name: 'stripes.png', mimeType: 'image/png', buffer: png(64, 48, 3, (x, _y, c) => (x % 8 < 4 ? 220 : 30) - c * 10) });
+    await expect(page.getByTestId('picture-error')).toHaveCount(0);
+    await expect(page.getByTestId('input-canvas')).toHaveAttribute('aria-label', en.inputLabel(64, 48), LONG);
+    await expect(page.getByTestId('stats')).toContainText(en.sizes(64, 48, 64, 48), LONG);
+    await expect(page.locator('.ik-lab').getByLabel(en.source, { exact: true })).toHaveValue('own');
+  });
+
+  test('a refused camera gives a clear message and keeps the picture', async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.addInitScript(() => {
+      Object.defineProperty(navigator, 'mediaDevices', {
+        configurable: true,
+        value: { getUserMedia: () => Promise.reject(new DOMException('Permission denied', 'NotAllowedError')) },
+      });
+    });
+    await open(page, 'en');
+    await page.getByTestId('camera').focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('picture-error')).toHaveText(en.cameraDenied);
+    await expect(page.getByTestId('input-canvas')).toHaveAttribute('aria-label', en.inputLabel(451, 300));
+  });
+
+  test('a 1-megapixel picture: a kernel change is filtered in the worker (time reported, not asserted)', async ({ page }) => {
+    test.setTimeout(300_000);
+    await open(page, 'en');
+    const input = page.getByTestId('file-input');
+    await input.setInputFiles({ name: 'big.png', mimeType: 'image/png', buffer: png(1000, 1000, 3, (x, y, c) => (x * 7 + y * 3 + c * 50) % 256) });
+    await expect(page.getByTestId('stats')).toContainText(en.sizes(1000, 1000, 1000, 1000), { timeout: 120_000 });
+    const times: string[] = [];
+    for (const preset of ['sobel-x', 'gaussian-blur', 'emboss']) {
+      const previous = await page.getByTestId('stats').getAttribute('data-request');
+      const begin = Date.now();
+      await page.locator('.ik-lab').getByLabel(en.preset, { exact: true }).selectOption(preset);
+      await expect.poll(() => page.getByTestId('stats').getAttribute('data-request'), { timeout: 120_000 }).not.toBe(previous);
+      const wall = Date.now() - begin;
+      const stat = page.getByTestId('stats');
+      times.push(`${preset}: worker ${await stat.getAttribute('data-worker-ms')} ms, round trip ${await stat.getAttribute('data-roundtrip-ms')} ms, seen by the test after ${wall} ms`);
+    }
+    test.info().annotations.push({ type: 'timing (1000x1000 colour)', description: times.join('; ') });
+    console.log(`kernel lab, 1000x1000 colour: ${times.join('; ')}`);
+  });
+});

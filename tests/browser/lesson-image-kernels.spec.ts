@@ -10,6 +10,10 @@ import { expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtu
 import { STRINGS } from '../../components/widgets/image-kernels/strings/index.ts';
 import { MAX_MEGAPIXELS } from '../../components/widgets/image-kernels/picture-input.ts';
 import type { Locale as Lang } from '../../src/i18n/lessons.ts';
+import { buildModel } from '../../src/training/architecture.ts';
+import { DEFAULT_TRAIN_CONFIG } from '../../src/training/config.ts';
+import type { TrainConfig } from '../../src/training/config.ts';
+import { exportWeights } from '../../src/training/weights.ts';
 
 const LANGS: Lang[] = ['en', 'ko'];
 const en = STRINGS.en;
@@ -68,6 +72,7 @@ for (const lang of LANGS) {
       await expect(page.getByTestId('window-table').locator('td')).toHaveCount(9);
       await expectNoSeriousA11yViolations(page);
       await screenshot(page, `lesson-image-kernels-${lang}`);
+      await page.locator('.ik-lab').screenshot({ path: `test-results/screenshots/image-kernels-lab-${lang}.png` });
       await page.emulateMedia({ colorScheme: 'dark' });
       await expectNoSeriousA11yViolations(page);
     });
@@ -80,6 +85,7 @@ for (const lang of LANGS) {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
       await screenshot(page, `lesson-image-kernels-360-${lang}`);
+      await page.locator('.ik-lab').screenshot({ path: `test-results/screenshots/image-kernels-lab-360-${lang}.png` });
     });
   });
 }
@@ -227,5 +233,52 @@ test.describe('lesson 10 lab (en)', () => {
     }
     test.info().annotations.push({ type: 'timing (1000x1000 colour)', description: times.join('; ') });
     console.log(`kernel lab, 1000x1000 colour: ${times.join('; ')}`);
+  });
+
+  test('a model saved in this browser: its first-layer filters are drawn and one runs as the kernel', async ({ page }) => {
+    test.setTimeout(180_000);
+    await open(page, 'en');
+    await page.getByTestId('learned-open').click();
+    await expect(page.getByTestId('learned-none')).toHaveText(en.learnedNone);
+    // Save a model the way lesson 13's store does (an untrained one: the test checks the plumbing, not the learning).
+    const config = structuredClone(DEFAULT_TRAIN_CONFIG) as TrainConfig;
+    const { model } = buildModel(config.architecture, { seed: 3 });
+    const bytes = exportWeights(model, {
+      config,
+      inputShape: [1, 28, 28],
+      classes: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+      meta: { epochs: 0, steps: 0, testAccuracy: null, seed: 3, date: '2025-01-01T00:00:00.000Z' },
+    });
+    const first = model.stateDict()[Object.keys(model.stateDict()).find((k) => model.stateDict()[k].shape.length === 4)!];
+    await page.evaluate(async (file) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('convlab-models', 1);
+        request.onupgradeneeded = () => {
+          request.result.createObjectStore('info', { keyPath: 'id' });
+          request.result.createObjectStore('weights');
+        };
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const tx = db.transaction(['info', 'weights'], 'readwrite');
+      tx.objectStore('info').put({ id: 'm1', name: 'test model', savedAt: '2025-01-01T00:00:00.000Z', dataset: 'mnist', architecture: file.architecture, testAccuracy: null, epochs: 0, bytes: file.bytes.length });
+      tx.objectStore('weights').put(new Uint8Array(file.bytes), 'm1');
+      await new Promise((resolve) => (tx.oncomplete = resolve));
+      db.close();
+    }, { bytes: Array.from(bytes), architecture: config.architecture });
+    await page.reload();
+    await page.locator('.ik-lab').scrollIntoViewIfNeeded();
+    await expect(page.getByTestId('stats')).toBeVisible(LONG);
+    await page.getByTestId('learned-open').focus();
+    await page.keyboard.press('Enter');
+    const [count, , size] = first.shape;
+    await expect(page.getByTestId('learned-summary')).toHaveText(en.learnedSummary(count, size, 1));
+    await page.getByRole('button', { name: en.learnedUse(1) }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('.ik-lab').getByLabel(en.preset, { exact: true })).toHaveValue('custom');
+    await expect(page.locator('.ik-lab').getByLabel(en.modes.gray, { exact: true })).toBeChecked();
+    const w = Math.round(first.data[0] * 1000) / 1000;
+    await expect(page.locator('.ik-lab').getByLabel(en.weight(1, 1), { exact: true })).toHaveValue(String(w));
+    await expect(page.getByTestId('window-table').locator('td')).toHaveCount(size * size, LONG);
   });
 });

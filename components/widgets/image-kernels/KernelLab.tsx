@@ -38,6 +38,8 @@ import type { KernelLabCommand, KernelLabMessage } from '../../../src/training/k
 import type { PaddingMode } from '../../../src/engine/index.ts';
 import { MAX_MEGAPIXELS, cameraFrame, readPictureFile } from './picture-input.ts';
 import type { PictureRefusal } from './picture-input.ts';
+import { LearnedFilters } from './LearnedFilters.tsx';
+import { labWeights } from '../../../src/training/kernel-lab/learned.ts';
 import { STRINGS } from './strings/index.ts';
 import type { KernelLabStrings } from './strings/index.ts';
 import './image-kernels.css';
@@ -515,7 +517,7 @@ export default function KernelLab({ lang }: { lang: Locale }) {
         )}
         {result && (
           <p class="ik-note" data-testid="stats" data-request={result.requestId} data-worker-ms={fmt(result.ms)} data-roundtrip-ms={fmt(result.roundTripMs)}>
-            {t.sizes(result.inWidth, result.inHeight, result.width, result.height)} {t.timing(result.ms.toFixed(1))}
+            {t.sizes(result.inWidth, result.inHeight, result.width, result.height)}. {t.timing(result.ms.toFixed(1))}
           </p>
         )}
       </div>
@@ -542,7 +544,7 @@ export default function KernelLab({ lang }: { lang: Locale }) {
                     <tr key={r}>
                       {breakdown.inputs.slice(r * breakdown.side, (r + 1) * breakdown.side).map((v, c) => (
                         <td key={c} class={v === null ? 'ik-pad' : undefined}>
-                          {v === null ? t.padCell : fmt(v)}×{fmt(breakdown.weights[r * breakdown.side + c])}
+                          {v === null ? t.padCell : fmt(v)}×{fmt(result!.settings.kernel.weights[r * breakdown.side + c])}
                         </td>
                       ))}
                     </tr>
@@ -550,13 +552,30 @@ export default function KernelLab({ lang }: { lang: Locale }) {
                 </tbody>
               </table>
             </div>
-            <p class="ik-sum" data-testid="window-sum">{t.sumLine(breakdown.products.length, fmt(breakdown.sum))}</p>
+            <p class="ik-sum" data-testid="window-sum">
+              {result!.settings.kernel.divisor === 1
+                ? t.sumLine(breakdown.products.length, fmt(breakdown.sum))
+                : t.sumDivided(breakdown.products.length, fmt(breakdown.sum * result!.settings.kernel.divisor), result!.settings.kernel.divisor, fmt(breakdown.sum))}
+            </p>
             <p class="ik-sum" data-testid="engine-value">
               {t.engineLine(fmt(engineValue), Math.max(0, Math.min(255, Math.round(engineValue))), 0, 255)}
             </p>
           </>
         )}
       </section>
+
+      <LearnedFilters
+        t={t}
+        onUse={(filter, size) =>
+          set((s) => ({
+            ...s,
+            preset: 'custom',
+            mode: 'gray',
+            kernel: { size, weights: labWeights(filter, LIMITS.weight[1]), divisor: 1 },
+            padding: Math.min(LIMITS.padding[1], samePadding(size, s.dilation)),
+          }))
+        }
+      />
     </WidgetFrame>
   );
 }

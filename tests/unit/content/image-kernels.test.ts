@@ -26,6 +26,11 @@ import {
 } from '../../../src/training/kernel-lab/model.ts';
 import type { LabSettings, Pixels } from '../../../src/training/kernel-lab/model.ts';
 import { MAX_PIXELS, classifyFile, workingSize } from '../../../components/widgets/image-kernels/picture-input.ts';
+import { firstLayerFilters, labWeights } from '../../../src/training/kernel-lab/learned.ts';
+import { buildModel } from '../../../src/training/architecture.ts';
+import { DEFAULT_TRAIN_CONFIG } from '../../../src/training/config.ts';
+import type { TrainConfig } from '../../../src/training/config.ts';
+import { exportWeights } from '../../../src/training/weights.ts';
 import { STRINGS } from '../../../components/widgets/image-kernels/strings/index.ts';
 
 /** A small picture with every channel different, so colour mistakes show. */
@@ -214,5 +219,26 @@ describe('the reader’s pictures', () => {
 
   it('both languages have every string', () => {
     expect(Object.keys(STRINGS.ko).sort()).toEqual(Object.keys(STRINGS.en).sort());
+  });
+});
+
+describe('filters a network learned', () => {
+  it('reads the first convolution of a saved weights file, and refuses what is not one', () => {
+    const config = structuredClone(DEFAULT_TRAIN_CONFIG) as TrainConfig;
+    const { model } = buildModel(config.architecture, { seed: 5 });
+    const bytes = exportWeights(model, {
+      config,
+      inputShape: [1, 28, 28],
+      classes: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+      meta: { epochs: 0, steps: 0, testAccuracy: null, seed: 5, date: '2025-01-01T00:00:00.000Z' },
+    });
+    const r = firstLayerFilters(bytes);
+    if (!r.ok) throw new Error(r.message);
+    const state = model.stateDict();
+    const weight = state[r.layer.name];
+    expect(weight.shape).toEqual([r.layer.count, r.layer.inChannels, r.layer.size, r.layer.size]);
+    expect(r.layer.filters[0]).toEqual(Array.from(weight.data.slice(0, r.layer.size * r.layer.size)));
+    expect(firstLayerFilters(new Uint8Array([1, 2, 3])).ok).toBe(false);
+    expect(labWeights([0.12345, -200, 3], 99)).toEqual([0.123, -99, 3]);
   });
 });

@@ -79,7 +79,18 @@ export const en = {
   windowCaption: 'Each cell: the input value under the tap × the weight',
   padCell: 'pad',
   sumLine: (terms: number, sum: string) => `Sum of the ${terms} products: ${sum}`,
+  sumDivided: (terms: number, sum: string, divisor: number, result: string) => `Sum of the ${terms} products: ${sum}, divided by ${divisor}: ${result}`,
   engineLine: (value: string, shown: number, lo: number, hi: number) => `The engine’s output: ${value}, shown as ${shown} (clamped to ${lo}…${hi}).`,
+
+  learnedHeading: 'Filters a network learned',
+  learnedNote:
+    'The first layer of a model you trained and saved in the lesson on training a ConvNet, read from this browser’s storage. Light is a positive weight, dark a negative one. Choose a filter to run it on the picture in gray.',
+  learnedOpen: 'Show the filters of a saved model',
+  learnedNone: 'No model is saved in this browser yet. Train one in the lesson on training a ConvNet, save it, and come back.',
+  learnedFailed: (message: string) => `The saved model cannot be read: ${message}`,
+  learnedModel: 'Saved model',
+  learnedSummary: (count: number, size: number, channels: number) => `${count} filters of ${size}×${size} over ${channels} input channel(s).`,
+  learnedUse: (i: number) => `Use learned filter ${i} as the kernel`,
 };
 
 export type KernelLabStrings = typeof en;

@@ -78,5 +78,16 @@ export const ko: KernelLabStrings = {
   windowCaption: '칸마다: 탭 아래 입력값 × 가중치',
   padCell: '패딩',
   sumLine: (terms, sum) => `곱 ${terms}개의 합: ${sum}`,
+  sumDivided: (terms, sum, divisor, result) => `곱 ${terms}개의 합: ${sum}. 이를 ${josa(divisor, '(으)로')} 나누면: ${result}`,
   engineLine: (value, shown, lo, hi) => `엔진의 출력: ${value}. ${lo}…${hi} 범위로 잘라 ${josa(shown, '(으)로')} 보여 줍니다.`,
+
+  learnedHeading: '신경망이 학습한 필터',
+  learnedNote:
+    '합성곱 신경망을 학습하는 강의에서 직접 학습하고 저장한 모델의 첫 계층을 이 브라우저의 저장소에서 읽어 옵니다. 밝을수록 양수, 어두울수록 음수 가중치입니다. 필터를 고르면 회색조 이미지에 적용합니다.',
+  learnedOpen: '저장한 모델의 필터 보기',
+  learnedNone: '이 브라우저에 저장한 모델이 아직 없습니다. 합성곱 신경망을 학습하는 강의에서 모델을 학습해 저장한 뒤 다시 오세요.',
+  learnedFailed: (message) => `저장한 모델을 읽을 수 없습니다: ${message}`,
+  learnedModel: '저장한 모델',
+  learnedSummary: (count, size, channels) => `입력 채널 ${channels}개에 대한 ${size}×${size} 필터 ${count}개입니다.`,
+  learnedUse: (i) => `학습한 필터 ${i}번을 커널로 쓰기`,
 };

@@ -215,6 +215,60 @@ test.describe('lesson 10 lab (en)', () => {
     await expect(page.getByTestId('input-canvas')).toHaveAttribute('aria-label', en.inputLabel(451, 300));
   });
 
+  test('a dropped file and a pasted image become the picture; a camera frame too', async ({ page }) => {
+    test.setTimeout(180_000);
+    await page.addInitScript(() => {
+      // A stand-in camera: a canvas's stream, 80x60.
+      Object.defineProperty(navigator, 'mediaDevices', {
+        configurable: true,
+        value: {
+          getUserMedia: async () => {
+            const canvas = document.createElement('canvas');
+            canvas.width = 80;
+            canvas.height = 60;
+            const context = canvas.getContext('2d')!;
+            const paint = () => {
+              context.fillStyle = '#3a7';
+              context.fillRect(0, 0, 80, 60);
+              context.fillStyle = '#fff';
+              context.fillRect(20, 10, 30, 30);
+            };
+            paint();
+            const timer = setInterval(paint, 50);
+            const stream = canvas.captureStream(20);
+            stream.getTracks()[0].addEventListener('ended', () => clearInterval(timer));
+            return stream;
+          },
+        },
+      });
+    });
+    await open(page, 'en');
+    const dropped = png(40, 30, 3, (x) => (x < 20 ? 0 : 255));
+    await page.getByTestId('drop-zone').evaluate((zone, bytes) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(bytes)], 'dropped.png', { type: 'image/png' }));
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }, Array.from(dropped));
+    await expect(page.getByTestId('input-canvas')).toHaveAttribute('aria-label', en.inputLabel(40, 30), LONG);
+    await expect(page.getByTestId('stats')).toContainText(en.sizes(40, 30, 40, 30), LONG);
+    const pasted = png(24, 20, 3, (_x, y) => (y < 10 ? 30 : 200));
+    await page.evaluate((bytes) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(bytes)], 'pasted.png', { type: 'image/png' }));
+      document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+    }, Array.from(pasted));
+    await expect(page.getByTestId('input-canvas')).toHaveAttribute('aria-label', en.inputLabel(24, 20), LONG);
+    await page.getByTestId('camera').focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('input-canvas')).toHaveAttribute('aria-label', en.inputLabel(80, 60), LONG);
+    await expect(page.getByTestId('stats')).toContainText(en.sizes(80, 60, 80, 60), LONG);
+    await expect(page.getByTestId('picture-error')).toHaveCount(0);
+    // Back to a photograph of the site.
+    await page.locator('.ik-lab').getByLabel(en.source, { exact: true }).selectOption('coffee');
+    await expect(page.getByTestId('input-canvas')).toHaveAttribute('aria-label', en.inputLabel(600, 400), LONG);
+    await expect(page).toHaveURL(/ikI=coffee/);
+  });
+
   test('a 1-megapixel picture: a kernel change is filtered in the worker (time reported, not asserted)', async ({ page }) => {
     test.setTimeout(300_000);
     await open(page, 'en');

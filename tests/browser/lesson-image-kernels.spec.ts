@@ -55,10 +55,6 @@ async function open(page: Page, lang: Lang, query = ''): Promise<void> {
   await expect(page.getByTestId('stats')).toBeVisible(LONG);
 }
 
-/** The lab's output size, as the stats line says it. */
-async function stats(page: Page): Promise<string> {
-  return (await page.getByTestId('stats').textContent()) ?? '';
-}
 
 for (const lang of LANGS) {
   const t = STRINGS[lang];
@@ -276,10 +272,18 @@ test.describe('lesson 10 lab (en)', () => {
     await input.setInputFiles({ name: 'big.png', mimeType: 'image/png', buffer: png(1000, 1000, 3, (x, y, c) => (x * 7 + y * 3 + c * 50) % 256) });
     await expect(page.getByTestId('stats')).toContainText(en.sizes(1000, 1000, 1000, 1000), { timeout: 120_000 });
     const times: string[] = [];
-    for (const preset of ['sobel-x', 'gaussian-blur', 'emboss']) {
+    const lab = page.locator('.ik-lab');
+    const changes: [string, () => Promise<unknown>][] = [
+      ['sobel-x 3x3', () => lab.getByLabel(en.preset, { exact: true }).selectOption('sobel-x')],
+      ['gaussian 3x3', () => lab.getByLabel(en.preset, { exact: true }).selectOption('gaussian-blur')],
+      ['gaussian 7x7', () => lab.getByLabel(en.size, { exact: true }).selectOption('7')],
+      ['emboss 3x3', () => lab.getByLabel(en.preset, { exact: true }).selectOption('emboss')],
+      ['emboss 3x3 gray', () => lab.getByLabel(en.modes.gray, { exact: true }).check()],
+    ];
+    for (const [preset, change] of changes) {
       const previous = await page.getByTestId('stats').getAttribute('data-request');
       const begin = Date.now();
-      await page.locator('.ik-lab').getByLabel(en.preset, { exact: true }).selectOption(preset);
+      await change();
       await expect.poll(() => page.getByTestId('stats').getAttribute('data-request'), { timeout: 120_000 }).not.toBe(previous);
       const wall = Date.now() - begin;
       const stat = page.getByTestId('stats');

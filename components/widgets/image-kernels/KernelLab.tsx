@@ -295,7 +295,7 @@ export default function KernelLab({ lang }: { lang: Locale }) {
   );
   const engineValue = result && at ? result.raw[shownChannel * result.width * result.height + at.row * result.width + at.col] : 0;
 
-  const onKey = (event: JSX.TargetedKeyboardEvent<HTMLDivElement>) => {
+  const onKey = (event: JSX.TargetedEvent<HTMLDivElement, KeyboardEvent>) => {
     if (!result || !at) return;
     const step = event.shiftKey ? 10 : 1;
     const moves: Record<string, [number, number]> = { ArrowUp: [-step, 0], ArrowDown: [step, 0], ArrowLeft: [0, -step], ArrowRight: [0, step] };
@@ -307,7 +307,7 @@ export default function KernelLab({ lang }: { lang: Locale }) {
       col: Math.max(0, Math.min(result.width - 1, at.col + move[1])),
     });
   };
-  const onPointer = (event: JSX.TargetedPointerEvent<HTMLDivElement>) => {
+  const onPointer = (event: JSX.TargetedEvent<HTMLDivElement, PointerEvent>) => {
     if (!result) return;
     const box = event.currentTarget.getBoundingClientRect();
     const col = Math.floor(((event.clientX - box.left) / box.width) * result.width);

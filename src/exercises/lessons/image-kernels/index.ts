@@ -12,7 +12,7 @@ import type { Kernel } from '../../../training/kernel-lab/model.ts';
 import { checkNumeric, numericMistakes } from '../../checks.ts';
 import type { NumericMistake } from '../../checks.ts';
 import { intBetween, pick } from '../../seed.ts';
-import { bi, code, grid, math, text, texMatrix } from '../../text.ts';
+import { bi, code, grid, math, text } from '../../text.ts';
 import { josa } from '../../../i18n/korean.ts';
 import type { AnyExercise, Block, ExerciseDefinition } from '../../types.ts';
 

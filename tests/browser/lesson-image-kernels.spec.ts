@@ -6,7 +6,7 @@
  */
 import { crc32, deflateSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
-import { expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtures.ts';
+import { STAND_IN_WORKER_HEADERS, expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtures.ts';
 import { STRINGS } from '../../components/widgets/image-kernels/strings/index.ts';
 import { MAX_MEGAPIXELS } from '../../components/widgets/image-kernels/picture-input.ts';
 import type { Locale as Lang } from '../../src/i18n/lessons.ts';
@@ -164,6 +164,19 @@ test.describe('lesson 10 lab (en)', () => {
     await expect(page.locator('.ik-lab').getByLabel(en.weight(4, 4), { exact: true })).toHaveValue('400');
     await expect(page.locator('.ik-lab').getByLabel(en.divisor, { exact: true })).toHaveValue('4096');
     await expect(page.getByTestId('window-table').locator('td')).toHaveCount(49, LONG);
+    // Hovering over the output inspects the pixel under the pointer.
+    const output = page.getByTestId('output');
+    await output.scrollIntoViewIfNeeded();
+    const box = (await output.boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.75, box.y + box.height * 0.25);
+    await page.mouse.move(box.x + box.width * 0.75 + 1, box.y + box.height * 0.25 + 1);
+    const col = Math.floor(((box.width * 0.75 + 1) / box.width) * 451);
+    const row = Math.floor(((box.height * 0.25 + 1) / box.height) * 300);
+    // Within a pixel of where the pointer is (sub-pixel layout may round either way).
+    await expect(page.getByTestId('inspect-heading')).not.toHaveText(en.inspect(150, 225));
+    const [shownRow, shownCol] = ((await page.getByTestId('inspect-heading').textContent()) ?? '').match(/\d+/g)!.map(Number);
+    expect(Math.abs(shownRow - row)).toBeLessThanOrEqual(1);
+    expect(Math.abs(shownCol - col)).toBeLessThanOrEqual(1);
     await open(page, 'en', '?ikP=sepia&ikS=9');
     await expect(page.getByTestId('rejected-note')).toHaveText(en.rejected('ikP, ikS'));
   });
@@ -263,6 +276,19 @@ test.describe('lesson 10 lab (en)', () => {
     await page.locator('.ik-lab').getByLabel(en.source, { exact: true }).selectOption('coffee');
     await expect(page.getByTestId('input-canvas')).toHaveAttribute('aria-label', en.inputLabel(600, 400), LONG);
     await expect(page).toHaveURL(/ikI=coffee/);
+  });
+
+  test('a worker that dies as it loads is reported, and the page stays usable', async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.route(/kernel-lab\.worker[^/]*\.js/, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/javascript', headers: STAND_IN_WORKER_HEADERS, body: 'throw new Error("simulated crash");' }),
+    );
+    await page.goto('/en/lessons/image-kernels/');
+    await page.locator('.ik-lab').scrollIntoViewIfNeeded();
+    await expect(page.getByTestId('worker-failed')).toHaveText(en.workerFailed, LONG);
+    await expect(page.getByTestId('input-canvas')).toHaveAttribute('aria-label', en.inputLabel(451, 300));
+    await page.locator('.ik-lab').getByLabel(en.preset, { exact: true }).selectOption('sharpen');
+    await expect(page.getByTestId('worker-failed')).toHaveText(en.workerFailed, LONG);
   });
 
   test('a 1-megapixel picture: a kernel change is filtered in the worker (time reported, not asserted)', async ({ page }) => {

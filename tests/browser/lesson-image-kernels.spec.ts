@@ -71,6 +71,7 @@ for (const lang of LANGS) {
       await page.locator('.ik-lab').screenshot({ path: `test-results/screenshots/image-kernels-lab-${lang}.png` });
       await page.emulateMedia({ colorScheme: 'dark' });
       await expectNoSeriousA11yViolations(page);
+      if (lang === 'en') await page.locator('.ik-lab').screenshot({ path: 'test-results/screenshots/image-kernels-lab-dark-en.png' });
     });
 
     test('fits a 360 px screen', async ({ page }) => {
@@ -201,6 +202,10 @@ test.describe('lesson 10 lab (en)', () => {
     await expect(page.getByTestId('picture-error')).toHaveText(en.badLarge(10_000, 5_000, MAX_MEGAPIXELS), LONG);
     await expect(page.getByTestId('input-canvas')).toHaveAttribute('aria-label', before);
     await expect(page.getByTestId('stats')).toContainText(en.sizes(451, 300, 451, 300));
+    // A picture over a megapixel is scaled down to fit one, keeping its shape.
+    await input.setInputFiles({ name: 'wide.png', mimeType: 'image/png', buffer: png(2000, 1500, 1, (x, y) => (x + y) % 256) });
+    await expect(page.getByTestId('scaled-note')).toHaveText(en.scaled(1154, 866, 2000, 1500), LONG);
+    await expect(page.getByTestId('stats')).toContainText(en.sizes(1154, 866, 1154, 866), LONG);
     // A good upload.
     await input.setInputFiles({ name: 'stripes.png', mimeType: 'image/png', buffer: png(64, 48, 3, (x, _y, c) => (x % 8 < 4 ? 220 : 30) - c * 10) });
     await expect(page.getByTestId('picture-error')).toHaveCount(0);

@@ -16,6 +16,7 @@ import { exercises as stride } from './lessons/stride/index.ts';
 import { exercises as dilation } from './lessons/dilation/index.ts';
 import { exercises as channels } from './lessons/channels/index.ts';
 import { exercises as activations } from './lessons/activations/index.ts';
+import { exercises as imageKernels } from './lessons/image-kernels/index.ts';
 import { exercises as pooling } from './lessons/pooling/index.ts';
 import { exercises as fullyConnected } from './lessons/fully-connected/index.ts';
 import { exercises as training } from './lessons/training/index.ts';
@@ -32,6 +33,7 @@ export const allExercises: readonly AnyExercise[] = [
   ...dilation,
   ...channels,
   ...activations,
+  ...imageKernels,
   ...pooling,
   ...fullyConnected,
   ...training,

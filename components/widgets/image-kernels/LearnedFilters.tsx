@@ -1,0 +1,113 @@
+/**
+ * Filters a network learned, beside the hand-set ones: the first convolution of a
+ * model saved in this browser by lesson 13's trainer. Each filter is drawn (gray is
+ * zero, light positive, dark negative) and can be sent to the lab as its kernel, to
+ * run on the photograph like any hand-set one.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { browserModelStore } from '../../../src/training/store.ts';
+import type { SavedModelInfo } from '../../../src/training/store.ts';
+import { firstLayerFilters } from '../../../src/training/kernel-lab/learned.ts';
+import type { FirstLayer } from '../../../src/training/kernel-lab/learned.ts';
+import type { KernelLabStrings } from './strings/index.ts';
+
+function FilterSwatch({ filter, size, label, onUse }: { filter: number[]; size: number; label: string; onUse: () => void }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const c = canvas.current;
+    const context = c?.getContext('2d');
+    if (!c || !context) return;
+    c.width = size;
+    c.height = size;
+    const peak = Math.max(1e-6, ...filter.map(Math.abs));
+    const image = context.createImageData(size, size);
+    filter.forEach((v, i) => {
+      const g = Math.round(128 + (127 * v) / peak);
+      image.data.set([g, g, g, 255], 4 * i);
+    });
+    context.putImageData(image, 0, 0);
+  }, [filter, size]);
+  return (
+    <button type="button" class="ik-learned__filter" aria-label={label} onClick={onUse}>
+      <canvas ref={canvas} aria-hidden="true" />
+    </button>
+  );
+}
+
+type State =
+  | { status: 'idle' }
+  | { status: 'loading' }
+  | { status: 'none' }
+  | { status: 'failed'; message: string }
+  | { status: 'listed'; models: SavedModelInfo[] };
+
+/** The saved models' first layers, on request (nothing is read before the reader asks). */
+export function LearnedFilters({ t, onUse }: { t: KernelLabStrings; onUse: (filter: number[], size: number) => void }) {
+  const [state, setState] = useState<State>({ status: 'idle' });
+  const [chosen, setChosen] = useState<string>('');
+  const [layer, setLayer] = useState<{ id: string; result: ReturnType<typeof firstLayerFilters> } | null>(null);
+
+  const list = async () => {
+    setState({ status: 'loading' });
+    try {
+      const models = await browserModelStore().list();
+      if (models.length === 0) {
+        setState({ status: 'none' });
+        return;
+      }
+      setState({ status: 'listed', models });
+      void pick(models[0].id);
+    } catch (error) {
+      setState({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  const pick = async (id: string) => {
+    setChosen(id);
+    try {
+      const bytes = await browserModelStore().load(id);
+      setLayer({ id, result: firstLayerFilters(bytes) });
+    } catch (error) {
+      setLayer({ id, result: { ok: false, message: error instanceof Error ? error.message : String(error) } });
+    }
+  };
+
+  const shown: FirstLayer | null = layer && layer.id === chosen && layer.result.ok ? layer.result.layer : null;
+
+  return (
+    <section class="ik-learned" data-testid="learned">
+      <h3>{t.learnedHeading}</h3>
+      <p class="ik-note">{t.learnedNote}</p>
+      {state.status === 'idle' || state.status === 'loading' ? (
+        <button type="button" class="cl-button" onClick={() => void list()} disabled={state.status === 'loading'} data-testid="learned-open">
+          {t.learnedOpen}
+        </button>
+      ) : null}
+      {state.status === 'none' && <p class="ik-note" data-testid="learned-none">{t.learnedNone}</p>}
+      {state.status === 'failed' && <p class="ik-problem" data-testid="learned-failed">{t.learnedFailed(state.message)}</p>}
+      {state.status === 'listed' && (
+        <>
+          <div class="cl-field">
+            <label for="ik-model">{t.learnedModel}</label>
+            <select id="ik-model" value={chosen} onChange={(e) => void pick(e.currentTarget.value)}>
+              {state.models.map((m) => (
+                <option key={m.id} value={m.id}>{m.name}</option>
+              ))}
+            </select>
+          </div>
+          {layer && layer.id === chosen && !layer.result.ok && <p class="ik-problem" data-testid="learned-failed">{t.learnedFailed(layer.result.message)}</p>}
+          {shown && (
+            <>
+              <p class="ik-note" data-testid="learned-summary">{t.learnedSummary(shown.count, shown.size, shown.inChannels)}</p>
+              <div class="ik-learned__grid">
+                {shown.filters.map((f, i) => (
+                  <FilterSwatch key={`${chosen}-${i}`} filter={f} size={shown.size} label={t.learnedUse(i + 1)} onUse={() => onUse(f, shown.size)} />
+                ))}
+              </div>
+            </>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

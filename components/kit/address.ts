@@ -50,9 +50,20 @@ export class AddressWriter {
     });
   }
 
-  /** Applies `edit` now if the address has not been written lately, else with the next write. */
-  update(edit: QueryEdit): void {
+  /**
+   * Applies `edit` now if the address has not been written lately, else with the
+   * next write. `settles: false` is for a write no reader made (a widget filling in
+   * its keys after hydration): it is applied at once and does not hold back the
+   * reader's first change, which a reload right after must still keep.
+   */
+  update(edit: QueryEdit, { settles = true }: { settles?: boolean } = {}): void {
     this.#pending.push(edit);
+    if (!settles && this.#timer === null) {
+      const lastWrite = this.#lastWrite;
+      this.flush();
+      this.#lastWrite = lastWrite;
+      return;
+    }
     if (this.#timer !== null) return; // a write is already due
     const wait = this.#lastWrite + this.#settleMs - this.#host.performance.now();
     if (wait <= 0) this.flush();
@@ -98,8 +109,8 @@ function writer(): AddressWriter | null {
 }
 
 /** Queues a change to the query string (see the file comment); a no-op on the server. */
-export function updateQuery(edit: QueryEdit): void {
-  writer()?.update(edit);
+export function updateQuery(edit: QueryEdit, options?: { settles?: boolean }): void {
+  writer()?.update(edit, options);
 }
 
 /** Writes queued changes now (before reading the address back, say). */

@@ -61,6 +61,8 @@ export function useQueryState<T, K extends string = string>(codec: QueryCodec<T,
   latest.current = codec;
   /** The value read from the address, which 'changes' does not write back. */
   const fromAddress = useRef<{ value: T } | null>(null);
+  /** Whether the address has been written once since it was read. */
+  const filled = useRef(false);
 
   useEffect(() => {
     const read = latest.current.read(new URLSearchParams(window.location.search));
@@ -74,7 +76,10 @@ export function useQueryState<T, K extends string = string>(codec: QueryCodec<T,
     if (!ready) return;
     const { follow = 'changes' } = latest.current;
     if (follow === 'changes' && fromAddress.current !== null && Object.is(value, fromAddress.current.value)) return;
-    updateQuery((params) => latest.current.write(value, params));
+    // The first write of the value read from the address only fills in the keys it lacked.
+    const filling = !filled.current && fromAddress.current !== null && Object.is(value, fromAddress.current.value);
+    filled.current = true;
+    updateQuery((params) => latest.current.write(value, params), { settles: !filling });
   }, [value, ready]);
 
   return { value, set: setValue, rejected, clearRejected: () => setRejected(NONE), ready };

@@ -53,6 +53,17 @@ describe('AddressWriter: query edits written once a burst settles', () => {
     expect(address.pending).toBe(false);
   });
 
+  it("a widget filling in its keys after hydration does not hold back the reader's first change", () => {
+    const w = fakeWindow();
+    const address = new AddressWriter(w.host);
+    address.update((params) => params.set('osMode', 'conv'), { settles: false });
+    w.advance(20);
+    address.update((params) => params.set('osS', '2'));
+    expect(w.writes).toHaveLength(2);
+    expect(w.writes[1]).toContain('osMode=conv&osS=2');
+    expect(address.pending).toBe(false);
+  });
+
   it('writes a burst of slider steps at most once per settle time, ending with the last values', () => {
     const w = fakeWindow();
     const address = new AddressWriter(w.host);

@@ -39,9 +39,13 @@ export function zooModelOf(lesson: DashboardLesson): ZooModelName | undefined {
  * `testLimit` test images. These models cost several times LeNet-5's compute
  * per image, so a run over the whole training set would take many minutes in a
  * tab; the subset keeps a run to a minute or two. miniResNet has BatchNorm,
- * which tolerates a larger learning rate.
+ * which tolerates a larger learning rate. Measured in Node on the loaded 2-core
+ * machine (188 steps): miniVgg 93% test accuracy, miniResNet 51%; miniAlexNet
+ * stayed at chance with momentum SGD (lr 0.02 for 188 steps, 0.05 for 70), so
+ * it starts on Adam (53% after 70 steps). To be tuned further.
  */
 export interface ZooRecipe {
+  optimizer: OptimizerKind;
   lr: number;
   batchSize: number;
   epochs: number;
@@ -50,9 +54,9 @@ export interface ZooRecipe {
 }
 
 export const ZOO_RECIPES: Readonly<Record<ZooModelName, Readonly<ZooRecipe>>> = Object.freeze({
-  miniAlexNet: Object.freeze({ lr: 0.02, batchSize: 64, epochs: 2, trainLimit: 6000, testLimit: 2000 }),
-  miniVgg: Object.freeze({ lr: 0.02, batchSize: 64, epochs: 2, trainLimit: 6000, testLimit: 2000 }),
-  miniResNet: Object.freeze({ lr: 0.05, batchSize: 64, epochs: 2, trainLimit: 6000, testLimit: 2000 }),
+  miniAlexNet: Object.freeze({ optimizer: 'adam', lr: 0.001, batchSize: 64, epochs: 2, trainLimit: 6000, testLimit: 2000 }),
+  miniVgg: Object.freeze({ optimizer: 'momentum', lr: 0.02, batchSize: 64, epochs: 2, trainLimit: 6000, testLimit: 2000 }),
+  miniResNet: Object.freeze({ optimizer: 'momentum', lr: 0.05, batchSize: 64, epochs: 2, trainLimit: 6000, testLimit: 2000 }),
 });
 
 /** Everything the form sets. */
@@ -149,7 +153,7 @@ export function defaultSettings(lesson: DashboardLesson): DashboardSettings {
     lenetActivation: lenet.activation ?? 'tanh',
     lenetPooling: lenet.pooling ?? 'avg',
     layers: copyLayers(DEFAULT_STACK.layers),
-    optimizer: base.optimizer.kind,
+    optimizer: recipe?.optimizer ?? base.optimizer.kind,
     lr: recipe?.lr ?? base.optimizer.lr,
     momentum: OPTIMIZER_DEFAULTS.momentum.momentum,
     batchSize: recipe?.batchSize ?? base.batchSize,

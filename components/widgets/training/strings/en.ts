@@ -265,7 +265,7 @@ export const en: TrainingStrings = {
       'Everything runs in a Web Worker on this page: the data is downloaded once, then kept by your browser. Change one setting at a time and watch what it does to the curves and the filters.',
     'lenet-5': 'The network of 1998, trained live by this site’s own engine in a Web Worker. The data is downloaded once, then kept by your browser.',
     alexnet:
-      'AlexNet’s recipe shrunk to MNIST digits: convolutions with ReLU, overlapping pools, local response normalisation and dropout, trained with SGD and momentum in a Web Worker on this page.',
+      'AlexNet’s recipe shrunk to MNIST digits: convolutions with ReLU, overlapping pools, local response normalisation and dropout, trained in a Web Worker on this page.',
     vgg: 'VGG’s recipe shrunk to MNIST digits: blocks of small convolutions, each closed by a max pool, trained in a Web Worker on this page.',
     resnet:
       'A small ResNet for MNIST digits: small convolutions with batch normalisation and skip connections, trained in a Web Worker on this page. Batch normalisation keeps it on one worker.',

@@ -41,7 +41,9 @@ export default function VggConfigs({ lang }: { lang: Locale }) {
             ))}
             <tr>
               <th scope="row">{t.colClassifier}</th>
-              {configs.map((c) => <td key={c.name}>FC 4096, FC 4096, FC 1000</td>)}
+              {configs.map((c) => (
+                <td key={c.name}>{c.classifier.map((n, i) => <span class="vg-conv" key={i}>FC {n}</span>)}</td>
+              ))}
             </tr>
             <tr>
               <th scope="row">{t.colWeightLayers}</th>

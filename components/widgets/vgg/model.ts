@@ -226,6 +226,7 @@ export function blocks(config: VggConfig): number[][] {
 export function configurations() {
   return VGG_NAMES.map((name) => {
     const b = budget(name);
-    return { name, blocks: blocks(models.VGG_CONFIGS[name]), weightLayers: b.weightLayers, params: b.totalParams };
+    const classifier = b.rows.filter((r) => r.type === 'Linear').map((r) => r.shape[0]);
+    return { name, blocks: blocks(models.VGG_CONFIGS[name]), classifier, weightLayers: b.weightLayers, params: b.totalParams };
   });
 }

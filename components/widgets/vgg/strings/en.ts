@@ -48,7 +48,7 @@ export const en: VggStrings = {
 
   stackTitle: 'Stacked 3×3 layers against one big kernel',
   stackCaption:
-    'Left: the input pixels one output pixel of the stack depends on, found by back-propagating from it. Right: the single kernel with the same field. Counts from the engine\'s summary of nn.Conv2d(C, C, k) layers.',
+    'First panel: the input pixels one output pixel of the stack depends on, found by back-propagating from it. Second panel: the single kernel with the same field. Counts from the engine\'s summary of nn.Conv2d(C, C, k) layers.',
   channels: 'Channels C (in and out)',
   depth: 'Stacked 3×3 layers',
   stackPanel: (depth) => (depth === 1 ? 'One 3×3 layer' : `${depth} stacked 3×3 layers`),

@@ -6,7 +6,7 @@ export const ko: VggStrings = {
 
   stackTitle: '쌓은 3×3 층과 큰 커널 하나',
   stackCaption:
-    '왼쪽: 쌓은 층의 출력 픽셀 하나가 의존하는 입력 픽셀로, 그 픽셀에서 역전파하여 찾았습니다. 오른쪽: 같은 수용 영역을 가진 커널 하나입니다. 개수는 엔진의 summary가 nn.Conv2d(C, C, k) 층에서 센 값입니다.',
+    '첫째 칸: 쌓은 층의 출력 픽셀 하나가 의존하는 입력 픽셀로, 그 픽셀에서 역전파하여 찾았습니다. 둘째 칸: 같은 수용 영역을 가진 커널 하나입니다. 개수는 엔진의 summary가 nn.Conv2d(C, C, k) 층에서 센 값입니다.',
   channels: '채널 수 C(입력과 출력)',
   depth: '쌓은 3×3 층 수',
   stackPanel: (depth) => (depth === 1 ? '3×3 층 하나' : `3×3 층 ${depth}개`),

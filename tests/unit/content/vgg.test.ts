@@ -71,6 +71,21 @@ describe('lesson 16 numbers, computed by the engine', () => {
     expect(numbers.configs.vgg19.params).toBe('143,667,240');
     expect(budget('vgg16').totalParams).toBe(138357544);
     expect(configurations().map((c) => c.weightLayers)).toEqual([11, 13, 16, 19]);
+    // The same counts by hand from the paper's tables: (9·Cin + 1)·Cout per conv, (in + 1)·out per FC.
+    const byHand = (convs: number[]) => {
+      let c = 3;
+      let total = 0;
+      for (const out of convs) {
+        total += (9 * c + 1) * out;
+        c = out;
+      }
+      return total + (512 * 7 * 7 + 1) * 4096 + (4096 + 1) * 4096 + (4096 + 1) * 1000;
+    };
+    const widths = (counts: number[]) => counts.flatMap((n, i) => Array<number>(n).fill([64, 128, 256, 512, 512][i]));
+    expect(byHand(widths([1, 1, 2, 2, 2]))).toBe(132863336);
+    expect(byHand(widths([2, 2, 2, 2, 2]))).toBe(133047848);
+    expect(byHand(widths([2, 2, 3, 3, 3]))).toBe(138357544);
+    expect(byHand(widths([2, 2, 4, 4, 4]))).toBe(143667240);
     expect(numbers.configCount).toBe(4);
     expect(numbers.blockCount).toBe(5);
   });

@@ -84,6 +84,10 @@ test.describe('lesson 16 widgets (en)', () => {
     const b16 = budget('vgg16');
     const mb = ((b16.activations * 64 * 4) / 1e6).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
     await expect(page.getByTestId('budget-table').locator('tfoot')).toContainText(mb);
+    // The mini-VGG beside the full-size ones.
+    await page.getByRole('radio', { name: 'mini-VGG', exact: true }).check();
+    await expect(page.getByTestId('budget-table').locator('tbody tr')).toHaveCount(budget('mini-vgg').rows.length);
+    await expect.poll(() => new URL(page.url()).searchParams.get('vgM')).toBe('mini-vgg');
   });
 
   test.describe('address', () => {

@@ -11,7 +11,7 @@ import { useQueryState } from '../../kit/query-state.ts';
 import type { QueryCodec } from '../../kit/query-state.ts';
 import { stringsFor } from '../../kit/strings.ts';
 import type { Locale } from '../../../src/i18n/lessons.ts';
-import { BATCHES, DEFAULT_BUDGET, VGG_NAMES, budget, bytes, decodeBudget, encodeBudget } from './model.ts';
+import { BATCHES, BUDGET_MODELS, DEFAULT_BUDGET, budget, bytes, decodeBudget, encodeBudget } from './model.ts';
 import type { BudgetState } from './model.ts';
 import { STRINGS } from './strings/index.ts';
 import './vgg.css';
@@ -25,7 +25,13 @@ const QUERY: QueryCodec<BudgetState> = {
   write: encodeBudget,
 };
 
-const LABELS: Record<(typeof VGG_NAMES)[number], string> = { vgg11: 'VGG-11', vgg13: 'VGG-13', vgg16: 'VGG-16', vgg19: 'VGG-19' };
+const LABELS: Record<(typeof BUDGET_MODELS)[number], string> = {
+  vgg11: 'VGG-11',
+  vgg13: 'VGG-13',
+  vgg16: 'VGG-16',
+  vgg19: 'VGG-19',
+  'mini-vgg': 'mini-VGG',
+};
 
 export default function VggBudget({ lang }: { lang: Locale }) {
   const t = stringsFor(STRINGS, lang);
@@ -41,7 +47,7 @@ export default function VggBudget({ lang }: { lang: Locale }) {
     <WidgetFrame title={t.budgetTitle} caption={t.budgetCaption} class="vg-budget">
       {rejected.length > 0 && <Note testId="budget-rejected">{t.rejected(rejected.join(', '))}</Note>}
       <div class="cl-controls">
-        <ChoiceGroup label={t.model} value={state.model} options={VGG_NAMES.map((n) => ({ value: n, label: LABELS[n] }))}
+        <ChoiceGroup label={t.model} value={state.model} options={BUDGET_MODELS.map((n) => ({ value: n, label: LABELS[n] }))}
           onChange={(model) => set((s) => ({ ...s, model }))} />
         <ChoiceGroup label={t.batch} value={state.batch} options={BATCHES.map((b) => ({ value: b, label: String(b) }))}
           onChange={(batch) => set((s) => ({ ...s, batch }))} />

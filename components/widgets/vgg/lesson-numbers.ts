@@ -5,7 +5,7 @@
  */
 import { models, summary } from '../../../src/engine/index.ts';
 import type { AllowList } from '../../../src/i18n/allowed-numbers.ts';
-import { BATCHES, DEFAULT_STACK, FLOAT32_BYTES, MAP_INPUT, budget, compare, configurations, stackCost } from './model.ts';
+import { BATCHES, DEFAULT_STACK, FLOAT32_BYTES, MAP_INPUT, MINI_INPUT, budget, compare, configurations, stackCost } from './model.ts';
 
 /** The only numbers lesson 16's prose and its widget's strings may type themselves. */
 export const allowedNumbers: AllowList = [
@@ -113,9 +113,9 @@ export const configs = Object.fromEntries(
 
 /** The mini-VGG the trainer builds for 28x28 gray pictures, from the zoo's defaults. */
 export const mini = (() => {
-  const input = 28;
-  const model = models.miniVgg({ inChannels: 1, inputSize: input });
-  const report = summary(model, [1, 1, input, input]);
+  const input = MINI_INPUT;
+  const report = summary(models.miniVgg({ inChannels: 1, inputSize: input }), [1, 1, input, input]);
+  const b = budget('mini-vgg');
   const convs = report.layers.filter((r) => r.type === 'Conv2d');
   return {
     input,
@@ -123,5 +123,7 @@ export const mini = (() => {
     convLayers: convs.length,
     weightLayers: convs.length + report.layers.filter((r) => r.type === 'Linear').length,
     ratio: Math.round(b16.totalParams / report.totalParams),
+    activations: fmt(b.activations),
+    forwardLargeMb: mb(b.activations * BATCHES[1] * FLOAT32_BYTES),
   };
 })();

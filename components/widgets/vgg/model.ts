@@ -157,10 +157,19 @@ const KEPT = new Set(['Conv2d', 'MaxPool2d', 'Linear']);
 
 const product = (xs: readonly number[]) => xs.reduce((a, b) => a * b, 1);
 
-/** The zoo model's summary at 3x224x224, as the budget's rows: the input, then every conv, pool and FC output. */
-export function budget(name: VggName): Budget {
-  const model = models[name]();
-  const report = summary(model, [1, 3, 224, 224]);
+/** The models the budget offers: the four VGGs, and the mini-VGG the lesson trains (28x28 gray pictures). */
+export const BUDGET_MODELS = [...VGG_NAMES, 'mini-vgg'] as const;
+export type BudgetModel = (typeof BUDGET_MODELS)[number];
+
+/** Side of the mini-VGG's gray input (MNIST, Fashion-MNIST). */
+export const MINI_INPUT = 28;
+
+/** The zoo model's summary (VGG at 3x224x224), as the budget's rows: the input, then every conv, pool and FC output. */
+export function budget(name: BudgetModel): Budget {
+  const report =
+    name === 'mini-vgg'
+      ? summary(models.miniVgg({ inChannels: 1, inputSize: MINI_INPUT }), [1, 1, MINI_INPUT, MINI_INPUT])
+      : summary(models[name](), [1, 3, 224, 224]);
   const rows: BudgetRow[] = [
     { name: 'input', type: 'Input', shape: report.inputShape.slice(1), activations: product(report.inputShape.slice(1)), params: 0 },
   ];
@@ -184,7 +193,7 @@ export const bytes = (count: number, batch = 1) => count * batch * FLOAT32_BYTES
 export const mib = (b: number) => b / (1024 * 1024);
 
 export interface BudgetState {
-  model: VggName;
+  model: BudgetModel;
   batch: number;
 }
 
@@ -201,7 +210,7 @@ export function decodeBudget(params: URLSearchParams): { state: BudgetState; rej
   const state = { ...DEFAULT_BUDGET };
   const m = params.get(BUDGET_KEYS.model);
   if (m !== null) {
-    if ((VGG_NAMES as readonly string[]).includes(m)) state.model = m as VggName;
+    if ((BUDGET_MODELS as readonly string[]).includes(m)) state.model = m as BudgetModel;
     else rejected.push(BUDGET_KEYS.model);
   }
   const b = readInt(params, BUDGET_KEYS.batch, 1, 64, DEFAULT_BUDGET.batch, rejected);

@@ -121,6 +121,9 @@ describe('lesson 16 numbers, computed by the engine', () => {
   it('the mini-VGG is built from the zoo', () => {
     expect(numbers.mini.convLayers).toBe(6);
     expect(numbers.mini.weightLayers).toBe(8);
+    const b = budget('mini-vgg');
+    expect(b.rows[0].shape).toEqual([1, 28, 28]);
+    expect(b.totalParams).toBe(Number(numbers.mini.params.replaceAll(',', '')));
   });
 });
 

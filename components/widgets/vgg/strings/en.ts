@@ -63,7 +63,7 @@ export const en: VggStrings = {
 
   budgetTitle: 'Memory and parameters, layer by layer',
   budgetCaption:
-    'Every output the forward pass keeps for the backward pass (ReLU works in place), from the engine\'s summary of the zoo model at 3×224×224, in float32.',
+    'Every output the forward pass keeps for the backward pass (ReLU works in place), from the engine\'s summary of the zoo model (the first row is the input), in float32.',
   model: 'Model',
   batch: 'Batch',
   colLayer: 'Layer',

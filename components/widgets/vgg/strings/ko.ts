@@ -21,7 +21,7 @@ export const ko: VggStrings = {
 
   budgetTitle: '층별 메모리와 파라미터',
   budgetCaption:
-    '순전파가 역전파를 위해 보관하는 모든 출력입니다(ReLU는 제자리에서 계산합니다). 엔진의 summary가 3×224×224 입력에서 모델 모음의 모델을 센 값이며 float32 기준입니다.',
+    '순전파가 역전파를 위해 보관하는 모든 출력입니다(ReLU는 제자리에서 계산합니다). 엔진의 summary가 모델 모음의 모델을 센 값이며(첫 행이 입력입니다) float32 기준입니다.',
   model: '모델',
   batch: '배치',
   colLayer: '층',

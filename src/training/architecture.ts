@@ -10,7 +10,7 @@
  */
 import { models, nn, summary } from '../engine/index.ts';
 import type { ModelSummary } from '../engine/index.ts';
-import { ACTIVATION_KINDS, LAYER_TYPES, TRAIN_LIMITS } from './config.ts';
+import { ACTIVATION_KINDS, ARCHITECTURE_KINDS, LAYER_TYPES, TRAIN_LIMITS, ZOO_MODELS } from './config.ts';
 import type { ArchitectureSpec, LayerSpec, StackSpec } from './config.ts';
 
 /** MNIST and Fashion-MNIST: one grey channel of 28x28. */
@@ -202,6 +202,34 @@ function buildStack(spec: StackSpec, inputShape: readonly number[], numClasses: 
   return new nn.Sequential(...modules);
 }
 
+/**
+ * One of the zoo's small models for `inputShape`. Their default widths suit
+ * 28x28: miniAlexNet's three overlapping pools leave 2x2 maps, miniVgg's three
+ * 2x2 pools leave 3x3, miniResNet ends in global average pooling. miniResNet has
+ * BatchNorm, so `parallel.ts` (`canSplit`) trains it on one worker: statistics
+ * over half a batch are not those of the whole batch.
+ */
+function buildZoo(name: unknown, inputShape: readonly number[], numClasses: number, seed: number): nn.Module {
+  if (!(ZOO_MODELS as readonly unknown[]).includes(name)) {
+    throw new ArchitectureError(`zoo: model must be one of ${ZOO_MODELS.join(', ')}, got ${JSON.stringify(name)}`);
+  }
+  const [inChannels, height, width] = inputShape;
+  if (height !== width) throw new ArchitectureError(`zoo: ${String(name)} takes square images, got ${inputShape.join('x')}`);
+  try {
+    switch (name as (typeof ZOO_MODELS)[number]) {
+      case 'miniAlexNet':
+        return models.miniAlexNet({ inChannels, inputSize: height, numClasses, seed });
+      case 'miniVgg':
+        return models.miniVgg({ inChannels, inputSize: height, numClasses, seed });
+      case 'miniResNet':
+        return models.miniResNet({ inChannels, numClasses, seed });
+    }
+  } catch (error) {
+    throw new ArchitectureError(`zoo: ${String(name)}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  throw new ArchitectureError(`zoo: unknown model ${JSON.stringify(name)}`);
+}
+
 function rowsOf(result: ModelSummary): LayerRow[] {
   return result.layers.map((row) => ({
     name: row.name,
@@ -233,8 +261,10 @@ export function buildModel(spec: ArchitectureSpec, options: BuildOptions): Built
     model = models.lenet5({ inputSize: 28, inChannels: inputShape[0], activation, pooling, numClasses, seed: options.seed });
   } else if (spec?.kind === 'stack') {
     model = buildStack(spec, inputShape, numClasses);
+  } else if (spec?.kind === 'zoo') {
+    model = buildZoo(spec.model, inputShape, numClasses, options.seed);
   } else {
-    throw new ArchitectureError(`architecture.kind must be 'lenet5' or 'stack', got ${JSON.stringify((spec as { kind?: unknown } | null)?.kind)}`);
+    throw new ArchitectureError(`architecture.kind must be one of ${ARCHITECTURE_KINDS.join(', ')}, got ${JSON.stringify((spec as { kind?: unknown } | null)?.kind)}`);
   }
   model.reseed(options.seed);
   let result: ModelSummary;

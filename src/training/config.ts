@@ -95,8 +95,22 @@ export interface StackSpec {
   layers: LayerSpec[];
 }
 
+/** The engine zoo's small models the trainer offers (built for 1x28x28 input, ten classes). */
+export const ZOO_MODELS = ['miniAlexNet', 'miniVgg', 'miniResNet'] as const;
+/** One of {@link ZOO_MODELS}. */
+export type ZooModelName = (typeof ZOO_MODELS)[number];
+
+/** A small model from the engine's zoo, with its default settings. */
+export interface ZooSpec {
+  kind: 'zoo';
+  model: ZooModelName;
+}
+
 /** The network to train. */
-export type ArchitectureSpec = LeNet5Spec | StackSpec;
+export type ArchitectureSpec = LeNet5Spec | StackSpec | ZooSpec;
+
+/** The kinds of architecture, for messages. */
+export const ARCHITECTURE_KINDS = ['lenet5', 'stack', 'zoo'] as const;
 
 /** Optimisers the trainer offers: 'momentum' is SGD with momentum. */
 export const OPTIMIZER_KINDS = ['sgd', 'momentum', 'adam'] as const;
@@ -198,8 +212,14 @@ export function checkTrainConfig(config: TrainConfig): void {
     fail(`dataset must be one of ${TRAIN_DATASETS.join(', ')}, got ${JSON.stringify(config.dataset)}`);
   }
   const archKind = (config.architecture as { kind?: unknown } | undefined)?.kind;
-  if (archKind !== 'lenet5' && archKind !== 'stack') {
-    fail(`architecture.kind must be 'lenet5' or 'stack', got ${JSON.stringify(archKind)}`);
+  if (!(ARCHITECTURE_KINDS as readonly unknown[]).includes(archKind)) {
+    fail(`architecture.kind must be one of ${ARCHITECTURE_KINDS.join(', ')}, got ${JSON.stringify(archKind)}`);
+  }
+  if (archKind === 'zoo') {
+    const model = (config.architecture as { model?: unknown }).model;
+    if (!(ZOO_MODELS as readonly unknown[]).includes(model)) {
+      fail(`architecture.model must be one of ${ZOO_MODELS.join(', ')}, got ${JSON.stringify(model)}`);
+    }
   }
   const opt = config.optimizer as OptimizerConfig | undefined;
   if (!opt || !(OPTIMIZER_KINDS as readonly string[]).includes(opt.kind)) {

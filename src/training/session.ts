@@ -487,7 +487,7 @@ export class TrainerSession {
     const t = this.#requireTrainer();
     const meta = this.#meta(t);
     const bytes = exportWeights(t.model, { config: t.config, inputShape: t.train.shape, classes: t.classes, meta });
-    const arch = t.config.architecture.kind === 'lenet5' ? 'lenet5' : 'stack';
+    const arch = t.config.architecture.kind === 'zoo' ? t.config.architecture.model : t.config.architecture.kind;
     const accuracy = meta.testAccuracy === null ? 'untested' : (meta.testAccuracy * 100).toFixed(1);
     this.#post({
       type: 'weights',

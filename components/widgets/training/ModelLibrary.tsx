@@ -9,7 +9,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { pythonLoadSnippet } from '../../../src/explorer/index.ts';
 import type { SavedModelInfo } from '../../../src/training/store.ts';
 import { WEIGHTS_EXTENSION } from '../../../src/training/weights.ts';
-import { dateTime, percent } from './format.ts';
+import { archName, dateTime, percent } from './format.ts';
 import type { Locale } from '../../../src/i18n/lessons.ts';
 import type { TrainingStrings } from './strings/index.ts';
 
@@ -36,6 +36,8 @@ export interface ModelLibraryProps {
   onDownloadCurrent: () => void;
   /** Downloads the current model for PyTorch: its weights (.safetensors) or its code (model.py). */
   onDownloadPyTorch: (what: 'weights' | 'code') => void;
+  /** False when the current network cannot be written as model.py (the buttons give way to the reason). */
+  pytorchOffered?: boolean;
   onUpload: (file: File) => void;
   onLoad: (id: string) => void;
   onDownload: (id: string) => void;
@@ -93,6 +95,9 @@ export function ModelLibrary(props: ModelLibraryProps) {
       <section class="training-library__pytorch" aria-labelledby={pytorchId}>
         <h4 id={pytorchId} class="training-subheading">{l.pytorchHeading}</h4>
         <p class="cl-hint">{l.pytorchIntro}</p>
+        {props.pytorchOffered === false ? (
+          <p class="cl-hint" data-role="pytorch-unavailable">{l.pytorchUnavailable}</p>
+        ) : (
         <div class="training-buttons">
           <button type="button" class="cl-button" disabled={!hasModel || busy} data-action="pytorch-weights" onClick={() => props.onDownloadPyTorch('weights')}>
             {l.pytorchWeights}
@@ -101,6 +106,7 @@ export function ModelLibrary(props: ModelLibraryProps) {
             {l.pytorchCode}
           </button>
         </div>
+        )}
         <details class="training-library__snippet">
           <summary>{l.pytorchSnippetLabel}</summary>
           <pre lang="en" tabIndex={0}>
@@ -165,7 +171,7 @@ export function ModelLibrary(props: ModelLibraryProps) {
                   </th>
                   <td class="training-models__details">
                     {l.detailText(
-                      model.architecture.kind === 'lenet5' ? 'LeNet-5' : t.setup.archNames.stack,
+                      archName(model.architecture, t.setup.archNames),
                       t.setup.datasetNames[model.dataset],
                       model.testAccuracy === null ? null : percent(model.testAccuracy, 2),
                       dateTime(model.savedAt, lang),

@@ -34,8 +34,8 @@ import { Note } from '../../kit/Note.tsx';
 import { useTrainer } from './use-trainer.ts';
 import { SILENCE_WATCH } from './trainer-client.ts';
 import { useLibrary } from './use-library.ts';
-import { PYTORCH_CODE_FILE, PYTORCH_WEIGHTS_FILE, pytorchFiles } from './pytorch-export.ts';
-import { grouped, percent } from './format.ts';
+import { PYTORCH_CODE_FILE, PYTORCH_WEIGHTS_FILE, pytorchExportable, pytorchFiles } from './pytorch-export.ts';
+import { archName, grouped, percent } from './format.ts';
 import type { Locale } from '../../../src/i18n/lessons.ts';
 import { stringsFor } from '../../kit/strings.ts';
 import { STRINGS, classNames } from './strings/index.ts';
@@ -117,7 +117,7 @@ export default function TrainingDashboard({ lang, lesson }: TrainingDashboardPro
     };
   }, []);
 
-  const check = useMemo(() => checkArchitecture(architectureOf(settings)), [settings.arch, settings.layers, settings.lenetActivation, settings.lenetPooling]);
+  const check = useMemo(() => checkArchitecture(architectureOf(settings)), [settings.arch, settings.layers, settings.lenetActivation, settings.lenetPooling, settings.zooModel]);
   const formOk = invalid.size === 0 && check.ok;
   const config = useMemo(() => (formOk ? toTrainConfig(settings) : null), [settings, formOk]);
   const trainer = useTrainer({ config, dataUrl: dataUrl(), testIndex });
@@ -169,7 +169,7 @@ export default function TrainingDashboard({ lang, lesson }: TrainingDashboardPro
   };
 
   const suggestedName = t.library.suggestedName(
-    ready ? (ready.config.architecture.kind === 'lenet5' ? 'LeNet-5' : t.setup.archNames.stack) : '',
+    ready ? archName(ready.config.architecture, t.setup.archNames) : '',
     ready ? t.setup.datasetNames[ready.config.dataset] : '',
     run.evaluation ? percent(run.evaluation.testAcc, 1) : null,
   );
@@ -386,6 +386,7 @@ export default function TrainingDashboard({ lang, lesson }: TrainingDashboardPro
           models={library.models}
           storeProblem={library.problem ? t.library.noStore : null}
           hasModel={ready !== null}
+          pytorchOffered={pytorchExportable(ready ? ready.config.architecture : architectureOf(settings))}
           busy={libraryBusy || trainer.busy}
           suggestedName={suggestedName}
           message={libraryMessage}

@@ -2,6 +2,7 @@
  * Numbers as the dashboard prints them, in the reader's language.
  */
 import type { Locale } from '../../../src/i18n/lessons.ts';
+import type { ArchitectureSpec, ZooModelName } from '../../../src/training/config.ts';
 
 /** The Intl locale each language prints numbers and dates in. */
 const INTL: Record<Locale, string> = { en: 'en-GB', ko: 'ko-KR' };
@@ -54,4 +55,12 @@ export function dateTime(iso: string, lang: Locale): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   return date.toLocaleString(INTL[lang], { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** The name the dashboard shows for an architecture (LeNet-5, the learner's stack, or a zoo model). */
+export function archName(
+  arch: ArchitectureSpec,
+  names: Readonly<Record<'stack' | 'lenet5' | ZooModelName, string>>,
+): string {
+  return arch.kind === 'zoo' ? names[arch.model] : names[arch.kind];
 }

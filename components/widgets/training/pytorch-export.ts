@@ -9,6 +9,18 @@
  */
 import { exportPyTorch, pythonLoadSnippet, saveSafetensors } from '../../../src/explorer/index.ts';
 import { importWeights } from '../../../src/training/weights.ts';
+import type { ArchitectureSpec } from '../../../src/training/config.ts';
+
+/**
+ * Whether the dashboard can write model.py for an architecture. The explorer's
+ * exporter writes chains of layers; miniResNet's forward adds skip connections
+ * (a ResidualNet), which it does not write, so the dashboard says so instead of
+ * offering a download that would fail. tests/unit/training/zoo.test.ts runs the
+ * others in PyTorch.
+ */
+export function pytorchExportable(arch: ArchitectureSpec): boolean {
+  return !(arch.kind === 'zoo' && arch.model === 'miniResNet');
+}
 
 /** The file names the snippet loads; fixed, so the snippet never needs editing. */
 export const PYTORCH_CODE_FILE = 'model.py';

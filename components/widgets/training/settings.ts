@@ -15,16 +15,53 @@ import type {
   OptimizerKind,
   TrainConfig,
   TrainDataset,
+  ZooModelName,
 } from '../../../src/training/config.ts';
 
 /** Which lesson the dashboard sits in: it decides the defaults and the storage key. */
-export type DashboardLesson = 'training' | 'lenet-5';
+export type DashboardLesson = 'training' | 'lenet-5' | 'alexnet' | 'vgg' | 'resnet';
+
+/** The case-study lessons, each training one small model from the engine's zoo. */
+export const ZOO_LESSON_MODELS: Readonly<Partial<Record<DashboardLesson, ZooModelName>>> = Object.freeze({
+  alexnet: 'miniAlexNet',
+  vgg: 'miniVgg',
+  resnet: 'miniResNet',
+});
+
+/** The zoo model a lesson trains, or undefined for lessons 13 and 14. */
+export function zooModelOf(lesson: DashboardLesson): ZooModelName | undefined {
+  return ZOO_LESSON_MODELS[lesson];
+}
+
+/**
+ * Each zoo model's quick recipe: SGD with momentum (AlexNet's own optimiser),
+ * two epochs over the first `trainLimit` training images, tested on the first
+ * `testLimit` test images. These models cost several times LeNet-5's compute
+ * per image, so a run over the whole training set would take many minutes in a
+ * tab; the subset keeps a run to a minute or two. miniResNet has BatchNorm,
+ * which tolerates a larger learning rate.
+ */
+export interface ZooRecipe {
+  lr: number;
+  batchSize: number;
+  epochs: number;
+  trainLimit: number;
+  testLimit: number;
+}
+
+export const ZOO_RECIPES: Readonly<Record<ZooModelName, Readonly<ZooRecipe>>> = Object.freeze({
+  miniAlexNet: Object.freeze({ lr: 0.02, batchSize: 64, epochs: 2, trainLimit: 6000, testLimit: 2000 }),
+  miniVgg: Object.freeze({ lr: 0.02, batchSize: 64, epochs: 2, trainLimit: 6000, testLimit: 2000 }),
+  miniResNet: Object.freeze({ lr: 0.05, batchSize: 64, epochs: 2, trainLimit: 6000, testLimit: 2000 }),
+});
 
 /** Everything the form sets. */
 export interface DashboardSettings {
   dataset: TrainDataset;
-  /** LeNet-5 from the model zoo, or the learner's own stack. */
-  arch: 'lenet5' | 'stack';
+  /** LeNet-5 from the model zoo, the learner's own stack, or a small zoo model (the case-study lessons). */
+  arch: 'lenet5' | 'stack' | 'zoo';
+  /** The zoo model, used when `arch` is 'zoo'. */
+  zooModel: ZooModelName;
   lenetActivation: 'tanh' | 'relu';
   lenetPooling: 'avg' | 'max';
   /** The stack, kept even while LeNet-5 is chosen so switching back loses nothing. */
@@ -103,24 +140,28 @@ export function copyLayers(layers: readonly LayerSpec[]): LayerSpec[] {
 export function defaultSettings(lesson: DashboardLesson): DashboardSettings {
   const base = DEFAULT_TRAIN_CONFIG;
   const lenet = base.architecture.kind === 'lenet5' ? base.architecture : { activation: 'tanh' as const, pooling: 'avg' as const };
+  const zoo = zooModelOf(lesson);
+  const recipe = zoo ? ZOO_RECIPES[zoo] : undefined;
   return {
     dataset: base.dataset,
-    arch: lesson === 'training' ? 'stack' : 'lenet5',
+    arch: zoo ? 'zoo' : lesson === 'training' ? 'stack' : 'lenet5',
+    zooModel: zoo ?? 'miniAlexNet',
     lenetActivation: lenet.activation ?? 'tanh',
     lenetPooling: lenet.pooling ?? 'avg',
     layers: copyLayers(DEFAULT_STACK.layers),
     optimizer: base.optimizer.kind,
-    lr: base.optimizer.lr,
+    lr: recipe?.lr ?? base.optimizer.lr,
     momentum: OPTIMIZER_DEFAULTS.momentum.momentum,
-    batchSize: base.batchSize,
+    batchSize: recipe?.batchSize ?? base.batchSize,
     weightDecay: base.optimizer.weightDecay,
-    epochs: base.epochs,
+    epochs: recipe?.epochs ?? base.epochs,
     seed: base.seed,
   };
 }
 
 /** The architecture the settings describe. */
 export function architectureOf(settings: DashboardSettings): ArchitectureSpec {
+  if (settings.arch === 'zoo') return { kind: 'zoo', model: settings.zooModel };
   return settings.arch === 'lenet5'
     ? { kind: 'lenet5', activation: settings.lenetActivation, pooling: settings.lenetPooling }
     : { kind: 'stack', layers: copyLayers(settings.layers) };
@@ -140,6 +181,9 @@ export function toTrainConfig(settings: DashboardSettings): TrainConfig {
     batchSize: settings.batchSize,
     epochs: settings.epochs,
     seed: settings.seed,
+    ...(settings.arch === 'zoo'
+      ? { trainLimit: ZOO_RECIPES[settings.zooModel].trainLimit, testLimit: ZOO_RECIPES[settings.zooModel].testLimit }
+      : {}),
   };
 }
 
@@ -154,6 +198,7 @@ export function fromTrainConfig(config: TrainConfig, current: DashboardSettings)
     ...current,
     dataset: config.dataset,
     arch: arch.kind,
+    zooModel: arch.kind === 'zoo' ? arch.model : current.zooModel,
     lenetActivation: arch.kind === 'lenet5' ? (arch.activation ?? 'tanh') : current.lenetActivation,
     lenetPooling: arch.kind === 'lenet5' ? (arch.pooling ?? 'avg') : current.lenetPooling,
     layers: arch.kind === 'stack' ? copyLayers(arch.layers) : current.layers,

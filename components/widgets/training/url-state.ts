@@ -93,9 +93,10 @@ export function readUrlState(search: string, lesson: DashboardLesson): Dashboard
   });
   take(URL_KEYS.arch, (raw) => {
     const value = oneOf(raw, ['lenet5', 'stack'] as const);
-    // Lesson 14 is about LeNet-5 and has no stack editor.
-    if (value && (value === 'lenet5' || lesson === 'training')) settings.arch = value;
-    return value !== null && (value === 'lenet5' || lesson === 'training');
+    // Lesson 14 is about LeNet-5 and has no stack editor; the case-study lessons train their zoo model only.
+    const allowed = value !== null && (lesson === 'training' || (lesson === 'lenet-5' && value === 'lenet5'));
+    if (allowed) settings.arch = value;
+    return allowed;
   });
   take(URL_KEYS.lenetActivation, (raw) => {
     const value = oneOf(raw, ['tanh', 'relu'] as const);
@@ -147,7 +148,9 @@ export function settingsQuery(settings: DashboardSettings, testIndex: number, le
   };
   set(URL_KEYS.dataset, settings.dataset, defaults.dataset);
   set(URL_KEYS.arch, settings.arch, defaults.arch);
-  if (settings.arch === 'lenet5') {
+  if (settings.arch === 'zoo') {
+    // The zoo model is the lesson's: nothing to record.
+  } else if (settings.arch === 'lenet5') {
     set(URL_KEYS.lenetActivation, settings.lenetActivation, defaults.lenetActivation);
     set(URL_KEYS.lenetPooling, settings.lenetPooling, defaults.lenetPooling);
   } else {

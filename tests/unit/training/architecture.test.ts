@@ -166,7 +166,7 @@ describe('train config checks', () => {
     [{ optimizer: { kind: 'rmsprop', lr: 0.1, momentum: 0, weightDecay: 0 } }, /optimizer.kind must be one of sgd, momentum, adam/],
     [{ optimizer: { kind: 'sgd', lr: 0, momentum: 0, weightDecay: 0 } }, /optimizer.lr must be a number in \(0, 10\], got 0/],
     [{ optimizer: { kind: 'momentum', lr: 0.1, momentum: 1, weightDecay: 0 } }, /optimizer.momentum must be a number in \[0, 1\), got 1/],
-    [{ architecture: { kind: 'resnet' } }, /architecture.kind must be 'lenet5' or 'stack', got "resnet"/],
+    [{ architecture: { kind: 'resnet' } }, /architecture.kind must be one of lenet5, stack, zoo, got "resnet"/],
   ])('refuses %j', (change, message) => {
     expect(() => checkTrainConfig({ ...good, ...change } as TrainConfig)).toThrow(message);
   });

@@ -31,7 +31,7 @@ export interface TrainingStrings {
     downloadSize: (size: string) => string;
     downloadOnce: string;
     architecture: string;
-    archNames: { stack: string; lenet5: string };
+    archNames: { stack: string; lenet5: string; miniAlexNet: string; miniVgg: string; miniResNet: string };
     lenetActivation: string;
     activationNames: { tanh: string; relu: string };
     lenetPooling: string;
@@ -188,6 +188,8 @@ export interface TrainingStrings {
     pytorchWeights: string;
     pytorchCode: string;
     pytorchSnippetLabel: string;
+    /** Why there is no PyTorch download for this network. */
+    pytorchUnavailable: string;
     noModel: string;
     uploadLabel: string;
     uploadHint: string;
@@ -251,11 +253,22 @@ function bound(value: number, open: boolean | undefined): string {
 }
 
 export const en: TrainingStrings = {
-  titles: { training: 'Train a ConvNet in your browser', 'lenet-5': 'Train LeNet-5 on MNIST' },
+  titles: {
+    training: 'Train a ConvNet in your browser',
+    'lenet-5': 'Train LeNet-5 on MNIST',
+    alexnet: 'Train a small AlexNet on MNIST',
+    vgg: 'Train a small VGG on MNIST',
+    resnet: 'Train a small ResNet on MNIST',
+  },
   intro: {
     training:
       'Everything runs in a Web Worker on this page: the data is downloaded once, then kept by your browser. Change one setting at a time and watch what it does to the curves and the filters.',
     'lenet-5': 'The network of 1998, trained live by this site’s own engine in a Web Worker. The data is downloaded once, then kept by your browser.',
+    alexnet:
+      'AlexNet’s recipe shrunk to MNIST digits: convolutions with ReLU, overlapping pools, local response normalisation and dropout, trained with SGD and momentum in a Web Worker on this page.',
+    vgg: 'VGG’s recipe shrunk to MNIST digits: blocks of small convolutions, each closed by a max pool, trained in a Web Worker on this page.',
+    resnet:
+      'A small ResNet for MNIST digits: small convolutions with batch normalisation and skip connections, trained in a Web Worker on this page. Batch normalisation keeps it on one worker.',
   },
   urlNote: (keys) => `The link asked for settings the dashboard does not accept (${keys}); the defaults are used instead.`,
   crash: {
@@ -281,7 +294,7 @@ export const en: TrainingStrings = {
     downloadSize: (size) => `Download: ${size}, once; your browser keeps it for the next visit.`,
     downloadOnce: 'The data is downloaded once; your browser keeps it for the next visit.',
     architecture: 'Network',
-    archNames: { stack: 'Your own stack', lenet5: 'LeNet-5' },
+    archNames: { stack: 'Your own stack', lenet5: 'LeNet-5', miniAlexNet: 'Mini AlexNet', miniVgg: 'Mini VGG', miniResNet: 'Mini ResNet' },
     lenetActivation: 'Activation',
     activationNames: { tanh: 'tanh (1998)', relu: 'ReLU' },
     lenetPooling: 'Subsampling',
@@ -480,6 +493,8 @@ export const en: TrainingStrings = {
     save: 'Save in this browser',
     downloadCurrent: 'Download the weights file',
     pytorchHeading: 'Take it to PyTorch',
+    pytorchUnavailable:
+      'This network is not offered for PyTorch: its skip connections add a block’s input to its output, and the model.py writer only writes plain chains of layers. Its weights file above still saves and reloads here.',
     pytorchIntro: 'The same network and weights as PyTorch reads them: the weights under PyTorch’s state-dict names, and the network as an nn.Module class. Put both files in one folder and load them with the lines below.',
     pytorchWeights: 'Download model.safetensors',
     pytorchCode: 'Download model.py',

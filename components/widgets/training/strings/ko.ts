@@ -15,11 +15,22 @@ function bound(value: number, open: boolean | undefined): string {
 }
 
 export const ko: TrainingStrings = {
-  titles: { training: '브라우저에서 합성곱 신경망 학습시키기', 'lenet-5': 'MNIST로 LeNet-5 학습시키기' },
+  titles: {
+    training: '브라우저에서 합성곱 신경망 학습시키기',
+    'lenet-5': 'MNIST로 LeNet-5 학습시키기',
+    alexnet: 'MNIST로 작은 AlexNet 학습시키기',
+    vgg: 'MNIST로 작은 VGG 학습시키기',
+    resnet: 'MNIST로 작은 ResNet 학습시키기',
+  },
   intro: {
     training:
       '모든 계산은 이 페이지의 웹 워커에서 돌아갑니다. 데이터는 처음 한 번만 내려받고, 그다음부터는 브라우저에 보관된 것을 씁니다. 설정은 한 번에 하나씩 바꿔 보고 곡선과 필터가 어떻게 달라지는지 살펴보세요.',
     'lenet-5': '1998년의 신경망을 이 사이트의 엔진이 웹 워커에서 직접 학습시킵니다. 데이터는 처음 한 번만 내려받고 브라우저에 보관합니다.',
+    alexnet:
+      'AlexNet의 방법을 MNIST 숫자 크기로 줄인 신경망입니다. ReLU를 쓰는 합성곱, 겹치는 풀링, 국소 응답 정규화, 드롭아웃을 갖추었고, 이 페이지의 웹 워커에서 모멘텀 SGD로 학습합니다.',
+    vgg: 'VGG의 방법을 MNIST 숫자 크기로 줄인 신경망입니다. 작은 합성곱 블록마다 최대 풀링으로 끝나며, 이 페이지의 웹 워커에서 학습합니다.',
+    resnet:
+      'MNIST 숫자를 위한 작은 ResNet입니다. 배치 정규화와 스킵 연결을 갖춘 작은 합성곱으로 이루어지며, 이 페이지의 웹 워커에서 학습합니다. 배치 정규화 때문에 워커 하나로만 학습합니다.',
   },
   urlNote: (keys) => `링크에 대시보드가 받아들일 수 없는 설정이 있어(${keys}) 기본값을 대신 썼습니다.`,
   crash: {
@@ -45,7 +56,7 @@ export const ko: TrainingStrings = {
     downloadSize: (size) => `내려받는 양: ${size}, 처음 한 번만. 다음 방문 때는 브라우저에 보관된 것을 씁니다.`,
     downloadOnce: '데이터는 처음 한 번만 내려받고, 다음 방문 때는 브라우저에 보관된 것을 씁니다.',
     architecture: '신경망',
-    archNames: { stack: '직접 쌓은 층', lenet5: 'LeNet-5' },
+    archNames: { stack: '직접 쌓은 층', lenet5: 'LeNet-5', miniAlexNet: '작은 AlexNet', miniVgg: '작은 VGG', miniResNet: '작은 ResNet' },
     lenetActivation: '활성화 함수',
     activationNames: { tanh: 'tanh (1998년)', relu: 'ReLU' },
     lenetPooling: '서브샘플링',
@@ -246,6 +257,8 @@ export const ko: TrainingStrings = {
     pytorchWeights: 'model.safetensors 내려받기',
     pytorchCode: 'model.py 내려받기',
     pytorchSnippetLabel: '두 파일을 불러오는 Python 코드',
+    pytorchUnavailable:
+      '이 신경망은 PyTorch용으로 내보내지 않습니다. 스킵 연결이 블록의 입력을 출력에 더하는데, model.py를 쓰는 기능은 층이 한 줄로 이어진 신경망만 쓸 수 있기 때문입니다. 위의 가중치 파일로는 여기서 그대로 저장하고 다시 불러올 수 있습니다.',
     noModel: '먼저 신경망을 학습시키세요. 그다음 여기에 저장하거나 파일로 내려받을 수 있습니다.',
     uploadLabel: '가중치 파일 불러오기 (.clw)',
     uploadHint: '이 대시보드에서 저장한 파일을 고르세요. 잘못되었거나 손상된 파일은 거부하고 아무것도 바꾸지 않습니다.',

@@ -6,6 +6,7 @@
 import type { Page } from '@playwright/test';
 import { expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtures.ts';
 import { STRINGS } from '../../components/widgets/vgg/strings/index.ts';
+import { STRINGS as TRAINING } from '../../components/widgets/training/strings/index.ts';
 import { example, three, two, vgg16 } from '../../components/widgets/vgg/lesson-numbers.ts';
 import { budget } from '../../components/widgets/vgg/model.ts';
 import type { Locale as Lang } from '../../src/i18n/lessons.ts';
@@ -16,7 +17,7 @@ const en = STRINGS.en;
 /** Opens the lesson and waits for every island to hydrate (each is scrolled into view). */
 async function open(page: Page, lang: Lang, query = ''): Promise<void> {
   await page.goto(`/${lang}/lessons/vgg/${query}`);
-  for (const cls of ['.vg-stack', '.vg-configs', '.vg-budget']) await page.locator(cls).scrollIntoViewIfNeeded();
+  for (const cls of ['.vg-stack', '.vg-configs', '.vg-budget', '.training-run']) await page.locator(cls).scrollIntoViewIfNeeded();
   await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
 }
 
@@ -112,5 +113,19 @@ test.describe('lesson 16 widgets (en)', () => {
       await expect(page.getByTestId('stack-rejected')).toHaveText(en.rejected('vgC'));
       await expect(page.getByTestId('budget-rejected')).toHaveText(en.rejected('vgM'));
     });
+  });
+});
+
+test.describe('lesson 16 (en): the mini-VGG trains live', () => {
+  test('a few batches, then Pause', async ({ page }) => {
+    test.setTimeout(6 * 60_000);
+    const t = TRAINING.en;
+    await open(page, 'en');
+    const run = page.locator('.training-run');
+    await page.getByRole('button', { name: t.run.start, exact: true }).click();
+    await expect(run).toHaveAttribute('data-status', 'running', { timeout: 120_000 });
+    await expect.poll(async () => Number(await run.getAttribute('data-global-step')), { timeout: 240_000, intervals: [1000] }).toBeGreaterThan(3);
+    await page.getByRole('button', { name: t.run.pause, exact: true }).click();
+    await expect(run).toHaveAttribute('data-status', 'paused');
   });
 });

@@ -1,0 +1,131 @@
+/**
+ * Lesson 16 ("VGG") in a real browser. English carries the heavy interactions
+ * (the widgets by keyboard, the address round trip); Korean gets a smoke pass
+ * (text, axe, screenshots, 360 px).
+ */
+import type { Page } from '@playwright/test';
+import { expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtures.ts';
+import { STRINGS } from '../../components/widgets/vgg/strings/index.ts';
+import { STRINGS as TRAINING } from '../../components/widgets/training/strings/index.ts';
+import { example, three, two, vgg16 } from '../../components/widgets/vgg/lesson-numbers.ts';
+import { budget } from '../../components/widgets/vgg/model.ts';
+import type { Locale as Lang } from '../../src/i18n/lessons.ts';
+
+const LANGS: Lang[] = ['en', 'ko'];
+const en = STRINGS.en;
+
+/** Opens the lesson and waits for every island to hydrate (each is scrolled into view). */
+async function open(page: Page, lang: Lang, query = ''): Promise<void> {
+  await page.goto(`/${lang}/lessons/vgg/${query}`);
+  for (const cls of ['.vg-stack', '.vg-configs', '.vg-budget', '.training-run']) await page.locator(cls).scrollIntoViewIfNeeded();
+  await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+}
+
+for (const lang of LANGS) {
+  const t = STRINGS[lang];
+  test.describe(`lesson 16 (${lang})`, () => {
+    test('renders its text, widgets and math, passes axe, saves screenshots', async ({ page }) => {
+      test.setTimeout(180_000);
+      await open(page, lang);
+      await expect(page.locator('h1')).toHaveText('VGG');
+      await expect(page.locator('.katex-error')).toHaveCount(0);
+      // The default: three 3x3 layers against one 7x7 at C = 64.
+      await expect(page.getByTestId('stack-field')).toHaveText(t.field(three.field));
+      await expect(page.getByTestId('big-field')).toHaveText(t.field(three.kernel));
+      await expect(page.getByTestId('stack-costs')).toHaveAttribute('data-weights', example.stackWeights.replaceAll(',', ''));
+      await expect(page.getByTestId('big-costs')).toHaveAttribute('data-weights', example.bigWeights.replaceAll(',', ''));
+      await expect(page.getByTestId('stack-verdict')).toHaveText(t.verdict(example.savedPercent));
+      // The configurations and VGG-16's budget.
+      await expect(page.getByTestId('params-vgg16')).toHaveAttribute('class', /vg-num/);
+      await expect(page.getByTestId('budget-total')).toHaveAttribute('data-params', vgg16.params.replaceAll(',', ''));
+      await expect(page.getByTestId('budget-table').locator('tbody tr')).toHaveCount(budget('vgg16').rows.length);
+      await expectNoSeriousA11yViolations(page);
+      await screenshot(page, `lesson-vgg-${lang}`);
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await expectNoSeriousA11yViolations(page);
+    });
+
+    test('fits a 360 px screen', async ({ page }) => {
+      await page.setViewportSize({ width: 360, height: 800 });
+      await open(page, lang, '?vgM=vgg19&vgB=64');
+      await expect(page.getByTestId('budget-table')).toBeVisible();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+    });
+  });
+}
+
+test.describe('lesson 16 widgets (en)', () => {
+  test('work from the keyboard', async ({ page }) => {
+    await open(page, 'en');
+    const depth = page.getByRole('slider', { name: en.depth, exact: true });
+    await page.locator('body').focus();
+    for (let i = 0; i < 200 && !(await depth.evaluate((el) => el === document.activeElement)); i++) {
+      await page.keyboard.press('Tab');
+    }
+    await expect(depth).toBeFocused();
+    // Two layers: 5x5 against one 5x5, 18C² against 25C².
+    await page.keyboard.press('ArrowLeft');
+    await expect(page.getByTestId('stack-field')).toHaveText(en.field(two.field));
+    await expect(page.getByTestId('stack-costs')).toContainText(`(${two.stackCoef}C²)`);
+    await expect(page.getByTestId('big-costs')).toContainText(`(${two.bigCoef}C²)`);
+    await expect.poll(() => new URL(page.url()).searchParams.get('vgN')).toBe('2');
+    // One layer: both sides are the same layer.
+    await page.keyboard.press('Home');
+    await expect(page.getByTestId('stack-verdict')).toHaveText(en.verdictEqual);
+    // C = 128 by the radio group's arrow keys: weights scale with C².
+    await page.getByRole('group', { name: en.channels }).getByRole('radio', { name: '64', exact: true }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByTestId('stack-costs')).toHaveAttribute('data-weights', String(9 * 128 * 128));
+    await expect(page.getByTestId('stack-costs')).toHaveAttribute('data-biases', '128');
+
+    // The budget at batch 64.
+    await page.getByRole('group', { name: en.batch }).getByRole('radio', { name: '64', exact: true }).check();
+    await expect.poll(() => new URL(page.url()).searchParams.get('vgB')).toBe('64');
+    const b16 = budget('vgg16');
+    const mb = ((b16.activations * 64 * 4) / 1e6).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    await expect(page.getByTestId('budget-table').locator('tfoot')).toContainText(mb);
+    // The mini-VGG beside the full-size ones.
+    await page.getByRole('radio', { name: 'mini-VGG', exact: true }).check();
+    await expect(page.getByTestId('budget-table').locator('tbody tr')).toHaveCount(budget('mini-vgg').rows.length);
+    await expect.poll(() => new URL(page.url()).searchParams.get('vgM')).toBe('mini-vgg');
+  });
+
+  test.describe('address', () => {
+    test.use({ expectedFailures: { abortedRequests: [/\/favicon\.svg$/] } });
+
+    test('restores its settings from the address, and bad values fall back with a note', async ({ page }) => {
+      await open(page, 'en', '?vgN=2&vgC=16&vgM=vgg11&vgB=64');
+      await expect(page.getByRole('slider', { name: en.depth, exact: true })).toHaveValue('2');
+      await expect(page.getByTestId('stack-costs')).toHaveAttribute('data-weights', String(18 * 16 * 16));
+      const b11 = budget('vgg11');
+      await expect(page.getByTestId('budget-total')).toHaveAttribute('data-params', String(b11.totalParams));
+      await expect(page.getByTestId('budget-table').locator('tbody tr')).toHaveCount(b11.rows.length);
+
+      await page.getByRole('slider', { name: en.depth, exact: true }).focus();
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => new URL(page.url()).searchParams.get('vgN')).toBe('3');
+      await page.reload();
+      await page.locator('.vg-stack').scrollIntoViewIfNeeded();
+      await expect(page.getByRole('slider', { name: en.depth, exact: true })).toHaveValue('3');
+
+      await open(page, 'en', '?vgC=5&vgM=vgg99');
+      await expect(page.getByTestId('stack-rejected')).toHaveText(en.rejected('vgC'));
+      await expect(page.getByTestId('budget-rejected')).toHaveText(en.rejected('vgM'));
+    });
+  });
+});
+
+test.describe('lesson 16 (en): the mini-VGG trains live', () => {
+  test('a few batches, then Pause', async ({ page }) => {
+    test.setTimeout(6 * 60_000);
+    const t = TRAINING.en;
+    await open(page, 'en');
+    const run = page.locator('.training-run');
+    await page.getByRole('button', { name: t.run.start, exact: true }).click();
+    await expect(run).toHaveAttribute('data-status', 'running', { timeout: 120_000 });
+    await expect.poll(async () => Number(await run.getAttribute('data-global-step')), { timeout: 240_000, intervals: [1000] }).toBeGreaterThan(3);
+    await page.getByRole('button', { name: t.run.pause, exact: true }).click();
+    await expect(run).toHaveAttribute('data-status', 'paused');
+  });
+});

@@ -21,6 +21,7 @@ import { exercises as pooling } from './lessons/pooling/index.ts';
 import { exercises as fullyConnected } from './lessons/fully-connected/index.ts';
 import { exercises as training } from './lessons/training/index.ts';
 import { exercises as lenet5 } from './lessons/lenet-5/index.ts';
+import { exercises as resnet } from './lessons/resnet/index.ts';
 import { exercises as explorer } from './lessons/explorer/index.ts';
 
 export const allExercises: readonly AnyExercise[] = [
@@ -38,5 +39,6 @@ export const allExercises: readonly AnyExercise[] = [
   ...fullyConnected,
   ...training,
   ...lenet5,
+  ...resnet,
   ...explorer,
 ];

@@ -46,8 +46,13 @@ function liveOptions(steps: number): DegradationOptions {
   return { ...recorded.settings, steps, every };
 }
 
-const STROKE: Record<NetKind, string> = { plain: 'var(--negative)', residual: 'var(--positive)' };
-const DASHES = ['none', '6 3', '2 3', '10 3 2 3'];
+/** One colour and dash per depth (shallow to deep); the panels tell plain from residual. */
+const DEPTH_STYLE = [
+  { stroke: 'var(--muted)', dash: '2 3', width: 2 },
+  { stroke: 'var(--accent)', dash: '7 3', width: 2 },
+  { stroke: 'var(--danger)', dash: 'none', width: 2.5 },
+];
+const styleOf = (depths: readonly number[], depth: number) => DEPTH_STYLE[Math.max(0, depths.indexOf(depth)) % DEPTH_STYLE.length];
 const HEIGHT = 230;
 const PARAMS: Record<string, number> = Object.fromEntries(
   recorded.settings.depths.flatMap((d) => (['plain', 'residual'] as const).map((k) => [`${k}-${d}`, netParams(k, d)])),
@@ -76,32 +81,29 @@ function CurveChart({ t, curves, depths, steps, title, version, testId }: ChartP
   const box = useRef<HTMLDivElement>(null);
   const draw = useCallback(
     (Plot: PlotModule) => {
-      const width = Math.round(Math.min(560, Math.max(240, box.current?.clientWidth ?? 400)));
+      const width = Math.round(Math.min(680, Math.max(280, box.current?.clientWidth ?? 480)));
       const maxLoss = Math.max(2.5, ...curves.flatMap((c) => c.loss));
+      const panel: Record<NetKind, string> = { plain: t.plainPanel, residual: t.residualPanel };
       return Plot.plot({
         width,
         height: HEIGHT,
         marginLeft: 40,
-        marginRight: 10,
+        marginRight: 18,
         marginBottom: 36,
+        marginTop: 24,
         style: { background: 'transparent', color: 'var(--fg)', fontSize: '12px', maxWidth: '100%', height: 'auto' },
-        x: { domain: [0, steps], label: t.axisStep, labelAnchor: 'center', labelArrow: 'none' },
+        fx: { domain: ['plain', 'residual'], tickFormat: (k: NetKind) => panel[k], label: null, padding: 0.12 },
+        x: { domain: [0, steps], label: t.axisStep, labelAnchor: 'center', labelArrow: 'none', ticks: 3 },
         y: { domain: [0, maxLoss], label: t.axisLoss, grid: true, labelArrow: 'none' },
         marks: [
           Plot.ruleY([0], { stroke: 'var(--border)', ariaHidden: 'true' }),
-          ...curves.map((c) =>
-            Plot.lineY(
-              c.steps.map((step, i) => ({ step, loss: c.loss[i] })),
-              {
-                x: 'step',
-                y: 'loss',
-                stroke: STROKE[c.kind],
-                strokeWidth: 2,
-                strokeDasharray: DASHES[Math.max(0, depths.indexOf(c.depth)) % DASHES.length],
-                ariaHidden: 'true',
-              },
-            ),
-          ),
+          ...curves.map((c) => {
+            const style = styleOf(depths, c.depth);
+            return Plot.lineY(
+              c.steps.map((step, i) => ({ step, loss: c.loss[i], kind: c.kind })),
+              { x: 'step', y: 'loss', fx: 'kind', stroke: style.stroke, strokeWidth: style.width, strokeDasharray: style.dash, ariaHidden: 'true' },
+            );
+          }),
         ],
       });
     },
@@ -118,16 +120,17 @@ function CurveChart({ t, curves, depths, steps, title, version, testId }: ChartP
 function Legend({ t, depths }: { t: ResNetStrings; depths: readonly number[] }) {
   return (
     <ul class="rn-legend" aria-hidden="true">
-      {depths.flatMap((depth, d) =>
-        (['plain', 'residual'] as const).map((kind) => (
-          <li key={`${kind}-${depth}`}>
+      {depths.map((depth) => {
+        const style = styleOf(depths, depth);
+        return (
+          <li key={depth}>
             <svg width="28" height="10" focusable="false">
-              <line x1="0" y1="5" x2="28" y2="5" stroke={STROKE[kind]} stroke-width="2.5" stroke-dasharray={DASHES[d % DASHES.length]} />
+              <line x1="0" y1="5" x2="28" y2="5" stroke={style.stroke} stroke-width="2.5" stroke-dasharray={style.dash} />
             </svg>
-            {netName(t, kind, depth)}
+            {t.layers(depth)}
           </li>
-        )),
-      )}
+        );
+      })}
     </ul>
   );
 }

@@ -15,6 +15,9 @@ export interface ResNetStrings {
   liveIdle: string;
   plain: (depth: number) => string;
   residual: (depth: number) => string;
+  plainPanel: string;
+  residualPanel: string;
+  layers: (depth: number) => string;
   axisStep: string;
   axisLoss: string;
   chartLabel: (which: string, parts: string) => string;
@@ -63,13 +66,16 @@ export const en: ResNetStrings = {
   rejected: (keys) => `Part of the address could not be used (${keys}); showing the default instead.`,
   degTitle: 'Plain against residual networks of growing depth',
   degCaption:
-    'Training loss (mean over windows of steps) of plain and residual networks trained on the same digits, with the same seed, optimiser and number of steps. Left: the run recorded by the lesson’s script. Right: your run, in a Web Worker.',
+    'Training loss (mean over windows of steps) of plain and residual networks trained on the same digits, with the same seed, optimiser and number of steps. Above: the run recorded by the lesson’s script. Below: your run, in a Web Worker.',
   recordedHeading: 'Recorded run',
   recordedNote: (seed, steps) => `Seed ${seed}, ${steps} steps per network.`,
   liveHeading: 'Your run',
   liveIdle: 'Press Train to train every network in your browser, one after another. With the recorded number of steps it takes a minute or two.',
   plain: (depth) => `plain-${depth}`,
   residual: (depth) => `residual-${depth}`,
+  plainPanel: 'plain',
+  residualPanel: 'residual',
+  layers: (depth) => `${depth} layers`,
   axisStep: 'step',
   axisLoss: 'training loss',
   chartLabel: (which, parts) => `${which}: training loss by step. Last values: ${parts}.`,
@@ -121,7 +127,7 @@ export const en: ResNetStrings = {
 
   bottleTitle: 'Bottleneck against two 3×3 layers',
   bottleCaption:
-    'Weights and multiply-accumulates (MACs) of the convolutions alone, from the engine’s summary, on a square map (side below). The bottleneck works on a map four times as wide.',
+    'Weights and multiply-accumulates (MACs) of the convolutions alone, from the engine’s summary, on a square map of the side shown. The bottleneck works on a map four times as wide.',
   channels: 'Channels C',
   channelsRule: (min, max) => `A whole number from ${min} to ${max}.`,
   design: 'Design',

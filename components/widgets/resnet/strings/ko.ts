@@ -9,13 +9,16 @@ export const ko: ResNetStrings = {
   rejected: (keys) => `주소에 쓸 수 없는 값이 있어(${keys}) 기본값을 대신 보여 줍니다.`,
   degTitle: '깊이가 늘어나는 평범한 네트워크와 잔차 네트워크',
   degCaption:
-    '같은 숫자 이미지, 같은 시드, 같은 옵티마이저, 같은 단계 수로 학습한 평범한(plain) 네트워크와 잔차 네트워크의 학습 손실(몇 단계씩 묶은 평균)입니다. 왼쪽은 레슨의 스크립트가 기록한 실행이고, 오른쪽은 웹 워커에서 돌아가는 여러분의 실행입니다.',
+    '같은 숫자 이미지, 같은 시드, 같은 옵티마이저, 같은 단계 수로 학습한 평범한(plain) 네트워크와 잔차 네트워크의 학습 손실(몇 단계씩 묶은 평균)입니다. 위는 레슨의 스크립트가 기록한 실행이고, 아래는 웹 워커에서 돌아가는 여러분의 실행입니다.',
   recordedHeading: '기록된 실행',
   recordedNote: (seed, steps) => `시드 ${seed}, 네트워크마다 ${steps}단계.`,
   liveHeading: '여러분의 실행',
   liveIdle: '학습 버튼을 누르면 브라우저에서 네트워크를 하나씩 모두 학습합니다. 기록된 단계 수라면 1~2분쯤 걸립니다.',
   plain: (depth) => `plain-${depth}`,
   residual: (depth) => `residual-${depth}`,
+  plainPanel: '평범한 네트워크',
+  residualPanel: '잔차 네트워크',
+  layers: (depth) => `${depth}층`,
   axisStep: '단계',
   axisLoss: '학습 손실',
   chartLabel: (which, parts) => `${which}: 단계별 학습 손실. 마지막 값: ${parts}.`,
@@ -67,7 +70,7 @@ export const ko: ResNetStrings = {
 
   bottleTitle: '병목 블록과 3×3 두 층',
   bottleCaption:
-    '엔진의 summary에서 가져온 합성곱만의 가중치와 곱셈-누산(MAC) 수입니다. 특징 맵은 정사각형입니다(한 변은 아래에 있습니다). 병목 블록은 네 배 넓은 특징 맵을 다룹니다.',
+    '엔진의 summary에서 가져온 합성곱만의 가중치와 곱셈-누산(MAC) 수입니다. 특징 맵은 표시된 한 변의 정사각형입니다. 병목 블록은 네 배 넓은 특징 맵을 다룹니다.',
   channels: '채널 C',
   channelsRule: (min, max) => `${min}부터 ${max}까지의 정수입니다.`,
   design: '구성',

@@ -70,7 +70,7 @@ export const en: ResNetStrings = {
   recordedHeading: 'Recorded run',
   recordedNote: (seed, steps) => `Seed ${seed}, ${steps} steps per network.`,
   liveHeading: 'Your run',
-  liveIdle: 'Press Train to train every network in your browser, one after another. With the recorded number of steps it takes a minute or two.',
+  liveIdle: 'Press Train to train every network in your browser, one after another. With the recorded number of steps it takes less than a minute on most computers.',
   plain: (depth) => `plain-${depth}`,
   residual: (depth) => `residual-${depth}`,
   plainPanel: 'plain',

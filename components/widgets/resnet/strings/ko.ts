@@ -13,7 +13,7 @@ export const ko: ResNetStrings = {
   recordedHeading: '기록된 실행',
   recordedNote: (seed, steps) => `시드 ${seed}, 네트워크마다 ${steps}단계.`,
   liveHeading: '여러분의 실행',
-  liveIdle: '학습 버튼을 누르면 브라우저에서 네트워크를 하나씩 모두 학습합니다. 기록된 단계 수라면 1~2분쯤 걸립니다.',
+  liveIdle: '학습 버튼을 누르면 브라우저에서 네트워크를 하나씩 모두 학습합니다. 기록된 단계 수라면 대부분의 컴퓨터에서 1분이 채 걸리지 않습니다.',
   plain: (depth) => `plain-${depth}`,
   residual: (depth) => `residual-${depth}`,
   plainPanel: '평범한 네트워크',

@@ -22,6 +22,7 @@ import { exercises as fullyConnected } from './lessons/fully-connected/index.ts'
 import { exercises as training } from './lessons/training/index.ts';
 import { exercises as lenet5 } from './lessons/lenet-5/index.ts';
 import { exercises as vgg } from './lessons/vgg/index.ts';
+import { exercises as resnet } from './lessons/resnet/index.ts';
 import { exercises as explorer } from './lessons/explorer/index.ts';
 
 export const allExercises: readonly AnyExercise[] = [
@@ -40,5 +41,6 @@ export const allExercises: readonly AnyExercise[] = [
   ...training,
   ...lenet5,
   ...vgg,
+  ...resnet,
   ...explorer,
 ];

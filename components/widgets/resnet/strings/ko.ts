@@ -1,0 +1,83 @@
+/**
+ * Lesson 17's widgets in Korean, written for Korean readers. TypeScript checks that
+ * the keys are exactly those of the English file.
+ */
+import type { ResNetStrings } from './en.ts';
+
+export const ko: ResNetStrings = {
+  loading: '차트를 불러오는 중…',
+  rejected: (keys) => `주소에 쓸 수 없는 값이 있어(${keys}) 기본값을 대신 보여 줍니다.`,
+  degTitle: '깊이가 늘어나는 평범한 네트워크와 잔차 네트워크',
+  degCaption:
+    '같은 숫자 이미지, 같은 시드, 같은 옵티마이저, 같은 단계 수로 학습한 평범한(plain) 네트워크와 잔차 네트워크의 학습 손실(몇 단계씩 묶은 평균)입니다. 위는 레슨의 스크립트가 기록한 실행이고, 아래는 웹 워커에서 돌아가는 여러분의 실행입니다.',
+  recordedHeading: '기록된 실행',
+  recordedNote: (seed, steps) => `시드 ${seed}, 네트워크마다 ${steps}단계.`,
+  liveHeading: '여러분의 실행',
+  liveIdle: '학습 버튼을 누르면 브라우저에서 네트워크를 하나씩 모두 학습합니다. 기록된 단계 수라면 대부분의 컴퓨터에서 1분이 채 걸리지 않습니다.',
+  plain: (depth) => `plain-${depth}`,
+  residual: (depth) => `residual-${depth}`,
+  plainPanel: '평범한 네트워크',
+  residualPanel: '잔차 네트워크',
+  layers: (depth) => `${depth}층`,
+  axisStep: '단계',
+  axisLoss: '학습 손실',
+  chartLabel: (which, parts) => `${which}: 단계별 학습 손실. 마지막 값: ${parts}.`,
+  chartPart: (name, loss) => `${name} ${loss.toFixed(2)}`,
+  steps: '네트워크마다 단계 수',
+  stepsRule: (min, max) => `${min}부터 ${max}까지의 정수입니다.`,
+  train: '학습',
+  stop: '멈춤',
+  progress: '학습 중',
+  loadingData: '숫자 이미지를 불러오는 중…',
+  stopped: '멈췄습니다. 다시 시작하려면 학습 버튼을 누르세요.',
+  done: '끝났습니다. 모든 네트워크가 정해진 단계를 마쳤습니다.',
+  failed: (detail) => `실행에 실패했습니다: ${detail}`,
+  finalHeading: '마지막 학습 손실(마지막 세 점의 평균)',
+  net: '네트워크',
+  recordedColumn: '기록',
+  liveColumn: '여러분',
+  params: '파라미터',
+
+  blockTitle: '잔차 블록을 연산 하나씩',
+  blockCaption:
+    '엔진이 만든 BasicBlock(시드로 정한 가중치, 평가 모드의 배치 정규화)에 작은 입력을 넣습니다. 단계마다 실제 텐서의 첫 채널과 모양을 보여 줍니다.',
+  previous: '이전 단계',
+  next: '다음 단계',
+  stageOf: (index, total) => `${total}단계 중 ${index}단계`,
+  stageNames: {
+    x: '입력 x',
+    conv1: 'conv1 (3×3)',
+    bn1: 'bn1',
+    relu1: 'ReLU',
+    conv2: 'conv2 (3×3)',
+    bn2: 'bn2 = F(x)',
+    sum: 'F(x) + x',
+    out: 'ReLU(F(x) + x)',
+  },
+  stageNotes: {
+    x: '블록의 입력입니다. 두 길로 갑니다. 하나는 합성곱으로, 하나는 지름길 연결을 따라 그대로 갑니다.',
+    conv1: '첫 3×3 합성곱입니다. 패딩이 1이라 크기가 그대로입니다.',
+    bn1: '배치 정규화입니다. 갓 만든 누적 통계(평균 0, 분산 1)는 값을 거의 바꾸지 않습니다.',
+    relu1: '음수는 0이 됩니다.',
+    conv2: '두 번째 3×3 합성곱입니다.',
+    bn2: '주 경로의 끝입니다. 이것이 잔차 F(x), 블록이 입력에 더하는 값입니다.',
+    sum: '지름길 연결이 x를 원소별로 다시 더합니다. 모양이 같아야 합니다.',
+    out: '마지막 ReLU입니다. 엔진이 이 값들이 블록 자체의 순전파 결과와 같은지 확인합니다.',
+  },
+  shape: (shape) => `모양 ${shape}`,
+  gridLabel: (name) => `${name}의 채널 0`,
+  cellLabel: (row, col, value) => `${row}행 ${col}열: ${value}`,
+
+  bottleTitle: '병목 블록과 3×3 두 층',
+  bottleCaption:
+    '엔진의 summary에서 가져온 합성곱만의 가중치와 곱셈-누산(MAC) 수입니다. 특징 맵은 표시된 한 변의 정사각형입니다. 병목 블록은 네 배 넓은 특징 맵을 다룹니다.',
+  channels: '채널 C',
+  channelsRule: (min, max) => `${min}부터 ${max}까지의 정수입니다.`,
+  design: '구성',
+  two3x3: (c) => `3×3 두 층 (${c} → ${c} → ${c})`,
+  bottleneck: (c, wide) => `병목 블록 (${wide} → ${c} → ${c} → ${wide})`,
+  weights: '가중치',
+  macs: 'MAC',
+  mapSide: (side) => `특징 맵: ${side}×${side}.`,
+  bottleSummary: (ratio) => `병목 블록은 입력과 출력이 네 배 넓은데도 3×3 두 층 가중치의 ${ratio}배만 씁니다.`,
+};

@@ -8,6 +8,7 @@ import { crc32, deflateSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { STAND_IN_WORKER_HEADERS, expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtures.ts';
 import { STRINGS } from '../../components/widgets/image-kernels/strings/index.ts';
+import { chromiumArgs, findChromium } from '../../scripts/chromium.mjs';
 import { MAX_MEGAPIXELS } from '../../components/widgets/image-kernels/picture-input.ts';
 import type { Locale as Lang } from '../../src/i18n/lessons.ts';
 import { buildModel } from '../../src/training/architecture.ts';
@@ -18,6 +19,10 @@ import { exportWeights } from '../../src/training/weights.ts';
 const LANGS: Lang[] = ['en', 'ko'];
 const en = STRINGS.en;
 const LONG = { timeout: 60_000 };
+
+// Chromium's fake camera for the whole file (a worker-scoped option): tests that stand in
+// their own mediaDevices are unaffected.
+test.use({ launchOptions: { executablePath: findChromium().path, args: [...chromiumArgs, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'] } });
 
 /** A PNG file: 8-bit gray (1 channel) or RGB (3), pixels from `value`. */
 function png(width: number, height: number, channels: 1 | 3, value: (x: number, y: number, c: number) => number): Buffer {
@@ -453,5 +458,44 @@ test.describe('lesson 10 lab (en)', () => {
     const w = Math.round(first.data[0] * 1000) / 1000;
     await expect(page.locator('.ik-lab').getByLabel(en.weight(1, 1), { exact: true })).toHaveValue(String(w));
     await expect(page.getByTestId('window-table').locator('td')).toHaveCount(size * size, LONG);
+  });
+});
+
+test.describe('lesson 10 lab with Chromium’s fake camera', () => {
+  test('the fake device runs live, gives distinct filtered frames, and its track ends on Stop', async ({ page }) => {
+    test.setTimeout(180_000);
+    await page.addInitScript(() => {
+      const original = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+      navigator.mediaDevices.getUserMedia = async (constraints) => {
+        const stream = await original(constraints);
+        (window as unknown as { cameraTracks: MediaStreamTrack[] }).cameraTracks = stream.getTracks();
+        return stream;
+      };
+    });
+    await open(page, 'en', '?ikP=sobel-x');
+    await page.getByTestId('camera').click();
+    await expect(page.getByTestId('live')).toBeVisible(LONG);
+    await page.getByTestId('live-pause').click(); // reduced motion: starts paused
+    const seen = new Set<string>();
+    await expect
+      .poll(
+        async () => {
+          seen.add(
+            await page.getByTestId('output-canvas').evaluate((c) => {
+              const canvas = c as HTMLCanvasElement;
+              const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+              let hash = 0;
+              for (let i = 0; i < data.length; i += 7) hash = (hash * 31 + data[i]) | 0;
+              return `${canvas.width}x${canvas.height}:${hash}`;
+            }),
+          );
+          return seen.size;
+        },
+        { timeout: 60_000 },
+      )
+      .toBeGreaterThanOrEqual(3);
+    await page.getByTestId('live-stop').click();
+    await expect(page.getByTestId('live')).toHaveCount(0);
+    expect(await page.evaluate(() => (window as unknown as { cameraTracks: MediaStreamTrack[] }).cameraTracks.map((t) => t.readyState))).toEqual(['ended']);
   });
 });

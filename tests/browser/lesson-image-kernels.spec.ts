@@ -497,5 +497,23 @@ test.describe('lesson 10 lab with Chromium’s fake camera', () => {
     await page.getByTestId('live-stop').click();
     await expect(page.getByTestId('live')).toHaveCount(0);
     expect(await page.evaluate(() => (window as unknown as { cameraTracks: MediaStreamTrack[] }).cameraTracks.map((t) => t.readyState))).toEqual(['ended']);
+    // A hidden page lets the camera go too.
+    await page.getByTestId('camera').click();
+    await expect(page.getByTestId('live')).toBeVisible(LONG);
+    await page.evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    await expect(page.getByTestId('live')).toHaveCount(0);
+    expect(await page.evaluate(() => (window as unknown as { cameraTracks: MediaStreamTrack[] }).cameraTracks.map((t) => t.readyState))).toEqual(['ended']);
+    await page.evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
+    });
+    // So does switching to a photograph.
+    await page.getByTestId('camera').click();
+    await expect(page.getByTestId('live')).toBeVisible(LONG);
+    await page.locator('.ik-lab').getByLabel(en.source, { exact: true }).selectOption('coffee');
+    await expect(page.getByTestId('live')).toHaveCount(0);
+    expect(await page.evaluate(() => (window as unknown as { cameraTracks: MediaStreamTrack[] }).cameraTracks.map((t) => t.readyState))).toEqual(['ended']);
   });
 });

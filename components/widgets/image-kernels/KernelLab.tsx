@@ -304,17 +304,20 @@ export default function KernelLab({ lang }: { lang: Locale }) {
       handle = requestAnimationFrame(tick);
     };
     handle = requestAnimationFrame(tick);
+    return () => cancelAnimationFrame(handle);
+  }, [live]);
+
+  // A hidden page, or the lab leaving the page, lets the camera go.
+  useEffect(() => {
     const onHidden = () => {
       if (document.visibilityState === 'hidden') stopLive();
     };
     document.addEventListener('visibilitychange', onHidden);
     return () => {
-      cancelAnimationFrame(handle);
       document.removeEventListener('visibilitychange', onHidden);
+      stopLive();
     };
-  }, [live]);
-
-  useEffect(() => () => stopLive(), []);
+  }, []);
 
   const togglePause = () => {
     const l = liveRef.current;

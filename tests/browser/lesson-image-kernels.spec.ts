@@ -363,6 +363,7 @@ test.describe('lesson 10 lab (en)', () => {
     await expect.poll(async () => Number(await live.getAttribute('data-frames')), LONG).toBeGreaterThanOrEqual(5);
     console.log(`live camera: ${await live.getAttribute('data-frames')} frames, ${await live.getAttribute('data-fps')} filtered per second`);
     await screenshot(page, 'image-kernels-live-camera');
+    await expectNoSeriousA11yViolations(page);
     await page.getByTestId('live-pause').click();
     await expect(page.getByTestId('live-pause')).toHaveAttribute('aria-pressed', 'true');
     await page.getByTestId('live-stop').focus();

@@ -8,6 +8,7 @@ import { crc32, deflateSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { STAND_IN_WORKER_HEADERS, expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtures.ts';
 import { STRINGS } from '../../components/widgets/image-kernels/strings/index.ts';
+import { chromiumArgs, findChromium } from '../../scripts/chromium.mjs';
 import { MAX_MEGAPIXELS } from '../../components/widgets/image-kernels/picture-input.ts';
 import type { Locale as Lang } from '../../src/i18n/lessons.ts';
 import { buildModel } from '../../src/training/architecture.ts';
@@ -18,6 +19,10 @@ import { exportWeights } from '../../src/training/weights.ts';
 const LANGS: Lang[] = ['en', 'ko'];
 const en = STRINGS.en;
 const LONG = { timeout: 60_000 };
+
+// Chromium's fake camera for the whole file (a worker-scoped option): tests that stand in
+// their own mediaDevices are unaffected.
+test.use({ launchOptions: { executablePath: findChromium().path, args: [...chromiumArgs, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'] } });
 
 /** A PNG file: 8-bit gray (1 channel) or RGB (3), pixels from `value`. */
 function png(width: number, height: number, channels: 1 | 3, value: (x: number, y: number, c: number) => number): Buffer {
@@ -277,10 +282,95 @@ test.describe('lesson 10 lab (en)', () => {
     await expect(page.getByTestId('input-canvas')).toHaveAttribute('aria-label', en.inputLabel(80, 60), LONG);
     await expect(page.getByTestId('stats')).toContainText(en.sizes(80, 60, 80, 60), LONG);
     await expect(page.getByTestId('picture-error')).toHaveCount(0);
+    // The camera runs live until the reader takes a still, which keeps the frame as the picture.
+    await expect(page.getByTestId('live')).toBeVisible();
+    await page.getByTestId('live-still').focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('live')).toHaveCount(0);
+    await expect(page.getByTestId('camera')).toBeVisible();
+    await expect(page.getByTestId('input-canvas')).toHaveAttribute('aria-label', en.inputLabel(80, 60), LONG);
     // Back to a photograph of the site.
     await page.locator('.ik-lab').getByLabel(en.source, { exact: true }).selectOption('coffee');
     await expect(page.getByTestId('input-canvas')).toHaveAttribute('aria-label', en.inputLabel(600, 400), LONG);
     await expect(page).toHaveURL(/ikI=coffee/);
+  });
+
+  test('the live camera filters distinct frames, pauses, and lets the camera go when stopped', async ({ page }) => {
+    test.setTimeout(180_000);
+    // A stand-in camera whose picture moves, kept so the test can see its track end.
+    await page.addInitScript(() => {
+      Object.defineProperty(navigator, 'mediaDevices', {
+        configurable: true,
+        value: {
+          getUserMedia: async () => {
+            const canvas = document.createElement('canvas');
+            canvas.width = 640;
+            canvas.height = 480;
+            const context = canvas.getContext('2d')!;
+            let x = 0;
+            const paint = () => {
+              context.fillStyle = '#246';
+              context.fillRect(0, 0, 640, 480);
+              context.fillStyle = '#fff';
+              context.fillRect(x % 560, 120, 80, 240);
+              x += 17;
+            };
+            paint();
+            const timer = setInterval(paint, 40);
+            const stream = canvas.captureStream(25);
+            const track = stream.getTracks()[0];
+            (window as unknown as { cameraTrack: MediaStreamTrack }).cameraTrack = track;
+            const stop = track.stop.bind(track);
+            track.stop = () => {
+              clearInterval(timer);
+              stop();
+            };
+            return stream;
+          },
+        },
+      });
+    });
+    await open(page, 'en', '?ikP=sobel-x');
+    await page.getByTestId('camera').focus();
+    await page.keyboard.press('Enter');
+    const live = page.getByTestId('live');
+    await expect(live).toBeVisible(LONG);
+    // Scaled down to the live size (320×240 from 640×480).
+    await expect(page.getByTestId('input-canvas')).toHaveAttribute('aria-label', en.inputLabel(320, 240), LONG);
+    // The browser tests ask for reduced motion, so the video waits, paused, for Play.
+    await expect(page.getByTestId('live-pause')).toHaveAttribute('aria-pressed', 'true');
+    await page.getByTestId('live-pause').focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('live-pause')).toHaveAttribute('aria-pressed', 'false');
+    // Several distinct filtered frames arrive.
+    const seen = new Set<string>();
+    await expect
+      .poll(
+        async () => {
+          const key = await page.getByTestId('output-canvas').evaluate((c) => {
+            const canvas = c as HTMLCanvasElement;
+            const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+            let hash = 0;
+            for (let i = 0; i < data.length; i += 7) hash = (hash * 31 + data[i]) | 0;
+            return `${canvas.width}x${canvas.height}:${hash}`;
+          });
+          seen.add(key);
+          return seen.size;
+        },
+        { timeout: 60_000 },
+      )
+      .toBeGreaterThanOrEqual(3);
+    await expect.poll(async () => Number(await live.getAttribute('data-frames')), LONG).toBeGreaterThanOrEqual(5);
+    console.log(`live camera: ${await live.getAttribute('data-frames')} frames, ${await live.getAttribute('data-fps')} filtered per second`);
+    await screenshot(page, 'image-kernels-live-camera');
+    await expectNoSeriousA11yViolations(page);
+    await page.getByTestId('live-pause').click();
+    await expect(page.getByTestId('live-pause')).toHaveAttribute('aria-pressed', 'true');
+    await page.getByTestId('live-stop').focus();
+    await page.keyboard.press('Enter');
+    await expect(live).toHaveCount(0);
+    expect(await page.evaluate(() => (window as unknown as { cameraTrack: MediaStreamTrack }).cameraTrack.readyState)).toBe('ended');
+    await expect(page.getByTestId('input-canvas')).toHaveAttribute('aria-label', en.inputLabel(320, 240));
   });
 
   test('a worker that dies as it loads is reported, and the page stays usable', async ({ page }) => {
@@ -369,5 +459,62 @@ test.describe('lesson 10 lab (en)', () => {
     const w = Math.round(first.data[0] * 1000) / 1000;
     await expect(page.locator('.ik-lab').getByLabel(en.weight(1, 1), { exact: true })).toHaveValue(String(w));
     await expect(page.getByTestId('window-table').locator('td')).toHaveCount(size * size, LONG);
+  });
+});
+
+test.describe('lesson 10 lab with Chromium’s fake camera', () => {
+  test('the fake device runs live, gives distinct filtered frames, and its track ends on Stop', async ({ page }) => {
+    test.setTimeout(180_000);
+    await page.addInitScript(() => {
+      const original = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+      navigator.mediaDevices.getUserMedia = async (constraints) => {
+        const stream = await original(constraints);
+        (window as unknown as { cameraTracks: MediaStreamTrack[] }).cameraTracks = stream.getTracks();
+        return stream;
+      };
+    });
+    await open(page, 'en', '?ikP=sobel-x');
+    await page.getByTestId('camera').click();
+    await expect(page.getByTestId('live')).toBeVisible(LONG);
+    await page.getByTestId('live-pause').click(); // reduced motion: starts paused
+    const seen = new Set<string>();
+    await expect
+      .poll(
+        async () => {
+          seen.add(
+            await page.getByTestId('output-canvas').evaluate((c) => {
+              const canvas = c as HTMLCanvasElement;
+              const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+              let hash = 0;
+              for (let i = 0; i < data.length; i += 7) hash = (hash * 31 + data[i]) | 0;
+              return `${canvas.width}x${canvas.height}:${hash}`;
+            }),
+          );
+          return seen.size;
+        },
+        { timeout: 60_000 },
+      )
+      .toBeGreaterThanOrEqual(3);
+    await page.getByTestId('live-stop').click();
+    await expect(page.getByTestId('live')).toHaveCount(0);
+    expect(await page.evaluate(() => (window as unknown as { cameraTracks: MediaStreamTrack[] }).cameraTracks.map((t) => t.readyState))).toEqual(['ended']);
+    // A hidden page lets the camera go too.
+    await page.getByTestId('camera').click();
+    await expect(page.getByTestId('live')).toBeVisible(LONG);
+    await page.evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    await expect(page.getByTestId('live')).toHaveCount(0);
+    expect(await page.evaluate(() => (window as unknown as { cameraTracks: MediaStreamTrack[] }).cameraTracks.map((t) => t.readyState))).toEqual(['ended']);
+    await page.evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
+    });
+    // So does switching to a photograph.
+    await page.getByTestId('camera').click();
+    await expect(page.getByTestId('live')).toBeVisible(LONG);
+    await page.locator('.ik-lab').getByLabel(en.source, { exact: true }).selectOption('coffee');
+    await expect(page.getByTestId('live')).toHaveCount(0);
+    expect(await page.evaluate(() => (window as unknown as { cameraTracks: MediaStreamTrack[] }).cameraTracks.map((t) => t.readyState))).toEqual(['ended']);
   });
 });

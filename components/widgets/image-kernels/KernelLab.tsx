@@ -36,7 +36,8 @@ import {
 import type { ColourMode, EmbossDirection, LabSettings, Pixels, Preset } from '../../../src/training/kernel-lab/model.ts';
 import type { KernelLabCommand, KernelLabMessage } from '../../../src/training/kernel-lab/protocol.ts';
 import type { PaddingMode } from '../../../src/engine/index.ts';
-import { MAX_MEGAPIXELS, cameraFrame, readPictureFile } from './picture-input.ts';
+import { MAX_MEGAPIXELS, liveFrame, openCamera, pixelsOf, readPictureFile, stopCamera } from './picture-input.ts';
+import type { LiveCamera } from './picture-input.ts';
 import type { PictureRefusal } from './picture-input.ts';
 import { LearnedFilters } from './LearnedFilters.tsx';
 import { labWeights } from '../../../src/training/kernel-lab/learned.ts';
@@ -123,6 +124,10 @@ export default function KernelLab({ lang }: { lang: Locale }) {
   const [own, setOwn] = useState<{ pixels: Pixels; note: string } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [cameraBusy, setCameraBusy] = useState(false);
+  const [live, setLive] = useState<LiveCamera | null>(null);
+  const [paused, setPaused] = useState(false);
+  const [liveStats, setLiveStats] = useState<{ frames: number; fps: number } | null>(null);
+  const liveRef = useRef<{ camera: LiveCamera; paused: boolean; waiting: boolean; frames: number; start: number; canvas: HTMLCanvasElement } | null>(null);
   const [result, setResult] = useState<Result | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [workerFailed, setWorkerFailed] = useState(false);
@@ -154,6 +159,15 @@ export default function KernelLab({ lang }: { lang: Locale }) {
         if (m.requestId !== requestId.current || !sent) return; // an older request
         sentAt.current.clear();
         client.current?.watch(false);
+        const l = liveRef.current;
+        if (l && l.waiting) {
+          l.waiting = false;
+          if (m.type === 'filtered') {
+            l.frames += 1;
+            const seconds = (performance.now() - l.start) / 1000;
+            setLiveStats({ frames: l.frames, fps: seconds > 0 ? l.frames / seconds : 0 });
+          }
+        }
         if (m.type === 'refused') {
           setRefusal(m.message);
           return;
@@ -223,6 +237,7 @@ export default function KernelLab({ lang }: { lang: Locale }) {
   });
 
   const takeFile = async (file: File) => {
+    stopLive();
     const r = await readPictureFile(file);
     if (!r.ok) {
       setProblem(refusalText(t, r.refusal));
@@ -234,18 +249,85 @@ export default function KernelLab({ lang }: { lang: Locale }) {
     setOwn({ pixels: r.pixels, note: scaled ? t.scaled(width, height, r.original.width, r.original.height) : '' });
   };
 
+  /** Ends the live camera: every track stopped, the last frame stays the picture. */
+  const stopLive = () => {
+    const l = liveRef.current;
+    if (!l) return;
+    liveRef.current = null;
+    stopCamera(l.camera.stream);
+    l.camera.video.srcObject = null;
+    setLive(null);
+    setPaused(false);
+  };
+
+  /** Freezes the camera's current frame, at the lab's working size, as an ordinary picture. */
+  const takeStill = () => {
+    const l = liveRef.current;
+    if (!l) return;
+    const { video } = l.camera;
+    const frame = pixelsOf(video, video.videoWidth, video.videoHeight);
+    stopLive();
+    setOwn({ pixels: frame, note: '' });
+  };
+
   const takeCamera = async () => {
+    stopLive();
     setCameraBusy(true);
-    const r = await cameraFrame();
+    const r = await openCamera();
     setCameraBusy(false);
     if (!r.ok) {
       setProblem(r.reason === 'denied' ? t.cameraDenied : t.cameraMissing);
       return;
     }
     setProblem(null);
-    const { width, height } = r.pixels;
-    const scaled = width !== r.original.width || height !== r.original.height;
-    setOwn({ pixels: r.pixels, note: scaled ? t.scaled(width, height, r.original.width, r.original.height) : '' });
+    // With reduced motion the video does not run by itself: one frame, then Play.
+    const still = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+    liveRef.current = { camera: r.camera, paused: still, waiting: false, frames: 0, start: performance.now(), canvas: document.createElement('canvas') };
+    setLiveStats(null);
+    setPaused(still);
+    setLive(r.camera);
+    setOwn({ pixels: liveFrame(r.camera, liveRef.current.canvas), note: '' });
+  };
+
+  // While live and not paused, the next frame goes to the worker only when it has answered
+  // the last one: frames the worker cannot keep up with are dropped, never queued.
+  useEffect(() => {
+    if (!live) return;
+    let handle = 0;
+    const tick = () => {
+      const l = liveRef.current;
+      if (!l) return;
+      if (!l.paused && !l.waiting && l.camera.video.readyState >= 2) {
+        l.waiting = true;
+        setOwn({ pixels: liveFrame(l.camera, l.canvas), note: '' });
+      }
+      handle = requestAnimationFrame(tick);
+    };
+    handle = requestAnimationFrame(tick);
+    return () => cancelAnimationFrame(handle);
+  }, [live]);
+
+  // A hidden page, or the lab leaving the page, lets the camera go.
+  useEffect(() => {
+    const onHidden = () => {
+      if (document.visibilityState === 'hidden') stopLive();
+    };
+    document.addEventListener('visibilitychange', onHidden);
+    return () => {
+      document.removeEventListener('visibilitychange', onHidden);
+      stopLive();
+    };
+  }, []);
+
+  const togglePause = () => {
+    const l = liveRef.current;
+    if (!l) return;
+    l.paused = !l.paused;
+    if (!l.paused) {
+      l.frames = 0;
+      l.start = performance.now();
+    }
+    setPaused(l.paused);
   };
 
   const choosePreset = (preset: Preset) =>
@@ -333,6 +415,7 @@ export default function KernelLab({ lang }: { lang: Locale }) {
             onChange={(e) => {
               const v = e.currentTarget.value;
               if (v === 'own') return;
+              stopLive();
               setOwn(null);
               setProblem(null);
               setPhoto(v as Photo);
@@ -369,9 +452,24 @@ export default function KernelLab({ lang }: { lang: Locale }) {
           </label>
           <span class="ik-hint">{t.dropHint}</span>
         </div>
-        <button type="button" class="cl-button" onClick={() => void takeCamera()} disabled={cameraBusy} data-testid="camera">
-          {cameraBusy ? t.cameraBusy : t.camera}
-        </button>
+        {live ? (
+          <div class="ik-live" role="group" aria-label={t.liveGroup} data-testid="live" data-frames={liveStats?.frames ?? 0} data-fps={liveStats ? liveStats.fps.toFixed(1) : ''}>
+            <button type="button" class="cl-button" onClick={togglePause} aria-pressed={paused} data-testid="live-pause">
+              {paused ? t.livePlay : t.livePause}
+            </button>
+            <button type="button" class="cl-button" onClick={takeStill} data-testid="live-still">
+              {t.liveStill}
+            </button>
+            <button type="button" class="cl-button" onClick={stopLive} data-testid="live-stop">
+              {t.liveStop}
+            </button>
+            <span class="ik-note" aria-live="off">{t.liveStatus(live.width, live.height, paused ? null : liveStats ? liveStats.fps.toFixed(1) : '…')}</span>
+          </div>
+        ) : (
+          <button type="button" class="cl-button" onClick={() => void takeCamera()} disabled={cameraBusy} data-testid="camera">
+            {cameraBusy ? t.cameraBusy : t.camera}
+          </button>
+        )}
       </div>
       {problem && (
         <p class="ik-problem" role="alert" data-testid="picture-error">{problem}</p>

@@ -102,3 +102,50 @@ export async function cameraFrame(): Promise<CameraResult> {
     for (const track of stream.getTracks()) track.stop();
   }
 }
+
+/** Live camera frames are scaled down to at most this many pixels so the worker keeps up. */
+export const LIVE_PIXELS = 320 * 240;
+
+export type LiveCamera = { stream: MediaStream; video: HTMLVideoElement; width: number; height: number };
+
+/** Asks for the camera and keeps it open for live frames; the caller stops its tracks. */
+export async function openCamera(): Promise<{ ok: true; camera: LiveCamera } | { ok: false; reason: 'denied' | 'missing' }> {
+  if (!navigator.mediaDevices?.getUserMedia) return { ok: false, reason: 'missing' };
+  let stream: MediaStream;
+  try {
+    stream = await navigator.mediaDevices.getUserMedia({ video: true, audio: false });
+  } catch (error) {
+    const name = error instanceof DOMException ? error.name : '';
+    return { ok: false, reason: name === 'NotAllowedError' || name === 'SecurityError' ? 'denied' : 'missing' };
+  }
+  try {
+    const video = document.createElement('video');
+    video.muted = true;
+    video.playsInline = true;
+    video.srcObject = stream;
+    await video.play();
+    const { videoWidth, videoHeight } = video;
+    if (!videoWidth || !videoHeight) throw new Error('no frame');
+    const area = videoWidth * videoHeight;
+    const f = area > LIVE_PIXELS ? Math.sqrt(LIVE_PIXELS / area) : 1;
+    return { ok: true, camera: { stream, video, width: Math.max(1, Math.floor(videoWidth * f)), height: Math.max(1, Math.floor(videoHeight * f)) } };
+  } catch {
+    stopCamera(stream);
+    return { ok: false, reason: 'missing' };
+  }
+}
+
+/** Lets the camera go: every track stopped. */
+export function stopCamera(stream: MediaStream): void {
+  for (const track of stream.getTracks()) track.stop();
+}
+
+/** The camera's current frame at the live size. */
+export function liveFrame(camera: LiveCamera, canvas: HTMLCanvasElement): Pixels {
+  canvas.width = camera.width;
+  canvas.height = camera.height;
+  const context = canvas.getContext('2d', { willReadFrequently: true });
+  if (!context) throw new Error('no 2D canvas');
+  context.drawImage(camera.video, 0, 0, camera.width, camera.height);
+  return { data: context.getImageData(0, 0, camera.width, camera.height).data, width: camera.width, height: camera.height };
+}

@@ -93,6 +93,18 @@ test('lesson 13 on a phone: the layer editor starts closed and opens on request'
   await expect(editor.getByLabel(t.stack.kindOf(0), { exact: true })).toBeVisible();
 });
 
+test('lesson 13: a link to a zoo model (as loading a mini VGG from the library writes) opens on that model, unrefused', async ({ page }) => {
+  const t = STRINGS.en;
+  await open(page, 'en', '?arch=zoo&model=miniVgg');
+  await expect(page.getByRole('radio', { name: t.setup.archNames.miniVgg, exact: true })).toBeChecked();
+  await expect(page.locator('.training-summary td[data-total-params]')).toBeVisible();
+  await expect(page).toHaveURL(/arch=zoo&model=miniVgg/);
+  // Switching back to the stack drops the zoo choice and its key from the address.
+  await page.getByRole('radio', { name: t.setup.archNames.stack, exact: true }).check();
+  await expect(page.getByRole('radio', { name: t.setup.archNames.miniVgg, exact: true })).toHaveCount(0);
+  await expect(page).not.toHaveURL(/model=/);
+});
+
 test.describe('lesson 13 (en): a short run', () => {
   test('trains the default stack: curves, filters beside hand-made ones, a test score, and the drawing pad', async ({ page }) => {
     test.setTimeout(12 * 60_000);

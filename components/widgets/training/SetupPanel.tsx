@@ -81,7 +81,11 @@ export function SetupPanel({ settings, onChange, onInvalid, revision, lesson, ch
         {lesson === 'training' && (
           <ChoiceGroup
             label={s.architecture}
-            options={(['stack', 'lenet5'] as const).map((value) => ({ value, label: s.archNames[value] }))}
+            options={[
+              ...(['stack', 'lenet5'] as const).map((value) => ({ value, label: s.archNames[value] })),
+              // A zoo model arrives only from the library or a link; it stays a choice while it is the one in use.
+              ...(settings.arch === 'zoo' ? [{ value: 'zoo' as const, label: s.archNames[settings.zooModel] }] : []),
+            ]}
             value={settings.arch}
             onChange={(value) => set('arch', value)}
           />

@@ -11,9 +11,9 @@
  * The same text is kept in localStorage, per lesson, so the settings of the run
  * in progress also survive a reload or a visit elsewhere and back.
  */
-import { OPTIMIZER_KINDS, TRAIN_DATASETS } from '../../../src/training/config.ts';
-import type { OptimizerKind, TrainDataset } from '../../../src/training/config.ts';
-import { defaultSettings, numberProblem } from './settings.ts';
+import { OPTIMIZER_KINDS, TRAIN_DATASETS, ZOO_MODELS } from '../../../src/training/config.ts';
+import type { OptimizerKind, TrainDataset, ZooModelName } from '../../../src/training/config.ts';
+import { defaultSettings, numberProblem, zooModelOf } from './settings.ts';
 import type { DashboardLesson, DashboardSettings, NumberFieldName } from './settings.ts';
 import { decodeStack, encodeStack } from './stack-code.ts';
 import { checkArchitecture } from '../../../src/training/architecture.ts';
@@ -23,6 +23,7 @@ import type { QueryCodec } from '../../kit/query-state.ts';
 export const URL_KEYS = {
   dataset: 'ds',
   arch: 'arch',
+  zooModel: 'model',
   lenetActivation: 'act',
   lenetPooling: 'pool',
   layers: 'layers',
@@ -92,10 +93,20 @@ export function readUrlState(search: string, lesson: DashboardLesson): Dashboard
     return value !== null;
   });
   take(URL_KEYS.arch, (raw) => {
-    const value = oneOf(raw, ['lenet5', 'stack'] as const);
-    // Lesson 14 is about LeNet-5 and has no stack editor; the case-study lessons train their zoo model only.
-    const allowed = value !== null && (lesson === 'training' || (lesson === 'lenet-5' && value === 'lenet5'));
+    const value = oneOf(raw, ['lenet5', 'stack', 'zoo'] as const);
+    // Lesson 13's lab trains anything, a zoo model loaded from the library included; lesson 14
+    // is about LeNet-5 and has no stack editor; the case-study lessons train their zoo model only.
+    const allowed =
+      value !== null &&
+      (lesson === 'training' || (lesson === 'lenet-5' && value === 'lenet5') || (zooModelOf(lesson) !== undefined && value === 'zoo'));
     if (allowed) settings.arch = value;
+    return allowed;
+  });
+  take(URL_KEYS.zooModel, (raw) => {
+    const value = oneOf<ZooModelName>(raw, ZOO_MODELS);
+    const own = zooModelOf(lesson);
+    const allowed = value !== null && (lesson === 'training' || value === own);
+    if (allowed) settings.zooModel = value;
     return allowed;
   });
   take(URL_KEYS.lenetActivation, (raw) => {
@@ -149,7 +160,8 @@ export function settingsQuery(settings: DashboardSettings, testIndex: number, le
   set(URL_KEYS.dataset, settings.dataset, defaults.dataset);
   set(URL_KEYS.arch, settings.arch, defaults.arch);
   if (settings.arch === 'zoo') {
-    // The zoo model is the lesson's: nothing to record.
+    // A case-study lesson's own model is its default, so only lesson 13 writes one.
+    set(URL_KEYS.zooModel, settings.zooModel, defaults.zooModel);
   } else if (settings.arch === 'lenet5') {
     set(URL_KEYS.lenetActivation, settings.lenetActivation, defaults.lenetActivation);
     set(URL_KEYS.lenetPooling, settings.lenetPooling, defaults.lenetPooling);

@@ -228,6 +228,19 @@ describe('address bar', () => {
     expect(readUrlState('?arch=lenet5&act=relu&pool=max', 'training').settings).toMatchObject({ arch: 'lenet5', lenetActivation: 'relu', lenetPooling: 'max' });
   });
 
+  // A mini VGG loaded from the library into lesson 13 wrote `arch=zoo`, which the same page refused on reload.
+  it('lesson 13 round-trips a zoo model through the address; a case-study lesson keeps its own model', () => {
+    const loaded = { ...defaultSettings('training'), arch: 'zoo' as const, zooModel: 'miniVgg' as const };
+    const query = settingsQuery(loaded, 0, 'training');
+    expect(query).toBe('arch=zoo&model=miniVgg');
+    expect(readUrlState(`?${query}`, 'training')).toMatchObject({ rejected: [], settings: { arch: 'zoo', zooModel: 'miniVgg' } });
+    expect(readUrlState('?arch=zoo&model=bigVgg', 'training')).toMatchObject({ rejected: ['model'], settings: { zooModel: defaultSettings('training').zooModel } });
+    expect(readUrlState('?arch=zoo', 'lenet-5')).toMatchObject({ rejected: ['arch'], settings: { arch: 'lenet5' } });
+    expect(readUrlState('?model=miniResNet', 'vgg')).toMatchObject({ rejected: ['model'], settings: { arch: 'zoo', zooModel: 'miniVgg' } });
+    expect(readUrlState('?arch=zoo&model=miniVgg', 'vgg')).toMatchObject({ rejected: [], settings: { arch: 'zoo', zooModel: 'miniVgg' } });
+    expect(settingsQuery(defaultSettings('vgg'), 0, 'vgg')).toBe('');
+  });
+
   it('a shared link wins over remembered settings, which win over defaults', () => {
     expect(initialState('?seed=5', 'seed=9&ep=4', 'lenet-5').settings).toMatchObject({ seed: 5, epochs: 2 });
     expect(initialState('?other=1', 'seed=9&ep=4', 'lenet-5').settings).toMatchObject({ seed: 9, epochs: 4 });

@@ -7,7 +7,9 @@
  * the wall clock from Start to the first test evaluation at 98% or more (the
  * dashboard evaluates at the end of each epoch, so this is an epoch boundary).
  *
- *   npx tsx scripts/bench/dashboard-workers.ts [--port=4406] [--seconds=20] [--to98] [--modes=one,shared,messages]
+ *   npx tsx scripts/bench/dashboard-workers.ts [--port=4406] [--seconds=20] [--to98] [--modes=one,shared,messages] [--query=bs=32&seed=2]
+ *
+ * `--query` adds dashboard settings to every mode's address (a recipe or a seed to try).
  *
  * Measured, never asserted: the numbers go to the README by hand.
  */
@@ -25,6 +27,13 @@ const seconds = Number(arg('seconds', '20'));
 const to98 = process.argv.includes('--to98');
 const QUERIES: Record<string, string> = { one: '?workers=1', shared: '', messages: '?memory=messages' };
 const modes = arg('modes', 'one,shared,messages').split(',');
+const extraQuery = process.argv.find((a) => a.startsWith('--query='))?.slice('--query='.length) ?? '';
+function address(mode: string): string {
+  const params = new URLSearchParams(QUERIES[mode]);
+  for (const [key, value] of new URLSearchParams(extraQuery)) params.set(key, value);
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}
 
 const server = spawn(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'preview', '--host', '127.0.0.1', '--port', String(port), '--ignore-lock'], {
   cwd: root,
@@ -41,7 +50,7 @@ try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     page.setDefaultTimeout(180_000);
-    await page.goto(`${base}/en/lessons/lenet-5/${QUERIES[mode]}`);
+    await page.goto(`${base}/en/lessons/lenet-5/${address(mode)}`);
     await page.locator('.training').scrollIntoViewIfNeeded();
     await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0);
     // Load the data and the model first (Step does), so the clock times training only.
@@ -58,15 +67,16 @@ try {
         () => {
           const acc = Number(document.querySelector('.training-test-accuracy')?.getAttribute('data-test-accuracy'));
           const status = document.querySelector('.training-run')?.getAttribute('data-status');
-          return acc >= 0.98 || status === 'done' ? { acc, status } : null;
+          const step = document.querySelector('.training-run')?.getAttribute('data-global-step');
+          return acc >= 0.98 || status === 'done' ? { acc, status, step } : null;
         },
         null,
         { timeout: 600_000, polling: 100 },
       );
-      const { acc, status } = (await handle.jsonValue()) as { acc: number; status: string };
-      reached = acc >= 0.98 ? `98% reached: test accuracy ${(acc * 100).toFixed(2)}% after ${((Date.now() - started) / 1000).toFixed(1)} s` : `stopped (${status}) at ${(acc * 100).toFixed(2)}%`;
+      const { acc, status, step } = (await handle.jsonValue()) as { acc: number; status: string; step: string };
+      reached = acc >= 0.98 ? `98% reached: test accuracy ${(acc * 100).toFixed(2)}% after ${((Date.now() - started) / 1000).toFixed(1)} s (seen at step ${step})` : `stopped (${status}) at ${(acc * 100).toFixed(2)}%`;
     }
-    console.log(`${mode.padEnd(9)} ${engine?.trim()} | ${speed?.trim()} after ${seconds} s ${reached ? `| ${reached}` : ''}`);
+    console.log(`${mode.padEnd(9)} ${address(mode) || '(defaults)'} ${engine?.trim()} | ${speed?.trim()} after ${seconds} s ${reached ? `| ${reached}` : ''}`);
     await context.close();
   }
   await browser.close();

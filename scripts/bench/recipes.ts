@@ -24,6 +24,9 @@ const RECIPES: Record<string, { optimizer: OptimizerConfig; batchSize: number }>
   'momentum-0.05': { optimizer: momentum(0.05), batchSize: 64 },
   'momentum-0.02-b32': { optimizer: momentum(0.02), batchSize: 32 },
   'adam-0.002': { optimizer: { kind: 'adam', lr: 0.002, momentum: 0, weightDecay: 0 }, batchSize: 64 },
+  'momentum-0.05-b32': { optimizer: momentum(0.05), batchSize: 32 },
+  'adam-0.001-b32': { optimizer: { kind: 'adam', lr: 0.001, momentum: 0, weightDecay: 0 }, batchSize: 32 },
+  'adam-0.002-b32': { optimizer: { kind: 'adam', lr: 0.002, momentum: 0, weightDecay: 0 }, batchSize: 32 },
 };
 const only = arg('only', Object.keys(RECIPES).join(',')).split(',');
 

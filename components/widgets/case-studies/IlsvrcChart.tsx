@@ -1,0 +1,72 @@
+/**
+ * ILSVRC top-5 error by year, from the one data file of historical figures
+ * (src/case-studies/ilsvrc.ts): each year's classification winner, VGG as 2014's
+ * runner-up, and the human estimate as a rule. The sources are listed under it.
+ *
+ * Used from MDX: `<IlsvrcChart client:visible />`.
+ */
+import { useCallback, useMemo, useRef } from 'preact/hooks';
+import { WidgetFrame } from '../../kit/WidgetFrame.tsx';
+import { LazyPlot } from '../../kit/LazyPlot.tsx';
+import type { PlotModule } from '../../kit/LazyPlot.tsx';
+import { stringsFor } from '../../kit/strings.ts';
+import type { Locale } from '../../../src/i18n/lessons.ts';
+import { humanError, ilsvrcPoints, ilsvrcSources } from './model.ts';
+import { STRINGS } from './strings/index.ts';
+import './case-studies.css';
+
+const HEIGHT = 300;
+
+export default function IlsvrcChart({ lang }: { lang?: Locale }) {
+  const t = stringsFor(STRINGS, lang);
+  const locale = lang === 'ko' ? 'ko-KR' : 'en-US';
+  const points = useMemo(() => ilsvrcPoints(), []);
+  const winners = points.filter((p) => p.winner);
+  const box = useRef<HTMLDivElement>(null);
+  const num = (v: number) => v.toLocaleString(locale, { maximumFractionDigits: 1 });
+
+  const draw = useCallback(
+    (Plot: PlotModule) => {
+      const width = Math.round(Math.min(680, Math.max(300, box.current?.clientWidth ?? 480)));
+      const narrow = width < 440;
+      const labelled = points.map((p) => ({ ...p, text: p.winner ? (narrow ? `${num(p.error)}` : `${p.network.split(' (')[0]} ${num(p.error)}`) : `${p.team} ${num(p.error)} (${t.runnerUp})` }));
+      return Plot.plot({
+        width,
+        height: HEIGHT,
+        marginLeft: 40,
+        marginRight: narrow ? 18 : 40,
+        marginBottom: 36,
+        style: { background: 'transparent', color: 'var(--fg)', fontSize: '12px', maxWidth: '100%', height: 'auto' },
+        x: { label: t.ilsvrcXAxis, labelAnchor: 'center', labelArrow: 'none', tickFormat: 'd', domain: [winners[0].year - 0.4, winners[winners.length - 1].year + 0.4], ticks: narrow ? 4 : 8 },
+        y: { label: t.ilsvrcYAxis, grid: true, labelArrow: 'none', domain: [0, 30] },
+        marks: [
+          Plot.ruleY([0], { stroke: 'var(--muted)', ariaHidden: 'true' }),
+          Plot.ruleY([humanError], { stroke: 'var(--negative)', strokeDasharray: '5 4', strokeWidth: 1.5, ariaHidden: 'true' }),
+          Plot.text([humanError], { x: winners[winners.length - 1].year + 0.4, y: humanError, text: () => t.humanLabel(num(humanError)), textAnchor: 'end', dy: -8, fill: 'var(--negative)', ariaHidden: 'true' }),
+          Plot.line(winners, { x: 'year', y: 'error', stroke: 'var(--positive)', strokeWidth: 2, ariaHidden: 'true' }),
+          Plot.dot(points, { x: 'year', y: 'error', r: 4.5, stroke: 'var(--positive)', fill: (p: { cnn: boolean; winner: boolean }) => (p.cnn && p.winner ? 'var(--positive)' : 'var(--bg)'), ariaHidden: 'true' }),
+          Plot.text(labelled, { x: 'year', y: 'error', text: 'text', dy: (p: { winner: boolean }) => (p.winner ? -12 : 14), textAnchor: (p: { year: number }) => (p.year === winners[0].year ? 'start' : p.year === winners[winners.length - 1].year ? 'end' : 'middle'), fill: 'var(--fg)', ariaHidden: 'true' } as never),
+        ],
+      });
+    },
+    [points, t, locale],
+  );
+
+  return (
+    <WidgetFrame title={t.ilsvrcTitle} caption={t.ilsvrcCaption} class="cs-ilsvrc">
+      <div ref={box} class="cs-chart" data-testid="ilsvrc-chart">
+        <LazyPlot draw={draw} label={t.ilsvrcAria(String(winners[0].year), String(winners[winners.length - 1].year), num(humanError))} height={HEIGHT} loadingText={t.loading} />
+      </div>
+      <details class="cs-sources" data-testid="ilsvrc-sources">
+        <summary>{t.sources}</summary>
+        <ul>
+          {ilsvrcSources().map((s) => (
+            <li key={s.label}>
+              <strong>{s.label}</strong>: <a href={s.source.url}>{s.source.citation}</a>, {s.source.where}
+            </li>
+          ))}
+        </ul>
+      </details>
+    </WidgetFrame>
+  );
+}

@@ -43,6 +43,7 @@ export const ARCHITECTURE_KEYS = [
   'alexnet-original',
   'mini-alexnet',
   'vgg11',
+  'vgg13',
   'vgg16',
   'vgg19',
   'mini-vgg',
@@ -79,6 +80,10 @@ export const ARCHITECTURES: Readonly<Record<ArchitectureKey, ArchitectureSpec>> 
   vgg11: {
     key: 'vgg11', label: 'VGG-11', family: 'vgg', inputShape: IMAGENET,
     builder: 'models.vgg11()', partner: 'mini-vgg', mini: false, build: () => models.vgg11(),
+  },
+  vgg13: {
+    key: 'vgg13', label: 'VGG-13', family: 'vgg', inputShape: IMAGENET,
+    builder: 'models.vgg13()', partner: 'mini-vgg', mini: false, build: () => models.vgg13(),
   },
   vgg16: {
     key: 'vgg16', label: 'VGG-16', family: 'vgg', inputShape: IMAGENET,

@@ -53,7 +53,7 @@ export default function IlsvrcChart({ lang }: { lang?: Locale }) {
   );
 
   return (
-    <WidgetFrame title={t.ilsvrcTitle} caption={t.ilsvrcCaption} class="cs-ilsvrc">
+    <WidgetFrame title={t.ilsvrcTitle} caption={t.ilsvrcCaption(points.find((p) => !p.winner)?.year ?? winners[0].year)} class="cs-ilsvrc">
       <div ref={box} class="cs-chart" data-testid="ilsvrc-chart">
         <LazyPlot draw={draw} label={t.ilsvrcAria(String(winners[0].year), String(winners[winners.length - 1].year), num(humanError))} height={HEIGHT} loadingText={t.loading} />
       </div>

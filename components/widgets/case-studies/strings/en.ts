@@ -34,7 +34,7 @@ export interface CaseStudyStrings {
   layerAria: (model: string, topParams: string, topMacs: string) => string;
 
   ilsvrcTitle: string;
-  ilsvrcCaption: string;
+  ilsvrcCaption: (runnerUpYear: number) => string;
   ilsvrcAria: (first: string, last: string, human: string) => string;
   ilsvrcYAxis: string;
   ilsvrcXAxis: string;
@@ -81,8 +81,8 @@ export const en: CaseStudyStrings = {
     `Per-layer chart for ${model}: the layer with the most parameters is ${topParams}, the one with the most multiply-accumulates is ${topMacs}.`,
 
   ilsvrcTitle: 'ILSVRC top-5 error, year by year',
-  ilsvrcCaption:
-    'The winner of the classification task each year (filled dots are convolutional networks), VGG as the runner-up of 2014, and the human estimate as a dashed line. Every value comes from the source listed below.',
+  ilsvrcCaption: (year) =>
+    `The winner of the classification task each year (filled dots are convolutional networks), VGG as the runner-up of ${year}, and the human estimate as a dashed line. Every value comes from the source listed below.`,
   ilsvrcAria: (first, last, human) =>
     `Line chart of the winning top-5 error from ${first} to ${last}, against a human error of ${human}%.`,
   ilsvrcYAxis: 'Top-5 error (%)',

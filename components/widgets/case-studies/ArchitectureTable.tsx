@@ -14,7 +14,7 @@ import { useQueryState } from '../../kit/query-state.ts';
 import type { QueryCodec } from '../../kit/query-state.ts';
 import { stringsFor } from '../../kit/strings.ts';
 import type { Locale } from '../../../src/i18n/lessons.ts';
-import { ARCHITECTURES, BATCHES, FLOAT32_BYTES, LAYER_GROUPS, compact, decodeTable, describeArchitecture, encodeTable, megabytes } from './model.ts';
+import { ARCHITECTURES, BATCHES, FLOAT32_BYTES, LAYER_GROUPS, compact, decodeTable, describeArchitecture, encodeTable, megabytes, tableRows } from './model.ts';
 import type { ArchitectureKey, TableState } from './model.ts';
 import type { CaseStudyStrings } from './strings/index.ts';
 import { STRINGS } from './strings/index.ts';
@@ -31,15 +31,12 @@ export interface ArchitectureTableProps {
   lang?: Locale;
 }
 
-/** Rows that add no parameters, no compute and no memory (in-place ReLU, dropout, flatten). */
-const hidden = (r: { kept: boolean; params: number; macs: number }) => !r.kept && r.params === 0 && r.macs === 0;
-
 function Table({ modelKey, batch, t, locale }: { modelKey: ArchitectureKey; batch: number; t: CaseStudyStrings; locale: string }) {
   const spec = ARCHITECTURES[modelKey];
   const report = describeArchitecture(modelKey);
   const f = (v: number) => v.toLocaleString(locale);
   const mb = (bytes: number) => megabytes(bytes * batch, locale);
-  const rows = report.rows.filter((r) => !hidden(r));
+  const rows = tableRows(report);
   return (
     <div class="cs-table-block" data-testid={`arch-${modelKey}`} data-params={report.totalParams} data-macs={report.totalMacs}>
       <h4 class="cs-table-name">{spec.label}</h4>

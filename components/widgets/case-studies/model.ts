@@ -107,6 +107,11 @@ export function ilsvrcSources(): { label: string; source: Source }[] {
   return rows;
 }
 
+/** The rows a table shows: all but those that add no parameters, no compute and no memory (in-place ReLU, dropout, flatten). */
+export function tableRows(report: ArchitectureReport): ArchitectureReport['rows'] {
+  return report.rows.filter((r) => r.kept || r.params > 0 || r.macs > 0);
+}
+
 /** Rounding for display: MACs and memory in millions or billions. */
 export function compact(value: number, locale: string): string {
   if (value >= 1e9) return `${(value / 1e9).toLocaleString(locale, { maximumFractionDigits: 2 })} G`;

@@ -131,7 +131,7 @@ export type VggName = (typeof VGG_NAMES)[number];
 /** Bytes in a float32. */
 export const FLOAT32_BYTES = Float32Array.BYTES_PER_ELEMENT;
 
-/** Batches the budget offers. */
+/** The batches the lesson's prose quotes the forward pass's memory for (the table offers the same). */
 export const BATCHES = [1, 64] as const;
 
 /** One row of the budget: a layer whose output is kept for the backward pass. */
@@ -190,33 +190,6 @@ export const bytes = (count: number, batch = 1) => count * batch * FLOAT32_BYTES
 
 /** Mebibytes, for display. */
 export const mib = (b: number) => b / (1024 * 1024);
-
-export interface BudgetState {
-  model: BudgetModel;
-  batch: number;
-}
-
-export const DEFAULT_BUDGET: BudgetState = { model: 'vgg16', batch: 1 };
-export const BUDGET_KEYS = { model: 'vgM', batch: 'vgB' } as const;
-
-export function encodeBudget(state: BudgetState, params: URLSearchParams): void {
-  params.set(BUDGET_KEYS.model, state.model);
-  params.set(BUDGET_KEYS.batch, String(state.batch));
-}
-
-export function decodeBudget(params: URLSearchParams): { state: BudgetState; rejected: string[] } {
-  const rejected: string[] = [];
-  const state = { ...DEFAULT_BUDGET };
-  const m = params.get(BUDGET_KEYS.model);
-  if (m !== null) {
-    if ((BUDGET_MODELS as readonly string[]).includes(m)) state.model = m as BudgetModel;
-    else rejected.push(BUDGET_KEYS.model);
-  }
-  const b = readInt(params, BUDGET_KEYS.batch, 1, 64, DEFAULT_BUDGET.batch, rejected);
-  if ((BATCHES as readonly number[]).includes(b)) state.batch = b;
-  else rejected.push(BUDGET_KEYS.batch);
-  return { state, rejected };
-}
 
 // ------------------------------------------------------------------ configurations
 

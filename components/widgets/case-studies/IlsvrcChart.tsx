@@ -29,7 +29,9 @@ export default function IlsvrcChart({ lang }: { lang?: Locale }) {
     (Plot: PlotModule) => {
       const width = Math.round(Math.min(680, Math.max(300, box.current?.clientWidth ?? 480)));
       const narrow = width < 440;
-      const labelled = points.map((p) => ({ ...p, text: p.winner ? (narrow ? `${num(p.error)}` : `${p.network.split(' (')[0]} ${num(p.error)}`) : `${p.team} ${num(p.error)} (${t.runnerUp})` }));
+      const first = winners[0].year;
+      const last = winners[winners.length - 1].year;
+      const labelled = points.map((p) => ({ ...p, text: narrow ? num(p.error) : p.winner ? `${p.label} ${num(p.error)}` : `${p.label} ${num(p.error)} (${t.runnerUp})` }));
       return Plot.plot({
         width,
         height: HEIGHT,
@@ -45,7 +47,13 @@ export default function IlsvrcChart({ lang }: { lang?: Locale }) {
           Plot.text([humanError], { x: winners[winners.length - 1].year + 0.4, y: humanError, text: () => t.humanLabel(num(humanError)), textAnchor: 'end', dy: -8, fill: 'var(--negative)', ariaHidden: 'true' }),
           Plot.line(winners, { x: 'year', y: 'error', stroke: 'var(--positive)', strokeWidth: 2, ariaHidden: 'true' }),
           Plot.dot(points, { x: 'year', y: 'error', r: 4.5, stroke: 'var(--positive)', fill: (p: { cnn: boolean; winner: boolean }) => (p.cnn && p.winner ? 'var(--positive)' : 'var(--bg)'), ariaHidden: 'true' }),
-          Plot.text(labelled, { x: 'year', y: 'error', text: 'text', dy: (p: { winner: boolean }) => (p.winner ? -12 : 14), textAnchor: (p: { year: number }) => (p.year === winners[0].year ? 'start' : p.year === winners[winners.length - 1].year ? 'end' : 'middle'), fill: 'var(--fg)', ariaHidden: 'true' } as never),
+          // dy and textAnchor are constants in Plot, so each placement is its own mark.
+          ...[
+            { rows: labelled.filter((p) => p.winner && p.year === first), anchor: 'start' as const, dy: -12 },
+            { rows: labelled.filter((p) => p.winner && p.year !== first && p.year !== last), anchor: 'middle' as const, dy: -12 },
+            { rows: labelled.filter((p) => p.winner && p.year === last), anchor: 'end' as const, dy: -12 },
+            { rows: labelled.filter((p) => !p.winner), anchor: 'middle' as const, dy: 16 },
+          ].map((m) => Plot.text(m.rows, { x: 'year', y: 'error', text: 'text', dy: m.dy, textAnchor: m.anchor, fill: 'var(--fg)', ariaHidden: 'true' })),
         ],
       });
     },

@@ -85,12 +85,15 @@ export interface IlsvrcPoint {
   network: string;
   cnn: boolean;
   winner: boolean;
+  /** What the chart writes beside the dot: the network's short name, or the team for a method without one. */
+  label: string;
 }
 
 /** Each year's winner, and VGG as 2014's runner-up, errors rounded to one decimal. */
 export function ilsvrcPoints(): IlsvrcPoint[] {
-  const winners = ILSVRC_WINNERS.map((w) => ({ year: w.year, error: round1(w.top5Error), team: w.team, network: w.network, cnn: w.cnn, winner: true }));
-  const vgg = { year: VGG_2014.year, error: round1(VGG_2014.top5Error), team: VGG_2014.team, network: 'VGG', cnn: true, winner: false };
+  const short = (w: { cnn: boolean; network: string; team: string }) => (w.cnn && !w.network.startsWith('an ') ? w.network.split(' (')[0] : w.team);
+  const winners = ILSVRC_WINNERS.map((w) => ({ year: w.year, error: round1(w.top5Error), team: w.team, network: w.network, cnn: w.cnn, winner: true, label: short(w) }));
+  const vgg = { year: VGG_2014.year, error: round1(VGG_2014.top5Error), team: VGG_2014.team, network: 'VGG', cnn: true, winner: false, label: 'VGG' };
   return [...winners, vgg];
 }
 

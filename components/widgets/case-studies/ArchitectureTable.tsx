@@ -75,7 +75,8 @@ function Table({ modelKey, batch, t, locale }: { modelKey: ArchitectureKey; batc
             {rows.map((r) => (
               <tr key={r.index} data-group={r.group}>
                 <th scope="row">
-                  <code>{r.name}</code> <span class="cs-type">{r.type}</span>
+                  <code>{r.name}</code>
+                  <span class="cs-type">{r.type}</span>
                 </th>
                 <td>{r.outputShape.join('×')}</td>
                 <td class="cs-num">{f(r.params)}</td>

@@ -31,7 +31,19 @@ export default function IlsvrcChart({ lang }: { lang?: Locale }) {
       const narrow = width < 440;
       const first = winners[0].year;
       const last = winners[winners.length - 1].year;
-      const labelled = points.map((p) => ({ ...p, text: narrow ? num(p.error) : p.winner ? `${p.label} ${num(p.error)}` : `${p.label} ${num(p.error)} (${t.runnerUp})` }));
+      const runnerUpYear = points.find((p) => !p.winner)?.year ?? first;
+      type P = (typeof points)[number];
+      // Where each label sits: above its dot, except where neighbours would collide. The
+      // 2014 pair side by side (winner right, runner-up left); 2015 and 2017 below their dots.
+      const placements: { test: (p: P) => boolean; anchor: 'start' | 'middle' | 'end'; dx: number; dy: number }[] = [
+        { test: (p) => p.winner && p.year === first, anchor: 'start', dx: -4, dy: -12 },
+        { test: (p) => p.winner && p.year === last, anchor: 'end', dx: 4, dy: 16 },
+        { test: (p) => p.winner && p.year === runnerUpYear, anchor: 'start', dx: 9, dy: 6 },
+        { test: (p) => !p.winner, anchor: 'end', dx: -9, dy: -6 },
+        { test: (p) => p.winner && p.year === last - 2, anchor: 'middle', dx: 0, dy: 16 },
+        { test: (p) => p.winner && ![first, last, last - 2, runnerUpYear].includes(p.year), anchor: 'middle', dx: 0, dy: -12 },
+      ];
+      const labelled = points.map((p) => ({ ...p, text: narrow ? num(p.error) : p.winner ? `${p.label} ${num(p.error)}` : `${p.label} ${num(p.error)}` }));
       return Plot.plot({
         width,
         height: HEIGHT,
@@ -44,16 +56,11 @@ export default function IlsvrcChart({ lang }: { lang?: Locale }) {
         marks: [
           Plot.ruleY([0], { stroke: 'var(--muted)', ariaHidden: 'true' }),
           Plot.ruleY([humanError], { stroke: 'var(--negative)', strokeDasharray: '5 4', strokeWidth: 1.5, ariaHidden: 'true' }),
-          Plot.text([humanError], { x: winners[winners.length - 1].year + 0.4, y: humanError, text: () => t.humanLabel(num(humanError)), textAnchor: 'end', dy: -8, fill: 'var(--negative)', ariaHidden: 'true' }),
+          Plot.text([humanError], { x: first - 0.3, y: humanError, text: () => t.humanLabel(num(humanError)), textAnchor: 'start', dy: -8, fill: 'var(--negative)', ariaHidden: 'true' }),
           Plot.line(winners, { x: 'year', y: 'error', stroke: 'var(--positive)', strokeWidth: 2, ariaHidden: 'true' }),
-          Plot.dot(points, { x: 'year', y: 'error', r: 4.5, stroke: 'var(--positive)', fill: (p: { cnn: boolean; winner: boolean }) => (p.cnn && p.winner ? 'var(--positive)' : 'var(--bg)'), ariaHidden: 'true' }),
-          // dy and textAnchor are constants in Plot, so each placement is its own mark.
-          ...[
-            { rows: labelled.filter((p) => p.winner && p.year === first), anchor: 'start' as const, dy: -12 },
-            { rows: labelled.filter((p) => p.winner && p.year !== first && p.year !== last), anchor: 'middle' as const, dy: -12 },
-            { rows: labelled.filter((p) => p.winner && p.year === last), anchor: 'end' as const, dy: -12 },
-            { rows: labelled.filter((p) => !p.winner), anchor: 'middle' as const, dy: 16 },
-          ].map((m) => Plot.text(m.rows, { x: 'year', y: 'error', text: 'text', dy: m.dy, textAnchor: m.anchor, fill: 'var(--fg)', ariaHidden: 'true' })),
+          Plot.dot(points, { x: 'year', y: 'error', r: 4.5, stroke: (p: { winner: boolean }) => (p.winner ? 'var(--positive)' : 'var(--muted)'), fill: (p: { cnn: boolean; winner: boolean }) => (!p.winner ? 'var(--muted)' : p.cnn ? 'var(--positive)' : 'var(--bg)'), ariaHidden: 'true' }),
+          // dx, dy and textAnchor are constants in Plot, so each placement is its own mark.
+          ...placements.map((m) => Plot.text(labelled.filter(m.test), { x: 'year', y: 'error', text: 'text', dx: m.dx, dy: m.dy, textAnchor: m.anchor, fill: 'var(--fg)', ariaHidden: 'true' })),
         ],
       });
     },

@@ -41,28 +41,31 @@ export default function ParamsComputeChart({ models, lang }: ParamsComputeChartP
   const pct = (v: number) => v.toLocaleString(locale, { maximumFractionDigits: 1 });
 
   const width = () => Math.round(Math.min(680, Math.max(300, box.current?.clientWidth ?? 480)));
-  const barHeight = 34 + rowsOrder.length * 30;
+  const longest = Math.max(...rowsOrder.map((r) => r.length));
+  // Narrow screens put each bar's name above it, so rows need room for a line of text.
+  const isNarrow = () => width() < 420 || longest * 7 + 40 > width() * 0.45;
+  const barHeight = 34 + rowsOrder.length * (isNarrow() ? 46 : 30);
   const drawBars = useCallback(
     (Plot: PlotModule) => {
       const rows = data.map((d) => ({ ...d, row: rowOf(d.label, d.measure), fill: GROUP_FILL[d.group] }));
-      const narrow = width() < 420;
+      const narrow = isNarrow();
       return Plot.plot({
         width: width(),
-        height: barHeight,
-        marginLeft: narrow ? 10 : 150,
-        marginTop: narrow ? 16 : 6,
+        height: 34 + rowsOrder.length * (narrow ? 46 : 30),
+        marginLeft: narrow ? 10 : Math.round(longest * 7 + 14),
+        marginTop: narrow ? 18 : 6,
         marginRight: 14,
         marginBottom: 34,
         style: STYLE,
         x: { domain: [0, 100], label: t.shareAxis, labelAnchor: 'center', labelArrow: 'none' },
-        y: { domain: rowsOrder, label: null, axis: narrow ? null : 'left' },
+        y: { domain: rowsOrder, label: null, axis: narrow ? null : 'left', padding: narrow ? 0.45 : 0.1 },
         marks: [
           Plot.barX(rows, Plot.stackX({ x: 'percent', y: 'row', fill: 'fill', order: LAYER_GROUPS as unknown as string[], z: 'group', ariaHidden: 'true', inset: 1 })),
           Plot.text(
             rows.filter((d) => d.percent >= 12),
             Plot.stackX({ x: 'percent', y: 'row', z: 'group', text: (d: { percent: number }) => `${pct(d.percent)}%`, fill: 'var(--bg)', fontWeight: 600, ariaHidden: 'true' }),
           ),
-          ...(narrow ? [Plot.text(rowsOrder, { x: 0, y: (d: string) => d, text: (d: string) => d, textAnchor: 'start', dy: -12, fill: 'var(--fg)', ariaHidden: 'true' })] : []),
+          ...(narrow ? [Plot.text(rowsOrder, { x: 0, y: (d: string) => d, text: (d: string) => d, textAnchor: 'start', dy: -17, fill: 'var(--fg)', ariaHidden: 'true' })] : []),
           Plot.ruleX([0], { stroke: 'var(--muted)', ariaHidden: 'true' }),
         ],
       });

@@ -39,7 +39,6 @@ export interface CaseStudyStrings {
   ilsvrcYAxis: string;
   ilsvrcXAxis: string;
   humanLabel: (value: string) => string;
-  runnerUp: string;
   sources: string;
 }
 
@@ -61,7 +60,7 @@ export const en: CaseStudyStrings = {
   colMemory: 'Memory (MB)',
   total: 'Total',
   groupName: { conv: 'Convolutions', fc: 'Fully connected', other: 'Other layers' },
-  groupLine: (group, layers, params, macs) => `${group} (${layers} layers): ${params} parameters, ${macs} MACs`,
+  groupLine: (group, layers, params, macs) => `${group} (${layers === 1 ? 'one layer' : `${layers} layers`}): ${params} parameters, ${macs} MACs`,
   totalsLine: (params, macs, memory, batch, weights) =>
     `${params} parameters (${weights} MB of weights), ${macs} MACs per picture; the outputs a forward pass keeps take ${memory} MB at batch ${batch}.`,
   builtBy: (call, input) => `Built by ${call}, input ${input}.`,
@@ -82,12 +81,11 @@ export const en: CaseStudyStrings = {
 
   ilsvrcTitle: 'ILSVRC top-5 error, year by year',
   ilsvrcCaption: (year) =>
-    `The winner of the classification task each year (filled dots are convolutional networks), VGG as the runner-up of ${year}, and the human estimate as a dashed line. Every value comes from the source listed below.`,
+    `The winner of the classification task each year (filled dots are convolutional networks, hollow ones are not), VGG as the runner-up of ${year} in grey, and the human estimate as a dashed line. Every value comes from the source listed below.`,
   ilsvrcAria: (first, last, human) =>
     `Line chart of the winning top-5 error from ${first} to ${last}, against a human error of ${human}%.`,
   ilsvrcYAxis: 'Top-5 error (%)',
   ilsvrcXAxis: 'Year',
   humanLabel: (value) => `human ≈ ${value}%`,
-  runnerUp: 'runner-up',
   sources: 'Sources',
 };

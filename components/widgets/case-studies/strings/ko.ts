@@ -40,11 +40,10 @@ export const ko: CaseStudyStrings = {
 
   ilsvrcTitle: '연도별 ILSVRC top-5 오류율',
   ilsvrcCaption: (year) =>
-    `해마다 분류 부문 우승 모델(속이 찬 점이 합성곱 신경망), ${year}년 준우승 VGG, 그리고 사람의 오류율 추정치(점선)입니다. 모든 값은 아래에 적은 출처에서 가져왔습니다.`,
+    `해마다 분류 부문 우승 모델(속이 찬 점은 합성곱 신경망, 빈 점은 아닌 것), 회색으로 그린 ${year}년 준우승 VGG, 그리고 사람의 오류율 추정치(점선)입니다. 모든 값은 아래에 적은 출처에서 가져왔습니다.`,
   ilsvrcAria: (first, last, human) => `${first}년부터 ${last}년까지 우승 모델의 top-5 오류율과 사람의 오류율 ${human}%를 비교한 꺾은선 차트입니다.`,
   ilsvrcYAxis: 'Top-5 오류율(%)',
   ilsvrcXAxis: '연도',
   humanLabel: (value) => `사람 ≈ ${value}%`,
-  runnerUp: '준우승',
   sources: '출처',
 };

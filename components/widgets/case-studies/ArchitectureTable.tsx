@@ -5,6 +5,7 @@
  * With `compare`, the mini version the trainer trains is tabled beside it.
  *
  * Used from MDX: `<ArchitectureTable client:visible model="resnet18" choices={['resnet18', 'resnet34', 'resnet50']} compare />`.
+ * Its state lives in the address (csM, csB, csC); a second table on one page takes `queryPrefix`.
  */
 import { useMemo } from 'preact/hooks';
 import { WidgetFrame } from '../../kit/WidgetFrame.tsx';
@@ -14,7 +15,7 @@ import { useQueryState } from '../../kit/query-state.ts';
 import type { QueryCodec } from '../../kit/query-state.ts';
 import { stringsFor } from '../../kit/strings.ts';
 import type { Locale } from '../../../src/i18n/lessons.ts';
-import { ARCHITECTURES, BATCHES, FLOAT32_BYTES, LAYER_GROUPS, compact, decodeTable, describeArchitecture, encodeTable, megabytes, tableRows } from './model.ts';
+import { ARCHITECTURES, BATCHES, FLOAT32_BYTES, LAYER_GROUPS, compact, decodeTable, describeArchitecture, encodeTable, megabytes, tableKeys, tableRows } from './model.ts';
 import type { ArchitectureKey, TableState } from './model.ts';
 import type { CaseStudyStrings } from './strings/index.ts';
 import { STRINGS } from './strings/index.ts';
@@ -28,6 +29,8 @@ export interface ArchitectureTableProps {
   choices?: ArchitectureKey[];
   /** Start with the mini version's table beside it. */
   compare?: boolean;
+  /** Prefix of its address keys (default 'cs': csM, csB, csC); give a second table on the same page another one. */
+  queryPrefix?: string;
   lang?: Locale;
 }
 
@@ -102,7 +105,7 @@ function Table({ modelKey, batch, t, locale }: { modelKey: ArchitectureKey; batc
   );
 }
 
-export default function ArchitectureTable({ model, choices, compare = false, lang }: ArchitectureTableProps) {
+export default function ArchitectureTable({ model, choices, compare = false, queryPrefix = 'cs', lang }: ArchitectureTableProps) {
   const t = stringsFor(STRINGS, lang);
   const locale = lang === 'ko' ? 'ko-KR' : 'en-US';
   const options = choices && choices.length > 0 ? choices : [model];
@@ -110,12 +113,12 @@ export default function ArchitectureTable({ model, choices, compare = false, lan
     () => ({
       initial: () => ({ model, batch: BATCHES[0], compare }),
       read: (params) => {
-        const { state, rejected } = decodeTable(params, { model, batch: BATCHES[0], compare }, options);
+        const { state, rejected } = decodeTable(params, { model, batch: BATCHES[0], compare }, options, tableKeys(queryPrefix));
         return { value: state, rejected };
       },
-      write: encodeTable,
+      write: (state, params) => encodeTable(state, params, tableKeys(queryPrefix)),
     }),
-    [model, compare, options.join(',')],
+    [model, compare, queryPrefix, options.join(',')],
   );
   const { value: state, set, rejected } = useQueryState(query);
   const spec = ARCHITECTURES[state.model];

@@ -137,33 +137,43 @@ export interface TableState {
   compare: boolean;
 }
 
-export const TABLE_KEYS = { model: 'csM', batch: 'csB', compare: 'csC' } as const;
+/** The table's address keys for a prefix ('cs' by default: csM, csB, csC). Two tables on one page need two prefixes. */
+export function tableKeys(prefix = 'cs') {
+  return { model: `${prefix}M`, batch: `${prefix}B`, compare: `${prefix}C` } as const;
+}
 
-export function encodeTable(state: TableState, params: URLSearchParams): void {
-  params.set(TABLE_KEYS.model, state.model);
-  params.set(TABLE_KEYS.batch, String(state.batch));
-  params.set(TABLE_KEYS.compare, state.compare ? '1' : '0');
+export const TABLE_KEYS = tableKeys();
+
+export function encodeTable(state: TableState, params: URLSearchParams, keys = TABLE_KEYS): void {
+  params.set(keys.model, state.model);
+  params.set(keys.batch, String(state.batch));
+  params.set(keys.compare, state.compare ? '1' : '0');
 }
 
 /** Reads the table's state; a model outside `choices` or an unknown batch is rejected. */
-export function decodeTable(params: URLSearchParams, initial: TableState, choices: readonly ArchitectureKey[]): { state: TableState; rejected: string[] } {
+export function decodeTable(
+  params: URLSearchParams,
+  initial: TableState,
+  choices: readonly ArchitectureKey[],
+  keys: ReturnType<typeof tableKeys> = TABLE_KEYS,
+): { state: TableState; rejected: string[] } {
   const state = { ...initial };
   const rejected: string[] = [];
-  const m = params.get(TABLE_KEYS.model);
+  const m = params.get(keys.model);
   if (m !== null) {
     if (isArchitectureKey(m) && choices.includes(m)) state.model = m;
-    else rejected.push(TABLE_KEYS.model);
+    else rejected.push(keys.model);
   }
-  const b = params.get(TABLE_KEYS.batch);
+  const b = params.get(keys.batch);
   if (b !== null) {
     const n = Number(b);
     if ((BATCHES as readonly number[]).includes(n)) state.batch = n;
-    else rejected.push(TABLE_KEYS.batch);
+    else rejected.push(keys.batch);
   }
-  const c = params.get(TABLE_KEYS.compare);
+  const c = params.get(keys.compare);
   if (c !== null) {
     if (c === '1' || c === '0') state.compare = c === '1';
-    else rejected.push(TABLE_KEYS.compare);
+    else rejected.push(keys.compare);
   }
   return { state, rejected };
 }

@@ -11,6 +11,7 @@ import {
   ilsvrcSources,
   layerShares,
   shareData,
+  tableKeys,
 } from '../../../components/widgets/case-studies/model.ts';
 import { en } from '../../../components/widgets/case-studies/strings/en.ts';
 import { ko } from '../../../components/widgets/case-studies/strings/ko.ts';
@@ -54,6 +55,11 @@ describe('case-study charts', () => {
     const initial = { model: 'resnet18' as const, batch: 1, compare: false };
     expect(decodeTable(q, initial, ['resnet18', 'resnet50'])).toEqual({ state: { model: 'resnet50', batch: 64, compare: true }, rejected: [] });
     expect(decodeTable(new URLSearchParams('csM=vgg16&csB=7&csC=yes'), initial, ['resnet18']).rejected).toEqual(['csM', 'csB', 'csC']);
+    const keys = tableKeys('an');
+    const r = new URLSearchParams();
+    encodeTable({ model: 'alexnet', batch: 1, compare: false }, r, keys);
+    expect([...r.keys()]).toEqual(['anM', 'anB', 'anC']);
+    expect(decodeTable(r, { model: 'alexnet-original', batch: 64, compare: true }, ['alexnet', 'alexnet-original'], keys).state).toEqual({ model: 'alexnet', batch: 1, compare: false });
   });
 
   it('has the same keys in both languages', () => {

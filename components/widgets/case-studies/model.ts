@@ -123,9 +123,10 @@ export function compact(value: number, locale: string): string {
   return value.toLocaleString(locale);
 }
 
-/** Megabytes (10^6 bytes) with one decimal. */
+/** Megabytes (10^6 bytes) with one decimal; below 0.1 MB with three, so a small map does not read as zero. */
 export function megabytes(bytes: number, locale: string): string {
-  return (bytes / 1e6).toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const digits = bytes > 0 && bytes < 1e5 ? 3 : 1;
+  return (bytes / 1e6).toLocaleString(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
 // ------------------------------------------------------------------ URL state of the table

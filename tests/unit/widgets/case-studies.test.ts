@@ -10,6 +10,7 @@ import {
   ilsvrcPoints,
   ilsvrcSources,
   layerShares,
+  megabytes,
   shareData,
   tableKeys,
 } from '../../../components/widgets/case-studies/model.ts';
@@ -60,6 +61,12 @@ describe('case-study charts', () => {
     encodeTable({ model: 'alexnet', batch: 1, compare: false }, r, keys);
     expect([...r.keys()]).toEqual(['anM', 'anB', 'anC']);
     expect(decodeTable(r, { model: 'alexnet-original', batch: 64, compare: true }, ['alexnet', 'alexnet-original'], keys).state).toEqual({ model: 'alexnet', batch: 1, compare: false });
+  });
+
+  it('prints memory so a small map does not read as zero', () => {
+    expect(megabytes(12_845_056, 'en-US')).toBe('12.8');
+    expect(megabytes(3_136, 'en-US')).toBe('0.003');
+    expect(megabytes(0, 'en-US')).toBe('0.0');
   });
 
   it('has the same keys in both languages', () => {

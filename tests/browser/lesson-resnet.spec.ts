@@ -9,13 +9,17 @@ import { expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtu
 import { STRINGS } from '../../components/widgets/resnet/strings/index.ts';
 import { compareBottleneck } from '../../components/widgets/resnet/model.ts';
 import type { Locale as Lang } from '../../src/i18n/lessons.ts';
+import { STRINGS as CASE } from '../../components/widgets/case-studies/strings/index.ts';
+import { describeArchitecture, ilsvrcPoints, ilsvrcSources, tableRows } from '../../components/widgets/case-studies/model.ts';
 
 const LANGS: Lang[] = ['en', 'ko'];
 const en = STRINGS.en;
+const cs = CASE.en;
+const rowCount = (key: Parameters<typeof describeArchitecture>[0]) => tableRows(describeArchitecture(key)).length + 1;
 
 async function open(page: Page, lang: Lang, query = ''): Promise<void> {
   await page.goto(`/${lang}/lessons/resnet/${query}`);
-  for (const cls of ['.rn-lab', '.rn-block', '.rn-bottle']) await page.locator(cls).scrollIntoViewIfNeeded();
+  for (const cls of ['.rn-lab', '.rn-block', '.rn-bottle', '.cs-arch', '.cs-share', '.cs-ilsvrc']) await page.locator(cls).scrollIntoViewIfNeeded();
   await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
 }
 
@@ -31,7 +35,20 @@ for (const lang of LANGS) {
       await expect(page.getByTestId('recorded-chart')).toHaveAttribute('data-curves', '6');
       await expect(page.getByTestId('dg-status')).toHaveText(t.liveIdle);
       await expect(page.getByTestId('blk-step')).toContainText(t.stageNames.x);
+      // The case-study table, the parameters/compute chart and the ILSVRC chart.
+      await expect(page.getByTestId('arch-resnet18')).toHaveAttribute('data-params', String(describeArchitecture('resnet18').totalParams));
+      await expect(page.getByTestId('arch-resnet18').getByTestId('arch-table').locator('tbody tr')).toHaveCount(rowCount('resnet18'));
+      expect(await page.getByTestId('share-chart').locator('svg rect').count()).toBeGreaterThanOrEqual(8);
+      expect(await page.getByTestId('layer-chart').locator('svg circle').count()).toBeGreaterThanOrEqual(4);
+      const ilsvrc = page.getByTestId('ilsvrc-chart');
+      await expect(ilsvrc.locator('svg')).toBeVisible();
+      await expect(ilsvrc.locator('svg circle')).toHaveCount(ilsvrcPoints().length);
+      await expect(page.getByTestId('ilsvrc-sources').locator('li')).toHaveCount(ilsvrcSources().length);
       await expectNoSeriousA11yViolations(page);
+      await page.locator('.cs-ilsvrc').scrollIntoViewIfNeeded();
+      await screenshot(page, `lesson-resnet-ilsvrc-${lang}`);
+      await page.locator('.cs-share').scrollIntoViewIfNeeded();
+      await screenshot(page, `lesson-resnet-share-${lang}`);
       await page.locator('.rn-lab').scrollIntoViewIfNeeded();
       await screenshot(page, `lesson-resnet-${lang}`);
       await page.emulateMedia({ colorScheme: 'dark' });
@@ -40,7 +57,11 @@ for (const lang of LANGS) {
 
     test('fits a 360 px screen', async ({ page }) => {
       await page.setViewportSize({ width: 360, height: 800 });
-      await open(page, lang, '?blk=8&bn-c=512');
+      await open(page, lang, '?blk=8&bn-c=512&csM=resnet50&csC=1');
+      await expect(page.getByTestId('arch-mini-resnet')).toBeVisible();
+      await expect(page.getByTestId('ilsvrc-chart').locator('svg')).toBeVisible();
+      await page.locator('.cs-arch').scrollIntoViewIfNeeded();
+      await screenshot(page, `lesson-resnet-360-${lang}`);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
     });
@@ -87,6 +108,28 @@ test.describe('lesson 17 widgets (en)', () => {
     await open(page, 'en', `?${new URL(page.url()).searchParams.toString()}`);
     await expect(page.getByTestId('blk-step')).toContainText(en.stageNames.sum);
     await expect(page.getByTestId('bn-bottle-params')).toHaveText(r.bottleneck.params.toLocaleString('en'));
+  });
+
+  test('the architecture table works from the keyboard and restores from the address', async ({ page }) => {
+    await open(page, 'en');
+    const arch = page.locator('.cs-arch');
+    await arch.getByRole('group', { name: cs.model, exact: true }).getByRole('radio', { name: 'ResNet-18', exact: true }).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByTestId('arch-resnet50')).toHaveAttribute('data-params', String(describeArchitecture('resnet50').totalParams));
+    await expect(page.getByTestId('arch-resnet50').getByTestId('arch-table').locator('tbody tr')).toHaveCount(rowCount('resnet50'));
+    await page.getByTestId('arch-compare').focus();
+    await page.keyboard.press('Space');
+    await expect(page.getByTestId('arch-mini-resnet').getByTestId('arch-table').locator('tbody tr')).toHaveCount(rowCount('mini-resnet'));
+    await expect.poll(() => new URL(page.url()).searchParams.get('csM')).toBe('resnet50');
+    await expect.poll(() => new URL(page.url()).searchParams.get('csC')).toBe('1');
+    await page.reload();
+    await open(page, 'en', `?${new URL(page.url()).searchParams.toString()}`);
+    await expect(page.getByTestId('arch-resnet50')).toBeVisible();
+    await expect(page.getByTestId('arch-mini-resnet')).toBeVisible();
+    await open(page, 'en', '?csM=vgg16');
+    await expect(page.getByTestId('arch-rejected')).toHaveText(cs.rejected('csM'));
+    await expect(page.getByTestId('arch-resnet18')).toBeVisible();
   });
 
   test('an unusable address value is named and replaced by the default', async ({ page }) => {

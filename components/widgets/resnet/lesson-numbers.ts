@@ -9,6 +9,8 @@ import type { DegradationCurve } from '../../../src/training/degradation/experim
 import { netParams, recorded } from './recorded.ts';
 
 export { recorded };
+import { HUMAN_TOP5_ERROR, ILSVRC_WINNERS, LAST_ILSVRC_YEAR, RESNET_FACTS } from '../../../src/case-studies/ilsvrc.ts';
+import { describeArchitecture, shares } from '../../../src/case-studies/architectures.ts';
 import { compareBottleneck, downsampleShapes, stepBlock, zooParams, BLOCK_CHANNELS, BLOCK_SIDE } from './model.ts';
 
 /** The only numbers lesson 17's prose and its widget's strings may type themselves. */
@@ -114,5 +116,27 @@ export function grouped(value: number, lang: 'en' | 'ko'): string {
   return Math.round(value).toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-GB');
 }
 
-/** He et al.'s CIFAR-10 figure: the plain nets whose training error the lesson starts from. */
-export const paper = { shallow: 20, deep: 56, year: 2015 };
+/** He et al.'s CIFAR-10 figure (the plain nets whose training error the lesson starts from) and their ILSVRC year, from the case studies' sourced data file. */
+const resnetEntry = ILSVRC_WINNERS.find((w) => w.network === 'ResNet');
+if (!resnetEntry) throw new Error('lesson 17: the ILSVRC file has no ResNet entry');
+export const paper = { shallow: RESNET_FACTS.degradationShallow.value, deep: RESNET_FACTS.degradationDeep.value, year: resnetEntry.year };
+
+const oneDecimal = (v: number) => (Math.round(v * 10) / 10).toFixed(1);
+
+/** ILSVRC figures for the chart's paragraph (src/case-studies/ilsvrc.ts, each with its source). */
+export const ilsvrc = (() => {
+  const first = ILSVRC_WINNERS[0];
+  return {
+    firstYear: first.year,
+    firstError: oneDecimal(first.top5Error),
+    resnetError: String(resnetEntry.top5Error),
+    human: oneDecimal(HUMAN_TOP5_ERROR.value),
+    lastYear: LAST_ILSVRC_YEAR.value,
+  };
+})();
+
+/** Where ResNet-50's parameters and MACs sit (percent, the shared summary rows). */
+export const where50 = (() => {
+  const sh = shares(describeArchitecture('resnet50'));
+  return { convParams: Math.round(sh.conv.params * 100), fcParams: Math.round(sh.fc.params * 100), convMacs: oneDecimal(sh.conv.macs * 100) };
+})();

@@ -4,6 +4,7 @@
  * pins them to the syllabus and to torchvision's parameter counts.
  */
 import { models, summary } from '../../../src/engine/index.ts';
+import { describeArchitecture, shares } from '../../../src/case-studies/architectures.ts';
 import type { AllowList } from '../../../src/i18n/allowed-numbers.ts';
 import { BATCHES, DEFAULT_STACK, FLOAT32_BYTES, MAP_INPUT, MINI_INPUT, budget, compare, configurations, stackCost } from './model.ts';
 
@@ -116,6 +117,7 @@ export const mini = (() => {
   const input = MINI_INPUT;
   const report = summary(models.miniVgg({ inChannels: 1, inputSize: input }), [1, 1, input, input]);
   const b = budget('mini-vgg');
+  const miniShares = shares(describeArchitecture('mini-vgg'));
   const convs = report.layers.filter((r) => r.type === 'Conv2d');
   return {
     input,
@@ -124,6 +126,8 @@ export const mini = (() => {
     weightLayers: convs.length + report.layers.filter((r) => r.type === 'Linear').length,
     ratio: Math.round(b16.totalParams / report.totalParams),
     activations: fmt(b.activations),
+    fcPercent: Math.round(miniShares.fc.params * 100),
+    convMacsPercent: Math.round(miniShares.conv.macs * 100),
     forwardLargeMb: mb(b.activations * BATCHES[1] * FLOAT32_BYTES),
   };
 })();

@@ -12,6 +12,7 @@ import type { VggConfig } from '../../../src/engine/models/index.ts';
 import { traceReceptiveField } from '../../../src/geometry/receptive-field.ts';
 import type { ConvLayerSpec } from '../../../src/geometry/receptive-field.ts';
 import { readInt } from '../../kit/query-state.ts';
+import { MINI_INPUT as CASE_MINI_INPUT, describeArchitecture } from '../../../src/case-studies/architectures.ts';
 
 /** Side of the picture the receptive-field maps are drawn on. */
 export const MAP_INPUT = 11;
@@ -130,7 +131,7 @@ export type VggName = (typeof VGG_NAMES)[number];
 /** Bytes in a float32. */
 export const FLOAT32_BYTES = Float32Array.BYTES_PER_ELEMENT;
 
-/** Batches the budget offers. */
+/** The batches the lesson's prose quotes the forward pass's memory for (the table offers the same). */
 export const BATCHES = [1, 64] as const;
 
 /** One row of the budget: a layer whose output is kept for the backward pass. */
@@ -152,9 +153,6 @@ export interface Budget {
   weightLayers: number;
 }
 
-/** Layers whose outputs the budget lists (ReLU runs in place; dropout and the 7x7 average pool at 224 change nothing). */
-const KEPT = new Set(['Conv2d', 'MaxPool2d', 'Linear']);
-
 const product = (xs: readonly number[]) => xs.reduce((a, b) => a * b, 1);
 
 /** The models the budget offers: the four VGGs, and the mini-VGG the lesson trains (28x28 gray pictures). */
@@ -162,27 +160,28 @@ export const BUDGET_MODELS = [...VGG_NAMES, 'mini-vgg'] as const;
 export type BudgetModel = (typeof BUDGET_MODELS)[number];
 
 /** Side of the mini-VGG's gray input (MNIST, Fashion-MNIST). */
-export const MINI_INPUT = 28;
+export const MINI_INPUT = CASE_MINI_INPUT;
 
-/** The zoo model's summary (VGG at 3x224x224), as the budget's rows: the input, then every conv, pool and FC output. */
+/**
+ * The zoo model's summary (VGG at 3x224x224) as the budget's rows: the input, then every
+ * output a forward pass keeps (conv, pool and FC; ReLU runs in place, dropout and the 7x7
+ * average pool at 224 change nothing). The rows are the case studies' shared ones
+ * (src/case-studies/architectures.ts), so this table and lessons 15 and 17's agree.
+ */
 export function budget(name: BudgetModel): Budget {
-  const report =
-    name === 'mini-vgg'
-      ? summary(models.miniVgg({ inChannels: 1, inputSize: MINI_INPUT }), [1, 1, MINI_INPUT, MINI_INPUT])
-      : summary(models[name](), [1, 3, 224, 224]);
+  const report = describeArchitecture(name);
   const rows: BudgetRow[] = [
-    { name: 'input', type: 'Input', shape: report.inputShape.slice(1), activations: product(report.inputShape.slice(1)), params: 0 },
+    { name: 'input', type: 'Input', shape: report.inputShape, activations: product(report.inputShape), params: 0 },
   ];
-  for (const row of report.layers) {
-    if (!KEPT.has(row.type)) continue;
-    const shape = row.outputShape.slice(1);
-    rows.push({ name: row.name, type: row.type, shape, activations: product(shape), params: row.params });
+  for (const row of report.rows) {
+    if (!row.kept) continue;
+    rows.push({ name: row.name, type: row.type, shape: row.outputShape, activations: row.activations, params: row.params });
   }
   return {
     rows,
-    activations: rows.reduce((s, r) => s + r.activations, 0),
+    activations: report.activations,
     totalParams: report.totalParams,
-    weightLayers: rows.filter((r) => r.type === 'Conv2d' || r.type === 'Linear').length,
+    weightLayers: report.weightLayers,
   };
 }
 
@@ -191,33 +190,6 @@ export const bytes = (count: number, batch = 1) => count * batch * FLOAT32_BYTES
 
 /** Mebibytes, for display. */
 export const mib = (b: number) => b / (1024 * 1024);
-
-export interface BudgetState {
-  model: BudgetModel;
-  batch: number;
-}
-
-export const DEFAULT_BUDGET: BudgetState = { model: 'vgg16', batch: 1 };
-export const BUDGET_KEYS = { model: 'vgM', batch: 'vgB' } as const;
-
-export function encodeBudget(state: BudgetState, params: URLSearchParams): void {
-  params.set(BUDGET_KEYS.model, state.model);
-  params.set(BUDGET_KEYS.batch, String(state.batch));
-}
-
-export function decodeBudget(params: URLSearchParams): { state: BudgetState; rejected: string[] } {
-  const rejected: string[] = [];
-  const state = { ...DEFAULT_BUDGET };
-  const m = params.get(BUDGET_KEYS.model);
-  if (m !== null) {
-    if ((BUDGET_MODELS as readonly string[]).includes(m)) state.model = m as BudgetModel;
-    else rejected.push(BUDGET_KEYS.model);
-  }
-  const b = readInt(params, BUDGET_KEYS.batch, 1, 64, DEFAULT_BUDGET.batch, rejected);
-  if ((BATCHES as readonly number[]).includes(b)) state.batch = b;
-  else rejected.push(BUDGET_KEYS.batch);
-  return { state, rejected };
-}
 
 // ------------------------------------------------------------------ configurations
 

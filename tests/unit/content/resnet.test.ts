@@ -99,3 +99,15 @@ describe('the zoo', () => {
     expect(numbers.blocks50).toBe(16);
   });
 });
+
+describe('the case-study figures lesson 17 quotes', () => {
+  it('takes ILSVRC and He et al.\'s numbers from the sourced data file, and ResNet-50\'s split from the shared rows', () => {
+    const n = numbers;
+    expect(n.paper).toEqual({ shallow: 20, deep: 56, year: 2015 });
+    expect(Number(n.ilsvrc.resnetError)).toBeLessThan(Number(n.ilsvrc.human));
+    expect(n.ilsvrc.firstYear).toBe(2010);
+    expect(n.ilsvrc.lastYear).toBe(2017);
+    expect(n.where50.convParams + n.where50.fcParams).toBeLessThanOrEqual(100);
+    expect(n.where50.convParams).toBeGreaterThan(n.where50.fcParams);
+  });
+});

@@ -16,9 +16,7 @@ import {
   bytes,
   compare,
   configurations,
-  decodeBudget,
   decodeStack,
-  encodeBudget,
   encodeStack,
   fieldMap,
   single,
@@ -144,10 +142,6 @@ describe('lesson 16 widget model', () => {
     encodeStack({ channels: 128, depth: 2 }, p);
     expect(decodeStack(p)).toEqual({ state: { channels: 128, depth: 2 }, rejected: [] });
     expect(decodeStack(new URLSearchParams('vgC=5&vgN=9')).rejected).toEqual(['vgC', 'vgN']);
-    const q = new URLSearchParams();
-    encodeBudget({ model: 'vgg19', batch: 64 }, q);
-    expect(decodeBudget(q)).toEqual({ state: { model: 'vgg19', batch: 64 }, rejected: [] });
-    expect(decodeBudget(new URLSearchParams('vgM=vgg99&vgB=7')).rejected).toEqual(['vgM', 'vgB']);
   });
 
   it('both languages have the same keys', () => {

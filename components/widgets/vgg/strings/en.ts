@@ -21,18 +21,6 @@ export interface VggStrings {
   verdict: (percent: number) => string;
   verdictEqual: string;
 
-  budgetTitle: string;
-  budgetCaption: string;
-  model: string;
-  batch: string;
-  colLayer: string;
-  colShape: string;
-  colActivations: string;
-  colMemory: string;
-  colParams: string;
-  total: string;
-  totalLine: (activations: string, memory: string, params: string, paramMemory: string) => string;
-
   configsTitle: (names: string) => string;
   configsCaption: string;
   colBlock: (index: number) => string;
@@ -41,7 +29,6 @@ export interface VggStrings {
   colTotalParams: string;
   pool: string;
 }
-
 
 export const en: VggStrings = {
   rejected: (keys) => `The address asked for values this widget cannot show (${keys}); it shows its defaults for them instead.`,
@@ -60,20 +47,6 @@ export const en: VggStrings = {
   relus: (count) => (count === 1 ? 'one ReLU' : `${count} ReLUs`),
   verdict: (percent) => `The stack needs ${percent}% fewer weights for the same field.`,
   verdictEqual: 'With one layer both sides are the same layer.',
-
-  budgetTitle: 'Memory and parameters, layer by layer',
-  budgetCaption:
-    'Every output the forward pass keeps for the backward pass (ReLU works in place), from the engine\'s summary of the zoo model (the first row is the input), in float32.',
-  model: 'Model',
-  batch: 'Batch',
-  colLayer: 'Layer',
-  colShape: 'Output (per image)',
-  colActivations: 'Numbers (per image)',
-  colMemory: 'Memory (MB, whole batch)',
-  colParams: 'Parameters',
-  total: 'Total',
-  totalLine: (activations, memory, params, paramMemory) =>
-    `${activations} numbers per image, ${memory} MB of activations for the batch; ${params} parameters, ${paramMemory} MB of weights.`,
 
   configsTitle: (names) => `${names} side by side`,
   configsCaption: 'Each column is one configuration from the engine\'s VGG_CONFIGS; each cell lists the 3×3 convolutions of a block, and a 2×2 max pool follows every block.',

@@ -19,20 +19,6 @@ export const ko: VggStrings = {
   verdict: (percent) => `같은 수용 영역에 쌓은 층은 가중치가 ${percent}% 적게 듭니다.`,
   verdictEqual: '층이 하나이면 양쪽은 같은 층입니다.',
 
-  budgetTitle: '층별 메모리와 파라미터',
-  budgetCaption:
-    '순전파가 역전파를 위해 보관하는 모든 출력입니다(ReLU는 제자리에서 계산합니다). 엔진의 summary가 모델 모음의 모델을 센 값이며(첫 행이 입력입니다) float32 기준입니다.',
-  model: '모델',
-  batch: '배치',
-  colLayer: '층',
-  colShape: '출력(이미지 하나)',
-  colActivations: '수의 개수(이미지 하나)',
-  colMemory: '메모리(MB, 배치 전체)',
-  colParams: '파라미터',
-  total: '합계',
-  totalLine: (activations, memory, params, paramMemory) =>
-    `이미지 하나에 수 ${activations}개, 배치 전체의 활성화는 ${memory} MB입니다. 파라미터는 ${params}개로 가중치가 ${paramMemory} MB를 차지합니다.`,
-
   configsTitle: (names) => `${names} 나란히 보기`,
   configsCaption:
     '각 열은 엔진의 VGG_CONFIGS에 있는 구성 하나입니다. 각 칸은 블록의 3×3 합성곱을 나열하며, 블록마다 뒤에 2×2 최대 풀링이 옵니다.',

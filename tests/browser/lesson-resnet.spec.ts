@@ -10,6 +10,7 @@ import { STRINGS } from '../../components/widgets/resnet/strings/index.ts';
 import { compareBottleneck } from '../../components/widgets/resnet/model.ts';
 import type { Locale as Lang } from '../../src/i18n/lessons.ts';
 import { STRINGS as CASE } from '../../components/widgets/case-studies/strings/index.ts';
+import { STRINGS as TRAINING } from '../../components/widgets/training/strings/index.ts';
 import { describeArchitecture, ilsvrcPoints, ilsvrcSources, tableRows } from '../../components/widgets/case-studies/model.ts';
 
 const LANGS: Lang[] = ['en', 'ko'];
@@ -19,7 +20,7 @@ const rowCount = (key: Parameters<typeof describeArchitecture>[0]) => tableRows(
 
 async function open(page: Page, lang: Lang, query = ''): Promise<void> {
   await page.goto(`/${lang}/lessons/resnet/${query}`);
-  for (const cls of ['.rn-lab', '.rn-block', '.rn-bottle', '.cs-arch', '.cs-share', '.cs-ilsvrc']) await page.locator(cls).scrollIntoViewIfNeeded();
+  for (const cls of ['.rn-lab', '.rn-block', '.rn-bottle', '.cs-arch', '.cs-share', '.cs-ilsvrc', '.training']) await page.locator(cls).scrollIntoViewIfNeeded();
   await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
 }
 
@@ -135,5 +136,21 @@ test.describe('lesson 17 widgets (en)', () => {
   test('an unusable address value is named and replaced by the default', async ({ page }) => {
     await open(page, 'en', '?dg-steps=abc');
     await expect(page.getByTestId('rejected-note')).toContainText('dg-steps');
+  });
+});
+
+test.describe('lesson 17 (en): the mini-ResNet trains live', () => {
+  test('on one worker (batch normalisation), a few batches, then Pause', async ({ page }) => {
+    test.setTimeout(6 * 60_000);
+    const t = TRAINING.en;
+    await open(page, 'en');
+    const dashboard = page.locator('.training');
+    const run = page.locator('.training-run');
+    await dashboard.getByRole('button', { name: t.run.start, exact: true }).click();
+    await expect(run).toHaveAttribute('data-status', 'running', { timeout: 120_000 });
+    await expect(page.locator('.training-engine')).toContainText(/\b1 worker\b/);
+    await expect.poll(async () => Number(await run.getAttribute('data-global-step')), { timeout: 240_000, intervals: [1000] }).toBeGreaterThan(3);
+    await dashboard.getByRole('button', { name: t.run.pause, exact: true }).click();
+    await expect(run).toHaveAttribute('data-status', 'paused');
   });
 });

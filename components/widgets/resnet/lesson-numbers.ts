@@ -140,3 +140,15 @@ export const where50 = (() => {
   const sh = shares(describeArchitecture('resnet50'));
   return { convParams: Math.round(sh.conv.params * 100), fcParams: Math.round(sh.fc.params * 100), convMacs: oneDecimal(sh.conv.macs * 100) };
 })();
+
+/** The zoo's mini-ResNet, which the lesson's dashboard trains (the registry builds it as the trainer does). */
+export const mini = (() => {
+  const report = describeArchitecture('mini-resnet');
+  return {
+    input: report.inputShape[1],
+    params: report.totalParams,
+    weightLayers: report.weightLayers,
+    /** How many times fewer parameters than ResNet-18. */
+    ratio18: Math.round(params18 / report.totalParams),
+  };
+})();

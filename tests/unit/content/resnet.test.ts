@@ -13,6 +13,8 @@ import type { DegradationCurve, DegradationOptions } from '../../../src/training
 import { degradationData } from '../../../scripts/degradation.ts';
 import tiny from '../../../src/training/degradation/reference-tiny.json';
 import reference from '../../../src/training/degradation/reference.json';
+import { checkArchitecture } from '../../../src/training/architecture.ts';
+import { defaultSettings } from '../../../components/widgets/training/settings.ts';
 
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
 
@@ -109,5 +111,20 @@ describe('the case-study figures lesson 17 quotes', () => {
     expect(n.ilsvrc.lastYear).toBe(2017);
     expect(n.where50.convParams + n.where50.fcParams).toBeLessThanOrEqual(100);
     expect(n.where50.convParams).toBeGreaterThan(n.where50.fcParams);
+  });
+});
+
+describe('the mini-ResNet the lesson trains', () => {
+  it('is the model the lesson-17 dashboard builds, with the parameters and weight layers the prose states', () => {
+    const settings = defaultSettings('resnet');
+    expect(settings.arch).toBe('zoo');
+    expect(settings.zooModel).toBe('miniResNet');
+    const built = checkArchitecture({ kind: 'zoo', model: 'miniResNet' });
+    expect(built.ok).toBe(true);
+    if (!built.ok) return;
+    expect(numbers.mini.params).toBe(built.totalParams);
+    // The stem, two convolutions in each of three blocks, two 1x1 projections and the FC layer.
+    expect(numbers.mini.weightLayers).toBe(1 + 3 * 2 + 2 + 1);
+    expect(numbers.mini.ratio18).toBe(Math.round(numbers.params18 / built.totalParams));
   });
 });

@@ -12,7 +12,8 @@ import type { FirstLayer } from '../../../src/training/kernel-lab/learned.ts';
 import { presetKernel } from '../../../src/training/kernel-lab/model.ts';
 import type { Preset } from '../../../src/training/kernel-lab/model.ts';
 import type { KernelLabStrings } from './strings/index.ts';
-import { TrainFirstLayer } from './TrainFirstLayer.tsx';
+import { TrainFirstLayer, TrainedMaps } from './TrainFirstLayer.tsx';
+import type { InspectedLayers } from './TrainFirstLayer.tsx';
 
 /** The hand-set kernels drawn beside the learned ones. */
 const HAND_SET: readonly Preset[] = ['outline', 'sobel-x', 'sobel-y', 'emboss', 'sharpen'];
@@ -51,6 +52,7 @@ type State =
 export function LearnedFilters({ t, onUse, onPreset }: { t: KernelLabStrings; onUse: (filter: number[], size: number) => void; onPreset: (preset: Preset) => void }) {
   const [state, setState] = useState<State>({ status: 'idle' });
   const [chosen, setChosen] = useState<string>('');
+  const [trained, setTrained] = useState<{ id: string; layers: InspectedLayers } | null>(null);
   const [layer, setLayer] = useState<{ id: string; result: ReturnType<typeof firstLayerFilters> } | null>(null);
 
   const list = async (prefer?: string) => {
@@ -83,13 +85,19 @@ export function LearnedFilters({ t, onUse, onPreset }: { t: KernelLabStrings; on
   return (
     <section class="ik-learned" data-testid="learned">
       <h3>{t.learnedHeading}</h3>
-      <p class="ik-note">{t.handSetNote}</p>
+      <p class="ik-note">{t.handSetNote(HAND_SET.map((p) => t.presets[p]).join(', '))}</p>
       <div class="ik-learned__grid" data-testid="hand-set">
         {HAND_SET.map((preset) => (
           <FilterSwatch key={preset} filter={presetKernel(preset, 'se').weights} size={3} label={t.handSetUse(t.presets[preset])} onUse={() => onPreset(preset)} />
         ))}
       </div>
-      <TrainFirstLayer t={t} onSaved={(id) => void list(id)} />
+      <TrainFirstLayer
+        t={t}
+        onSaved={(id, layers) => {
+          setTrained(layers ? { id, layers } : null);
+          void list(id);
+        }}
+      />
       <p class="ik-note">{t.learnedNote}</p>
       {state.status === 'idle' || state.status === 'loading' ? (
         <button type="button" class="cl-button" onClick={() => void list()} disabled={state.status === 'loading'} data-testid="learned-open">
@@ -119,6 +127,7 @@ export function LearnedFilters({ t, onUse, onPreset }: { t: KernelLabStrings; on
               </div>
             </>
           )}
+          {trained && trained.id === chosen && <TrainedMaps key={trained.id} layers={trained.layers} t={t} />}
         </>
       )}
     </section>

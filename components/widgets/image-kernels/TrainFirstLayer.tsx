@@ -13,7 +13,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { WorkerClient } from '../../kit/worker-client.ts';
 import { ProgressBar } from '../../kit/ProgressBar.tsx';
 import { browserModelStore } from '../../../src/training/store.ts';
-import type { TrainerCommand, TrainerEvent } from '../../../src/training/protocol.ts';
+import type { LayerInspection, TrainerCommand, TrainerEvent } from '../../../src/training/protocol.ts';
 import {
   FIRST_LAYER_TEST_INDEX,
   firstAndSecondMaps,
@@ -60,10 +60,11 @@ function MapPicture({ map, label }: { map: FeatureMap; label: string }) {
   );
 }
 
-export function TrainFirstLayer({ t, onSaved }: { t: KernelLabStrings; onSaved: (id: string) => void }) {
+/** The inspected layers of a finished run, for {@link TrainedMaps}. */
+export type InspectedLayers = readonly LayerInspection[];
+
+export function TrainFirstLayer({ t, onSaved }: { t: KernelLabStrings; onSaved: (id: string, layers: InspectedLayers | null) => void }) {
   const [run, setRun] = useState<Run>({ status: 'idle' });
-  const [maps, setMaps] = useState<{ first: FeatureMap; second: FeatureMap } | null>(null);
-  const [channel, setChannel] = useState(0);
   const client = useRef<WorkerClient<TrainerCommand, TrainerEvent> | null>(null);
   const lastStep = useRef({ step: 0, total: 0 });
   const inspection = useRef<TrainerEvent | null>(null);
@@ -102,14 +103,12 @@ export function TrainFirstLayer({ t, onSaved }: { t: KernelLabStrings; onSaved: 
         break;
       case 'weights': {
         const steps = event.meta.steps;
-        const found = inspection.current?.type === 'inspection' ? firstAndSecondMaps(inspection.current.layers, 0) : null;
+        const layers = inspection.current?.type === 'inspection' ? inspection.current.layers : null;
         browserModelStore()
           .save(t.trainName(steps, event.meta.seed), event.bytes)
           .then((info) => {
-            setMaps(found);
-            setChannel(0);
             finish({ status: 'done', steps });
-            onSaved(info.id);
+            onSaved(info.id, layers);
           })
           .catch((error: unknown) => finish({ status: 'failed', message: error instanceof Error ? error.message : String(error) }));
         break;
@@ -149,7 +148,6 @@ export function TrainFirstLayer({ t, onSaved }: { t: KernelLabStrings; onSaved: 
   const stop = () => finish({ status: 'stopped', ...lastStep.current });
 
   const busy = run.status === 'loading' || run.status === 'running' || run.status === 'saving';
-  const shownMaps = maps;
 
   return (
     <div class="ik-train" data-testid="train">
@@ -176,31 +174,31 @@ export function TrainFirstLayer({ t, onSaved }: { t: KernelLabStrings; onSaved: 
         {run.status === 'failed' && <p class="ik-problem" data-testid="train-failed">{t.trainFailed(run.message)}</p>}
         {run.status === 'done' && <p class="ik-note" data-testid="train-done">{t.trainDone(run.steps)}</p>}
       </div>
-      {shownMaps && (
-        <div class="ik-maps" data-testid="train-maps">
-          <h4>{t.mapsHeading}</h4>
-          <p class="ik-note">{t.mapsNote}</p>
-          <div class="cl-field">
-            <label for="ik-map-channel">{t.mapsChannel}</label>
-            <select id="ik-map-channel" value={channel} onChange={(e) => setChannel(Number(e.currentTarget.value))}>
-              {Array.from({ length: shownMaps.first.channels }, (_, c) => (
-                <option key={c} value={c}>{c + 1}</option>
-              ))}
-            </select>
-          </div>
-          <MapsOf maps={shownMaps} channel={channel} inspection={inspection.current} t={t} />
-        </div>
-      )}
     </div>
   );
 }
 
-function MapsOf({ maps, channel, inspection, t }: { maps: { first: FeatureMap; second: FeatureMap }; channel: number; inspection: TrainerEvent | null; t: KernelLabStrings }) {
-  const chosen = inspection?.type === 'inspection' ? firstAndSecondMaps(inspection.layers, channel) ?? maps : maps;
+/** One test digit after the first and after the second convolution of the trained network, a channel at a time. */
+export function TrainedMaps({ layers, t }: { layers: InspectedLayers; t: KernelLabStrings }) {
+  const [channel, setChannel] = useState(0);
+  const maps = firstAndSecondMaps(layers, channel);
+  if (!maps) return null;
   return (
-    <div class="ik-maps__row">
-      <MapPicture map={chosen.first} label={t.mapFirst(chosen.first.channel + 1, chosen.first.width)} />
-      <MapPicture map={chosen.second} label={t.mapSecond(chosen.second.channel + 1, chosen.second.width)} />
+    <div class="ik-maps" data-testid="train-maps">
+      <h4>{t.mapsHeading}</h4>
+      <p class="ik-note">{t.mapsNote}</p>
+      <div class="cl-field ik-maps__channel">
+        <label for="ik-map-channel">{t.mapsChannel}</label>
+        <select id="ik-map-channel" value={channel} onChange={(e) => setChannel(Number(e.currentTarget.value))}>
+          {Array.from({ length: maps.first.channels }, (_, c) => (
+            <option key={c} value={c}>{c + 1}</option>
+          ))}
+        </select>
+      </div>
+      <div class="ik-maps__row">
+        <MapPicture map={maps.first} label={t.mapFirst(maps.first.channel + 1, maps.first.width)} />
+        <MapPicture map={maps.second} label={t.mapSecond(maps.second.channel + 1, maps.second.width)} />
+      </div>
     </div>
   );
 }

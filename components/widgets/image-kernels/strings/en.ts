@@ -92,7 +92,7 @@ export const en = {
   learnedHeading: 'Filters a network learned',
   learnedNote:
     'The first layer of a model you trained and saved in the lesson on training a ConvNet, read from this browser’s storage. Light is a positive weight, dark a negative one. Choose a filter to run it on the picture in gray.',
-  handSetNote: 'Hand-set kernels, drawn the same way as learned ones below: light is a positive weight, dark a negative one, mid-gray zero.',
+  handSetNote: (names: string) => `Hand-set kernels, left to right ${names}, drawn the same way as learned ones below: light is a positive weight, dark a negative one, mid-gray zero.`,
   handSetUse: (name: string) => `Use the hand-set kernel ${name}`,
   trainNote: (steps: number) =>
     `No saved model? Train the first layer here: the network of the lesson on training a ConvNet, ${steps} steps on handwritten digits, always from the same seed, in a background worker. The result is saved in this browser like any saved model.`,

@@ -513,6 +513,9 @@ test.describe('lesson 10 lab (en)', () => {
     await page.getByTestId('learned-open').click();
     await expect(page.getByTestId('learned-summary')).toHaveText(en.learnedSummary(6, 5, 1));
     await expect(page.locator('#ik-model option:checked')).toHaveText(en.trainName(steps, 10));
+    // The maps come back on request: the worker loads the saved weights and inspects the digit again.
+    await page.getByTestId('maps-open').click();
+    await expect(page.getByTestId('train-maps').getByRole('img')).toHaveCount(2, LONG);
     // No sideways scroll at 360 px with the trained panel open.
     await page.setViewportSize({ width: 360, height: 800 });
     await page.locator('.ik-learned').scrollIntoViewIfNeeded();

@@ -12,7 +12,7 @@ import type { FirstLayer } from '../../../src/training/kernel-lab/learned.ts';
 import { presetKernel } from '../../../src/training/kernel-lab/model.ts';
 import type { Preset } from '../../../src/training/kernel-lab/model.ts';
 import type { KernelLabStrings } from './strings/index.ts';
-import { TrainFirstLayer, TrainedMaps } from './TrainFirstLayer.tsx';
+import { InspectSaved, TrainFirstLayer, TrainedMaps } from './TrainFirstLayer.tsx';
 import type { InspectedLayers } from './TrainFirstLayer.tsx';
 
 /** The hand-set kernels drawn beside the learned ones. */
@@ -53,7 +53,7 @@ export function LearnedFilters({ t, onUse, onPreset }: { t: KernelLabStrings; on
   const [state, setState] = useState<State>({ status: 'idle' });
   const [chosen, setChosen] = useState<string>('');
   const [trained, setTrained] = useState<{ id: string; layers: InspectedLayers } | null>(null);
-  const [layer, setLayer] = useState<{ id: string; result: ReturnType<typeof firstLayerFilters> } | null>(null);
+  const [layer, setLayer] = useState<{ id: string; bytes: Uint8Array | null; result: ReturnType<typeof firstLayerFilters> } | null>(null);
 
   const list = async (prefer?: string) => {
     setState({ status: 'loading' });
@@ -74,9 +74,9 @@ export function LearnedFilters({ t, onUse, onPreset }: { t: KernelLabStrings; on
     setChosen(id);
     try {
       const bytes = await browserModelStore().load(id);
-      setLayer({ id, result: firstLayerFilters(bytes) });
+      setLayer({ id, bytes, result: firstLayerFilters(bytes) });
     } catch (error) {
-      setLayer({ id, result: { ok: false, message: error instanceof Error ? error.message : String(error) } });
+      setLayer({ id, bytes: null, result: { ok: false, message: error instanceof Error ? error.message : String(error) } });
     }
   };
 
@@ -127,7 +127,11 @@ export function LearnedFilters({ t, onUse, onPreset }: { t: KernelLabStrings; on
               </div>
             </>
           )}
-          {trained && trained.id === chosen && <TrainedMaps key={trained.id} layers={trained.layers} t={t} />}
+          {trained && trained.id === chosen ? (
+            <TrainedMaps key={trained.id} layers={trained.layers} t={t} />
+          ) : (
+            shown && layer?.bytes && <InspectSaved key={chosen} bytes={layer.bytes} t={t} onLayers={(layers) => setTrained({ id: chosen, layers })} />
+          )}
         </>
       )}
     </section>

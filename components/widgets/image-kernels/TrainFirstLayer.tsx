@@ -60,6 +60,72 @@ function MapPicture({ map, label }: { map: FeatureMap; label: string }) {
   );
 }
 
+/** A client of the trainer worker (the one lesson 13's dashboard runs), its failures as a readable message. */
+function trainerWorker(onEvent: (event: TrainerEvent) => void, onFailure: (message: string) => void, t: KernelLabStrings) {
+  return new WorkerClient<TrainerCommand, TrainerEvent>({
+    create: () => new Worker(new URL('../../../src/workers/trainer.worker.ts', import.meta.url), { type: 'module', name: 'convlab-trainer' }),
+    ping: { type: 'ping' },
+    isPong: (event) => event.type === 'pong',
+    onMessage: onEvent,
+    onFailure: (failure) => onFailure(failure.kind === 'unreadable' ? t.trainUnreadable : (failure.detail ?? t.trainCrashed)),
+  });
+}
+
+/**
+ * The maps of a saved model, on request: the trainer worker loads its weights file
+ * (checking it completely) and inspects the same test digit as after a run.
+ */
+export function InspectSaved({ bytes, t, onLayers }: { bytes: Uint8Array; t: KernelLabStrings; onLayers: (layers: InspectedLayers) => void }) {
+  const [state, setState] = useState<{ status: 'idle' | 'busy' } | { status: 'failed'; message: string }>({ status: 'idle' });
+  const client = useRef<WorkerClient<TrainerCommand, TrainerEvent> | null>(null);
+  useEffect(() => () => client.current?.end(), []);
+  const end = () => {
+    client.current?.end();
+    client.current = null;
+  };
+  const run = () => {
+    end();
+    const worker = trainerWorker(
+      (event) => {
+        if (client.current !== worker) return;
+        if (event.type === 'ready') worker.send({ type: 'inspect', testIndex: FIRST_LAYER_TEST_INDEX });
+        else if (event.type === 'inspection') {
+          end();
+          if (firstAndSecondMaps(event.layers)) {
+            setState({ status: 'idle' });
+            onLayers(event.layers);
+          } else setState({ status: 'failed', message: t.mapsNoSecond });
+        } else if (event.type === 'error') {
+          end();
+          setState({ status: 'failed', message: event.message });
+        }
+      },
+      (message) => {
+        if (client.current !== worker) return;
+        end();
+        setState({ status: 'failed', message });
+      },
+      t,
+    );
+    client.current = worker;
+    setState({ status: 'busy' });
+    try {
+      worker.post({ type: 'importWeights', bytes: bytes.slice(), dataUrl: dataUrl() });
+    } catch (error) {
+      end();
+      setState({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
+    }
+  };
+  return (
+    <div class="ik-train__buttons">
+      <button type="button" class="cl-button" onClick={run} disabled={state.status === 'busy'} data-testid="maps-open">
+        {state.status === 'busy' ? t.mapsBusy : t.mapsOpen}
+      </button>
+      {state.status === 'failed' && <p class="ik-problem" data-testid="maps-failed">{t.mapsFailed(state.message)}</p>}
+    </div>
+  );
+}
+
 /** The inspected layers of a finished run, for {@link TrainedMaps}. */
 export type InspectedLayers = readonly LayerInspection[];
 
@@ -124,18 +190,15 @@ export function TrainFirstLayer({ t, onSaved }: { t: KernelLabStrings; onSaved: 
   const start = () => {
     client.current?.end();
     inspection.current = null;
-    const worker = new WorkerClient<TrainerCommand, TrainerEvent>({
-      create: () => new Worker(new URL('../../../src/workers/trainer.worker.ts', import.meta.url), { type: 'module', name: 'convlab-trainer' }),
-      ping: { type: 'ping' },
-      isPong: (event) => event.type === 'pong',
-      onMessage: (event) => {
+    const worker = trainerWorker(
+      (event) => {
         if (client.current === worker) onEvent(event);
       },
-      onFailure: (failure) => {
-        if (client.current !== worker) return;
-        finish({ status: 'failed', message: failure.kind === 'unreadable' ? t.trainUnreadable : (failure.detail ?? t.trainCrashed) });
+      (message) => {
+        if (client.current === worker) finish({ status: 'failed', message });
       },
-    });
+      t,
+    );
     client.current = worker;
     setRun({ status: 'loading', loaded: 0, total: 0 });
     try {

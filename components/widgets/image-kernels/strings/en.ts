@@ -112,6 +112,10 @@ export const en = {
   mapsHeading: 'What the first and second layers make of a digit',
   mapsNote:
     'One test digit through the trained network. A first-layer map is the digit filtered by one of the kernels below, and you can still see the digit in it. A second-layer map mixes all the first-layer maps, after squashing and pooling, and is much harder to read.',
+  mapsOpen: 'Show a digit after this model’s first and second layers',
+  mapsBusy: 'Loading the model and a digit…',
+  mapsFailed: (message: string) => `The maps cannot be shown: ${message}`,
+  mapsNoSecond: 'this model has no second convolution',
   mapsChannel: 'Channel',
   mapFirst: (channel: number, side: number) => `First layer, channel ${channel} (${side}×${side})`,
   mapSecond: (channel: number, side: number) => `Second layer, channel ${channel} (${side}×${side})`,

@@ -111,6 +111,10 @@ export const ko: KernelLabStrings = {
   mapsHeading: '첫 계층과 둘째 계층이 숫자를 보는 방식',
   mapsNote:
     '테스트 숫자 하나를 학습한 신경망에 넣었습니다. 첫 계층의 특징 맵은 그 숫자를 아래 커널 하나로 거른 것이라 숫자가 여전히 보입니다. 둘째 계층의 특징 맵은 첫 계층의 맵 전부를 활성화와 풀링을 거친 뒤 섞은 것이라 읽기가 훨씬 어렵습니다.',
+  mapsOpen: '이 모델의 첫 계층과 둘째 계층을 지난 숫자 보기',
+  mapsBusy: '모델과 숫자를 불러오는 중…',
+  mapsFailed: (message) => `특징 맵을 보여 줄 수 없습니다: ${message}`,
+  mapsNoSecond: '이 모델에는 둘째 합성곱이 없습니다',
   mapsChannel: '채널',
   mapFirst: (channel, side) => `첫 계층, 채널 ${channel} (${side}×${side})`,
   mapSecond: (channel, side) => `둘째 계층, 채널 ${channel} (${side}×${side})`,

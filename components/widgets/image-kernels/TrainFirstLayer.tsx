@@ -219,7 +219,7 @@ export function TrainFirstLayer({ t, onSaved }: { t: KernelLabStrings; onSaved: 
         <button type="button" class="cl-button" onClick={start} disabled={busy} data-testid="train-start">
           {run.status === 'done' ? t.trainAgain : t.trainStart}
         </button>
-        {busy && (
+        {(run.status === 'loading' || run.status === 'running') && (
           <button type="button" class="cl-button" onClick={stop} data-testid="train-stop">
             {t.trainStop}
           </button>

@@ -460,6 +460,84 @@ test.describe('lesson 10 lab (en)', () => {
     await expect(page.locator('.ik-lab').getByLabel(en.weight(1, 1), { exact: true })).toHaveValue(String(w));
     await expect(page.getByTestId('window-table').locator('td')).toHaveCount(size * size, LONG);
   });
+  test('the first layer trained in the lab: progress, Stop, filters beside the hand-set ones, one applied, kept after a reload', async ({ page }) => {
+    test.setTimeout(300_000);
+    const steps = 100;
+    await open(page, 'en', `?kernelsteps=${steps}`);
+    const lab = page.locator('.ik-lab');
+    // The hand-set kernels are drawn beside the learned ones and can be chosen.
+    await page.getByRole('button', { name: en.handSetUse(en.presets['sobel-y']) }).click();
+    await expect(lab.getByLabel(en.preset, { exact: true })).toHaveValue('sobel-y');
+    await lab.getByLabel(en.preset, { exact: true }).selectOption('identity');
+    await expect(page).toHaveURL(/ikP=identity/);
+    const before = page.url();
+    // A run stopped midway leaves a message and the lab as it was.
+    await page.getByTestId('train-start').click();
+    await expect(page.getByTestId('train-progress')).toBeVisible(LONG);
+    await page.getByTestId('train-stop').click();
+    await expect(page.getByTestId('train-stopped')).toBeVisible();
+    await expect(page.getByTestId('learned-summary')).toHaveCount(0);
+    await expect(lab.getByLabel(en.preset, { exact: true })).toHaveValue('identity');
+    expect(page.url()).toBe(before);
+    // A full run, by keyboard: progress, then six 5x5 filters from the saved model.
+    await page.getByTestId('train-start').focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('train-progress')).toBeVisible(LONG);
+    await expect(page.getByTestId('train-done')).toHaveText(en.trainDone(steps), { timeout: 240_000 });
+    await expect(page.getByTestId('learned-summary')).toHaveText(en.learnedSummary(6, 5, 1));
+    await expect(page.locator('#ik-model option:checked')).toHaveText(en.trainName(steps, 10));
+    const maps = page.getByTestId('train-maps');
+    await expect(maps.getByRole('img')).toHaveCount(2);
+    await expect(maps.getByRole('img').first()).toHaveAccessibleName(en.mapFirst(1, 28));
+    await expect(maps.getByRole('img').last()).toHaveAccessibleName(en.mapSecond(1, 10));
+    await maps.getByLabel(en.mapsChannel, { exact: true }).selectOption({ label: '3' });
+    await expect(maps.getByRole('img').last()).toHaveAccessibleName(en.mapSecond(3, 10));
+    // A learned filter runs on the picture as the kernel.
+    const request = await page.getByTestId('stats').getAttribute('data-request');
+    await page.getByRole('button', { name: en.learnedUse(2) }).click();
+    await expect(lab.getByLabel(en.preset, { exact: true })).toHaveValue('custom');
+    await expect(lab.getByLabel(en.modes.gray, { exact: true })).toBeChecked();
+    await expect.poll(() => page.getByTestId('stats').getAttribute('data-request'), LONG).not.toBe(request);
+    await expect(page.getByTestId('window-table').locator('td')).toHaveCount(25, LONG);
+    const weight = await lab.getByLabel(en.weight(3, 3), { exact: true }).inputValue();
+    expect(Number(weight)).not.toBe(0);
+    await expectNoSeriousA11yViolations(page);
+    await screenshot(page, 'image-kernels-trained-here');
+    await page.locator('.ik-learned').screenshot({ path: 'test-results/screenshots/image-kernels-trained-panel-en.png' });
+    // The address keeps the learned kernel, and the store keeps the model.
+    await page.reload();
+    await lab.scrollIntoViewIfNeeded();
+    await expect(page.getByTestId('stats')).toBeVisible(LONG);
+    await expect(lab.getByLabel(en.preset, { exact: true })).toHaveValue('custom');
+    await expect(lab.getByLabel(en.weight(3, 3), { exact: true })).toHaveValue(weight);
+    await page.getByTestId('learned-open').click();
+    await expect(page.getByTestId('learned-summary')).toHaveText(en.learnedSummary(6, 5, 1));
+    await expect(page.locator('#ik-model option:checked')).toHaveText(en.trainName(steps, 10));
+    // The maps come back on request: the worker loads the saved weights and inspects the digit again.
+    await page.getByTestId('maps-open').click();
+    await expect(page.getByTestId('train-maps').getByRole('img')).toHaveCount(2, LONG);
+    // No sideways scroll at 360 px with the trained panel open.
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.locator('.ik-learned').scrollIntoViewIfNeeded();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await page.locator('.ik-learned').screenshot({ path: 'test-results/screenshots/image-kernels-trained-panel-360-en.png' });
+  });
+});
+
+test.describe('lesson 10: the in-lab training when the digits cannot be loaded', () => {
+  test.use({ expectedFailures: { httpErrors: [{ url: /\/data\//, status: 404 }] } });
+  test('a trainer that fails gives a clear message and leaves the lab as it was', async ({ page }) => {
+    // Every data file missing: the worker's init fails with its own message.
+    await page.route('**/data/**', (route) => route.fulfill({ status: 404, body: 'missing' }));
+    await open(page, 'en', '?kernelsteps=20');
+    const before = page.url();
+    await page.getByTestId('train-start').click();
+    await expect(page.getByTestId('train-failed')).toBeVisible(LONG);
+    await expect(page.getByTestId('train-failed')).toContainText(en.trainFailed('').split(':')[0]);
+    expect(page.url()).toBe(before);
+    await expect(page.getByTestId('train-start')).toBeEnabled();
+    await expect(page.getByTestId('learned-summary')).toHaveCount(0);
+  });
 });
 
 test.describe('lesson 10 lab with Chromium’s fake camera', () => {

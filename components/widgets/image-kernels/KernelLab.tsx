@@ -664,6 +664,7 @@ export default function KernelLab({ lang }: { lang: Locale }) {
 
       <LearnedFilters
         t={t}
+        onPreset={choosePreset}
         onUse={(filter, size) =>
           set((s) => ({
             ...s,

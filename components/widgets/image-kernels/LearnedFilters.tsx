@@ -9,7 +9,14 @@ import { browserModelStore } from '../../../src/training/store.ts';
 import type { SavedModelInfo } from '../../../src/training/store.ts';
 import { firstLayerFilters } from '../../../src/training/kernel-lab/learned.ts';
 import type { FirstLayer } from '../../../src/training/kernel-lab/learned.ts';
+import { presetKernel } from '../../../src/training/kernel-lab/model.ts';
+import type { Preset } from '../../../src/training/kernel-lab/model.ts';
 import type { KernelLabStrings } from './strings/index.ts';
+import { InspectSaved, TrainFirstLayer, TrainedMaps } from './TrainFirstLayer.tsx';
+import type { InspectedLayers } from './TrainFirstLayer.tsx';
+
+/** The hand-set kernels drawn beside the learned ones. */
+const HAND_SET: readonly Preset[] = ['outline', 'sobel-x', 'sobel-y', 'emboss', 'sharpen'];
 
 function FilterSwatch({ filter, size, label, onUse }: { filter: number[]; size: number; label: string; onUse: () => void }) {
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -42,12 +49,13 @@ type State =
   | { status: 'listed'; models: SavedModelInfo[] };
 
 /** The saved models' first layers, on request (nothing is read before the reader asks). */
-export function LearnedFilters({ t, onUse }: { t: KernelLabStrings; onUse: (filter: number[], size: number) => void }) {
+export function LearnedFilters({ t, onUse, onPreset }: { t: KernelLabStrings; onUse: (filter: number[], size: number) => void; onPreset: (preset: Preset) => void }) {
   const [state, setState] = useState<State>({ status: 'idle' });
   const [chosen, setChosen] = useState<string>('');
-  const [layer, setLayer] = useState<{ id: string; result: ReturnType<typeof firstLayerFilters> } | null>(null);
+  const [trained, setTrained] = useState<{ id: string; layers: InspectedLayers } | null>(null);
+  const [layer, setLayer] = useState<{ id: string; bytes: Uint8Array | null; result: ReturnType<typeof firstLayerFilters> } | null>(null);
 
-  const list = async () => {
+  const list = async (prefer?: string) => {
     setState({ status: 'loading' });
     try {
       const models = await browserModelStore().list();
@@ -56,7 +64,7 @@ export function LearnedFilters({ t, onUse }: { t: KernelLabStrings; onUse: (filt
         return;
       }
       setState({ status: 'listed', models });
-      void pick(models[0].id);
+      void pick(models.find((m) => m.id === prefer)?.id ?? models[0].id);
     } catch (error) {
       setState({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
     }
@@ -66,9 +74,9 @@ export function LearnedFilters({ t, onUse }: { t: KernelLabStrings; onUse: (filt
     setChosen(id);
     try {
       const bytes = await browserModelStore().load(id);
-      setLayer({ id, result: firstLayerFilters(bytes) });
+      setLayer({ id, bytes, result: firstLayerFilters(bytes) });
     } catch (error) {
-      setLayer({ id, result: { ok: false, message: error instanceof Error ? error.message : String(error) } });
+      setLayer({ id, bytes: null, result: { ok: false, message: error instanceof Error ? error.message : String(error) } });
     }
   };
 
@@ -77,6 +85,19 @@ export function LearnedFilters({ t, onUse }: { t: KernelLabStrings; onUse: (filt
   return (
     <section class="ik-learned" data-testid="learned">
       <h3>{t.learnedHeading}</h3>
+      <p class="ik-note">{t.handSetNote(HAND_SET.map((p) => t.presets[p]).join(', '))}</p>
+      <div class="ik-learned__grid" data-testid="hand-set">
+        {HAND_SET.map((preset) => (
+          <FilterSwatch key={preset} filter={presetKernel(preset, 'se').weights} size={3} label={t.handSetUse(t.presets[preset])} onUse={() => onPreset(preset)} />
+        ))}
+      </div>
+      <TrainFirstLayer
+        t={t}
+        onSaved={(id, layers) => {
+          setTrained(layers ? { id, layers } : null);
+          void list(id);
+        }}
+      />
       <p class="ik-note">{t.learnedNote}</p>
       {state.status === 'idle' || state.status === 'loading' ? (
         <button type="button" class="cl-button" onClick={() => void list()} disabled={state.status === 'loading'} data-testid="learned-open">
@@ -105,6 +126,11 @@ export function LearnedFilters({ t, onUse }: { t: KernelLabStrings; onUse: (filt
                 ))}
               </div>
             </>
+          )}
+          {trained && trained.id === chosen ? (
+            <TrainedMaps key={trained.id} layers={trained.layers} t={t} />
+          ) : (
+            shown && layer?.bytes && <InspectSaved key={chosen} bytes={layer.bytes} t={t} onLayers={(layers) => setTrained({ id: chosen, layers })} />
           )}
         </>
       )}

@@ -9,6 +9,8 @@ import type { AllowList } from '../../../src/i18n/allowed-numbers.ts';
 import { EMBOSS_DIRECTIONS, appliedWeights, presetKernel } from '../../../src/training/kernel-lab/model.ts';
 import type { Preset } from '../../../src/training/kernel-lab/model.ts';
 import { MAX_MEGAPIXELS } from './picture-input.ts';
+import { checkArchitecture } from '../../../src/training/architecture.ts';
+import { FIRST_LAYER_STEPS, firstLayerRunConfig } from '../../../src/training/kernel-lab/first-layer-run.ts';
 
 /** The only numbers lesson 10's prose and its widget's strings may type themselves. */
 export const allowedNumbers: AllowList = [
@@ -88,3 +90,28 @@ export const gaussian = (() => {
 
 /** How many ways the emboss can face. */
 export const directions = EMBOSS_DIRECTIONS.length;
+
+/**
+ * The lab's own training run (`first-layer-run.ts`): its steps, batch and seed, and the
+ * shapes of lesson 13's network it trains, traced by the trainer's architecture check.
+ */
+export const firstLayerRun = (() => {
+  const config = firstLayerRunConfig();
+  const check = checkArchitecture(config.architecture);
+  if (!check.ok) throw new Error(`lesson 10: ${check.message}`);
+  const convs = check.layers.filter((l) => l.type === 'Conv2d');
+  const [filters, side] = convs[0].outputShape;
+  const [secondMaps, secondSide] = convs[1].outputShape;
+  return {
+    steps: FIRST_LAYER_STEPS,
+    batch: config.batchSize,
+    images: FIRST_LAYER_STEPS * config.batchSize,
+    seed: config.seed,
+    filters,
+    /** Square kernels over one input channel: params = filters × (k² + 1 bias). */
+    kernel: Math.round(Math.sqrt(convs[0].params / filters - 1)),
+    side,
+    secondMaps,
+    secondSide,
+  };
+})();

@@ -2,7 +2,7 @@
  * Lesson 10's kernel lab in Korean, written for Korean readers. TypeScript checks that
  * the keys are exactly those of the English file.
  */
-import { josa } from '../../../../src/i18n/korean.ts';
+import { josa, josaAny } from '../../../../src/i18n/korean.ts';
 import type { KernelLabStrings } from './en.ts';
 
 export const ko: KernelLabStrings = {
@@ -91,6 +91,33 @@ export const ko: KernelLabStrings = {
   learnedHeading: '신경망이 학습한 필터',
   learnedNote:
     '합성곱 신경망을 학습하는 강의에서 직접 학습하고 저장한 모델의 첫 계층을 이 브라우저의 저장소에서 읽어 옵니다. 밝을수록 양수, 어두울수록 음수 가중치입니다. 필터를 고르면 회색조 이미지에 적용합니다.',
+  handSetNote: (names) => `손으로 정한 커널을 아래의 학습한 필터와 같은 방식으로 그렸습니다(왼쪽부터 ${names}). 밝을수록 양수, 어두울수록 음수 가중치이고 중간 회색은 0입니다.`,
+  handSetUse: (name) => `손으로 정한 커널 ${josaAny(name, '을/를')} 쓰기`,
+  trainNote: (steps) =>
+    `저장한 모델이 없다면 여기서 첫 계층을 학습해 보세요. 합성곱 신경망을 학습하는 강의의 신경망을 손글씨 숫자로 ${steps}단계 학습합니다. 시드가 늘 같고, 작업은 백그라운드 워커에서 돌아갑니다. 결과는 다른 저장한 모델처럼 이 브라우저에 저장됩니다.`,
+  trainStart: '여기서 첫 계층 학습하기',
+  trainAgain: '다시 학습하기',
+  trainStop: '멈추기',
+  trainLoading: '숫자 데이터를 불러오는 중',
+  trainRunning: '학습 중',
+  trainSteps: (step, total) => `${total}단계 중 ${step}단계`,
+  trainSaving: '학습한 모델을 저장하는 중…',
+  trainStopped: (step, total) => `${total}단계 중 ${step}단계에서 멈췄습니다. 아무것도 저장하지 않았고 실험실은 그대로입니다.`,
+  trainFailed: (message) => `학습을 끝내지 못했습니다: ${message}. 아무것도 저장하지 않았고 실험실은 그대로입니다.`,
+  trainCrashed: '학습 워커가 멈췄습니다',
+  trainUnreadable: '학습 워커가 보낸 메시지를 읽을 수 없습니다',
+  trainDone: (steps) => `${steps}단계 학습해 저장했습니다. 첫 계층의 필터가 아래에 있습니다. 하나를 고르면 이미지에 적용합니다.`,
+  trainName: (steps, seed) => `커널 실험실: 첫 계층, ${steps}단계, 시드 ${seed}`,
+  mapsHeading: '첫 계층과 둘째 계층이 숫자를 보는 방식',
+  mapsNote:
+    '테스트 숫자 하나를 학습한 신경망에 넣었습니다. 첫 계층의 특징 맵은 그 숫자를 아래 커널 하나로 거른 것이라 숫자가 여전히 보입니다. 둘째 계층의 특징 맵은 첫 계층의 맵 전부를 활성화와 풀링을 거친 뒤 섞은 것이라 읽기가 훨씬 어렵습니다.',
+  mapsOpen: '이 모델의 첫 계층과 둘째 계층을 지난 숫자 보기',
+  mapsBusy: '모델과 숫자를 불러오는 중…',
+  mapsFailed: (message) => `특징 맵을 보여 줄 수 없습니다: ${message}`,
+  mapsNoSecond: '이 모델에는 둘째 합성곱이 없습니다',
+  mapsChannel: '채널',
+  mapFirst: (channel, side) => `첫 계층, 채널 ${channel} (${side}×${side})`,
+  mapSecond: (channel, side) => `둘째 계층, 채널 ${channel} (${side}×${side})`,
   learnedOpen: '저장한 모델의 필터 보기',
   learnedNone: '이 브라우저에 저장한 모델이 아직 없습니다. 합성곱 신경망을 학습하는 강의에서 모델을 학습해 저장한 뒤 다시 오세요.',
   learnedFailed: (message) => `저장한 모델을 읽을 수 없습니다: ${message}`,

@@ -95,7 +95,7 @@ const groupedCount = (p: GroupedParams, groups: number) =>
 function groupedMistakes(p: GroupedParams): NumericMistake[] {
   const k2 = p.kernel * p.kernel;
   return [
-    { value: groupedCount(p, 1), note: 'ignored the groups', feedback: bi('With groups=2 each filter sees only half the input channels.', 'groups=2이면 필터마다 입력 채널의 절반만 봅니다.') },
+    { value: groupedCount(p, 1), note: 'ignored the groups', feedback: bi('With groups=2 each filter sees only half the input channels.', 'groups=2일 때는 필터마다 입력 채널의 절반만 봅니다.') },
     { value: (p.inChannels / 2) * k2 * (p.outChannels / 2) + p.outChannels / 2, note: 'counted one GPU', feedback: bi('That is one GPU\'s half; the question asks for the whole layer.', '그것은 GPU 하나의 몫입니다. 질문은 층 전체를 묻습니다.') },
     { value: (p.inChannels / 2) * k2 * p.outChannels, note: 'forgot the biases', feedback: bi(`Add one bias per filter: ${p.outChannels}.`, `필터마다 편향이 하나씩, ${p.outChannels}개를 더하세요.`) },
   ];

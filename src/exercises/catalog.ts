@@ -21,6 +21,7 @@ import { exercises as pooling } from './lessons/pooling/index.ts';
 import { exercises as fullyConnected } from './lessons/fully-connected/index.ts';
 import { exercises as training } from './lessons/training/index.ts';
 import { exercises as lenet5 } from './lessons/lenet-5/index.ts';
+import { exercises as alexnet } from './lessons/alexnet/index.ts';
 import { exercises as vgg } from './lessons/vgg/index.ts';
 import { exercises as resnet } from './lessons/resnet/index.ts';
 import { exercises as explorer } from './lessons/explorer/index.ts';
@@ -40,6 +41,7 @@ export const allExercises: readonly AnyExercise[] = [
   ...fullyConnected,
   ...training,
   ...lenet5,
+  ...alexnet,
   ...vgg,
   ...resnet,
   ...explorer,

@@ -111,6 +111,27 @@ test.describe('lesson 17 widgets (en)', () => {
     await expect(page.getByTestId('bn-bottle-params')).toHaveText(r.bottleneck.params.toLocaleString('en'));
   });
 
+  test('the downsampling block steps through its 1x1 stride-2 shortcut, by keyboard, and restores from the address', async ({ page }) => {
+    await open(page, 'en', '?blk=5');
+    await page.getByRole('radio', { name: en.blockKinds.down }).check();
+    // Switching the block starts it again at its input.
+    await expect(page.getByTestId('blk-step')).toContainText(en.stageOf(1, 9));
+    await page.getByTestId('blk-next').focus();
+    for (let i = 0; i < 6; i++) await page.keyboard.press('Enter');
+    await expect(page.getByTestId('blk-step')).toContainText(en.stageNames.shortcut);
+    await expect(page.getByTestId('blk-current-shape')).toHaveText(en.shape('[1, 4, 2, 2]'));
+    await expect(page.getByTestId('blk-note')).toHaveText(en.stageNotes.shortcut);
+    await expect.poll(() => new URL(page.url()).searchParams.get('blkd')).toBe('1');
+    await expect.poll(() => new URL(page.url()).searchParams.get('blk')).toBe('7');
+    await page.reload();
+    await open(page, 'en', `?${new URL(page.url()).searchParams.toString()}`);
+    await expect(page.getByRole('radio', { name: en.blockKinds.down })).toBeChecked();
+    await expect(page.getByTestId('blk-step')).toContainText(en.stageNames.shortcut);
+    // A step beyond the identity block's eight is only valid for the downsampling one.
+    await open(page, 'en', '?blk=9');
+    await expect(page.getByTestId('rejected-note')).toContainText('blk');
+  });
+
   test('the architecture table works from the keyboard and restores from the address', async ({ page }) => {
     await open(page, 'en');
     const arch = page.locator('.cs-arch');

@@ -1,12 +1,15 @@
 /**
  * A residual block stepped through with real tensors: the engine's BasicBlock,
- * run operation by operation on a small input. The step lives in the address
- * (`?blk=…`, 1-based).
+ * run operation by operation on a small input, either a block that keeps the
+ * shape (identity shortcut) or one that opens a stage (stride 2, 1x1 projection
+ * shortcut). The step and the kind live in the address (`?blk=…`, 1-based;
+ * `?blkd=1` for the downsampling block).
  */
 import { useMemo } from 'preact/hooks';
 import type { Locale } from '../../../src/i18n/lessons.ts';
 import { WidgetFrame } from '../../kit/WidgetFrame.tsx';
 import { CellGrid } from '../../kit/CellGrid.tsx';
+import { ChoiceGroup } from '../../kit/ChoiceGroup.tsx';
 import { Note } from '../../kit/Note.tsx';
 import { readInt, useQueryState } from '../../kit/query-state.ts';
 import type { QueryCodec } from '../../kit/query-state.ts';
@@ -17,17 +20,27 @@ import { STRINGS } from './strings/index.ts';
 import type { ResNetStrings } from './strings/index.ts';
 import './resnet.css';
 
-const STAGE_COUNT = 8;
+/** Stages of each kind of block: the downsampling one has its shortcut as a stage of its own. */
+const STAGE_COUNTS = { same: 8, down: 9 } as const;
+type BlockKind = keyof typeof STAGE_COUNTS;
 
-const QUERY: QueryCodec<number> = {
-  initial: () => 1,
+interface StepperState {
+  kind: BlockKind;
+  step: number;
+}
+
+const QUERY: QueryCodec<StepperState> = {
+  initial: () => ({ kind: 'same', step: 1 }),
   read: (params) => {
     const rejected: string[] = [];
-    return { value: readInt(params, 'blk', 1, STAGE_COUNT, 1, rejected), rejected };
+    const kind: BlockKind = readInt(params, 'blkd', 0, 1, 0, rejected) === 1 ? 'down' : 'same';
+    return { value: { kind, step: readInt(params, 'blk', 1, STAGE_COUNTS[kind], 1, rejected) }, rejected };
   },
   write: (value, params) => {
-    if (value === 1) params.delete('blk');
-    else params.set('blk', String(value));
+    if (value.step === 1) params.delete('blk');
+    else params.set('blk', String(value.step));
+    if (value.kind === 'same') params.delete('blkd');
+    else params.set('blkd', '1');
   },
 };
 
@@ -56,24 +69,35 @@ function StageGrid({ t, stage, testId }: { t: ResNetStrings; stage: BlockStage; 
 /** The stepper island. */
 export default function BlockStepper({ lang }: { lang: Locale }) {
   const t = stringsFor(STRINGS, lang);
-  const { stages } = useMemo(() => stepBlock(), []);
-  const { value: step, set, rejected } = useQueryState(QUERY);
+  const { value: state, set, rejected } = useQueryState(QUERY);
+  const { kind, step } = state;
+  const { stages } = useMemo(() => stepBlock(kind === 'down'), [kind]);
+  const count = STAGE_COUNTS[kind];
   const stage = stages[step - 1];
+  const note = (kind === 'down' ? t.downNotes[stage.id as keyof typeof t.downNotes] : undefined) ?? t.stageNotes[stage.id];
   return (
     <WidgetFrame title={t.blockTitle} caption={t.blockCaption} class="rn-block">
       {rejected.length > 0 && <Note testId="rejected-note">{t.rejected(rejected.join(', '))}</Note>}
       <div class="cl-controls">
-        <button type="button" class="cl-button" disabled={step <= 1} onClick={() => set((s) => Math.max(1, s - 1))} data-testid="blk-prev">
+        <ChoiceGroup
+          label={t.blockKind}
+          options={(['same', 'down'] as const).map((value) => ({ value, label: t.blockKinds[value] }))}
+          value={kind}
+          onChange={(value) => set(() => ({ kind: value, step: 1 }))}
+        />
+      </div>
+      <div class="cl-controls">
+        <button type="button" class="cl-button" disabled={step <= 1} onClick={() => set((s) => ({ ...s, step: Math.max(1, s.step - 1) }))} data-testid="blk-prev">
           {t.previous}
         </button>
-        <button type="button" class="cl-button" disabled={step >= STAGE_COUNT} onClick={() => set((s) => Math.min(STAGE_COUNT, s + 1))} data-testid="blk-next">
+        <button type="button" class="cl-button" disabled={step >= count} onClick={() => set((s) => ({ ...s, step: Math.min(count, s.step + 1) }))} data-testid="blk-next">
           {t.next}
         </button>
         <span class="rn-step" role="status" data-testid="blk-step">
-          {t.stageOf(step, STAGE_COUNT)}: {t.stageNames[stage.id]}
+          {t.stageOf(step, count)}: {t.stageNames[stage.id]}
         </span>
       </div>
-      <p class="rn-note" data-testid="blk-note">{t.stageNotes[stage.id]}</p>
+      <p class="rn-note" data-testid="blk-note">{note}</p>
       <div class="rn-stages">
         <StageGrid t={t} stage={stages[0]} testId="blk-input" />
         {step > 1 && <StageGrid t={t} stage={stage} testId="blk-current" />}

@@ -73,6 +73,15 @@ export const block = (() => {
   return { channels: BLOCK_CHANNELS, side: BLOCK_SIDE, stages: stages.length };
 })();
 
+/** The stepper's downsampling block: the shape its main path and its 1x1 stride-2 shortcut both give. */
+export const blockDown = (() => {
+  const { stages, matchesForward } = stepBlock(true);
+  if (!matchesForward) throw new Error('lesson 17: the stepped downsampling block does not equal its forward pass');
+  const shortcut = stages.find((s) => s.id === 'shortcut');
+  if (!shortcut) throw new Error('lesson 17: the downsampling block has no shortcut stage');
+  return { channels: shortcut.shape[1], side: shortcut.shape[2] };
+})();
+
 /** The downsampling shortcut of ResNet-18's first stride-2 block. */
 export const down = (() => {
   const d = downsampleShapes(64, 56);

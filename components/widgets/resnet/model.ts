@@ -8,7 +8,7 @@ import type { Tensor } from '../../../src/engine/index.ts';
 
 /** One stage of a block's forward pass: its name, its tensor (channel 0 shown) and shape. */
 export interface BlockStage {
-  id: 'x' | 'conv1' | 'bn1' | 'relu1' | 'conv2' | 'bn2' | 'sum' | 'out';
+  id: 'x' | 'conv1' | 'bn1' | 'relu1' | 'conv2' | 'bn2' | 'shortcut' | 'sum' | 'out';
   shape: number[];
   /** Values of the first image's first channel, row-major. */
   channel0: number[];
@@ -32,13 +32,16 @@ function stage(id: BlockStage['id'], t: Tensor): BlockStage {
 }
 
 /**
- * Runs a BasicBlock (2 -> 2 channels, stride 1, seeded weights, eval-mode BN)
- * layer by layer: conv1, bn1, relu, conv2, bn2 is F(x); then F(x) + x and the final ReLU.
+ * Runs a BasicBlock layer by layer: conv1, bn1, relu, conv2, bn2 is F(x); then
+ * F(x) + x and the final ReLU. With `downsample`, the block is the one that opens
+ * a stage: conv1 has stride 2 and doubles the channels (2 -> 4, 4x4 -> 2x2), so x
+ * cannot be added as it is and the shortcut is a 1x1 stride-2 convolution with
+ * BatchNorm, stepped as its own stage. Seeded weights, BatchNorm in eval mode.
  * Also checks that the stepped result equals the block's own forward.
  */
-export function stepBlock(): { stages: BlockStage[]; matchesForward: boolean } {
+export function stepBlock(downsample = false): { stages: BlockStage[]; matchesForward: boolean } {
   manualSeed(BLOCK_SEED);
-  const block = new nn.BasicBlock(BLOCK_CHANNELS, BLOCK_CHANNELS);
+  const block = downsample ? new nn.BasicBlock(BLOCK_CHANNELS, BLOCK_CHANNELS * 2, { stride: 2 }) : new nn.BasicBlock(BLOCK_CHANNELS, BLOCK_CHANNELS);
   block.eval();
   const x = blockInput();
   return noGrad(() => {
@@ -47,12 +50,14 @@ export function stepBlock(): { stages: BlockStage[]; matchesForward: boolean } {
     const r1 = block.relu.forward(b1);
     const c2 = block.conv2.forward(r1);
     const f = block.bn2.forward(c2);
-    const sum = add(f, x);
+    const skip = block.downsample ? block.downsample.forward(x) : x;
+    const sum = add(f, skip);
     const out = block.relu.forward(sum);
     const direct = block.forward(x);
-    const matchesForward = direct.data.every((v, i) => Math.abs(v - out.data[i]) < 1e-6);
+    const matchesForward = direct.shape.join() === out.shape.join() && direct.data.every((v, i) => Math.abs(v - out.data[i]) < 1e-6);
+    const main = [stage('x', x), stage('conv1', c1), stage('bn1', b1), stage('relu1', r1), stage('conv2', c2), stage('bn2', f)];
     return {
-      stages: [stage('x', x), stage('conv1', c1), stage('bn1', b1), stage('relu1', r1), stage('conv2', c2), stage('bn2', f), stage('sum', sum), stage('out', out)],
+      stages: [...main, ...(block.downsample ? [stage('shortcut', skip)] : []), stage('sum', sum), stage('out', out)],
       matchesForward,
     };
   });

@@ -69,6 +69,16 @@ describe('the residual block and its shortcut', () => {
     sum.channel0.forEach((v, i) => expect(v).toBeCloseTo(f.channel0[i] + x.channel0[i], 1));
   });
 
+  it('the downsampling block, stepped, adds F(x) to the 1x1 stride-2 projection of x and equals the block’s forward', () => {
+    const { stages, matchesForward } = stepBlock(true);
+    expect(matchesForward).toBe(true);
+    expect(stages.map((s) => s.id)).toEqual(['x', 'conv1', 'bn1', 'relu1', 'conv2', 'bn2', 'shortcut', 'sum', 'out']);
+    const byId = Object.fromEntries(stages.map((s) => [s.id, s]));
+    expect(byId.x.shape).toEqual([1, 2, 4, 4]);
+    for (const id of ['conv1', 'bn2', 'shortcut', 'sum', 'out']) expect(byId[id].shape).toEqual([1, 4, 2, 2]);
+    byId.sum.channel0.forEach((v, i) => expect(v).toBeCloseTo(byId.bn2.channel0[i] + byId.shortcut.channel0[i], 1));
+  });
+
   it('a stride-2 block halves the side and doubles the channels; the 1x1 projection matches', () => {
     const d = downsampleShapes(64, 56);
     expect(d.main).toEqual([1, 128, 28, 28]);

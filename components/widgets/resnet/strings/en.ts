@@ -42,8 +42,12 @@ export interface ResNetStrings {
   previous: string;
   next: string;
   stageOf: (index: number, total: number) => string;
-  stageNames: Record<'x' | 'conv1' | 'bn1' | 'relu1' | 'conv2' | 'bn2' | 'sum' | 'out', string>;
-  stageNotes: Record<'x' | 'conv1' | 'bn1' | 'relu1' | 'conv2' | 'bn2' | 'sum' | 'out', string>;
+  stageNames: Record<'x' | 'conv1' | 'bn1' | 'relu1' | 'conv2' | 'bn2' | 'shortcut' | 'sum' | 'out', string>;
+  stageNotes: Record<'x' | 'conv1' | 'bn1' | 'relu1' | 'conv2' | 'bn2' | 'shortcut' | 'sum' | 'out', string>;
+  /** The same notes where the downsampling block says something else. */
+  downNotes: Partial<Record<'x' | 'conv1' | 'sum', string>>;
+  blockKind: string;
+  blockKinds: { same: string; down: string };
   shape: (shape: string) => string;
   gridLabel: (name: string) => string;
   cellLabel: (row: number, col: number, value: string) => string;
@@ -108,6 +112,7 @@ export const en: ResNetStrings = {
     relu1: 'ReLU',
     conv2: 'conv2 (3×3)',
     bn2: 'bn2 = F(x)',
+    shortcut: 'shortcut: 1×1 conv, stride 2, BN',
     sum: 'F(x) + x',
     out: 'ReLU(F(x) + x)',
   },
@@ -118,9 +123,17 @@ export const en: ResNetStrings = {
     relu1: 'Negative values become zero.',
     conv2: 'The second 3×3 convolution.',
     bn2: 'The end of the main path: this is the residual F(x), what the block adds to its input.',
+    shortcut: 'The projection shortcut: a 1×1 convolution with stride 2 and batch normalisation gives x the main path’s shape, twice the channels at half the side.',
     sum: 'The shortcut adds x back, element by element. The shapes must agree.',
     out: 'A last ReLU. The engine checks that these numbers equal the block’s own forward pass.',
   },
+  downNotes: {
+    x: 'The block’s input. This block opens a stage: its main path halves the side and doubles the channels, so the shortcut cannot carry x unchanged.',
+    conv1: 'The first 3×3 convolution, with stride 2: the side halves and the channels double.',
+    sum: 'The projected shortcut is added to F(x), element by element; both now have the same shape.',
+  },
+  blockKind: 'Block',
+  blockKinds: { same: 'Same shape (identity shortcut)', down: 'Downsampling (1×1 stride-2 shortcut)' },
   shape: (shape) => `shape ${shape}`,
   gridLabel: (name) => `Channel 0 of ${name}`,
   cellLabel: (row, col, value) => `row ${row}, column ${col}: ${value}`,

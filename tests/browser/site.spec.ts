@@ -113,13 +113,19 @@ async function expectFormulasFit(page: Page): Promise<void> {
  * hidden fades out. Returns how many formulas scroll, so a caller can tell it checked some.
  */
 async function expectScrollingFormulasFade(page: Page): Promise<number> {
-  const scrolling = await page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('.katex-display, .tex-parts__part')]
-      .filter((node) => node.offsetParent !== null && node.scrollLeft === 0 && node.scrollWidth > node.clientWidth + 1)
-      .map((node) => ({ formula: (node.querySelector('annotation')?.textContent ?? '').slice(0, 60), mask: getComputedStyle(node).maskImage })),
-  );
-  for (const { formula, mask } of scrolling) expect(mask, `fade at the hidden edge of ${formula}`).toMatch(/calc\(100% - \d+px\)/);
-  return scrolling.length;
+  const scrolling = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.katex-display, .tex-parts__part')]
+        .filter((node) => node.offsetParent !== null && node.scrollLeft === 0 && node.scrollWidth > node.clientWidth + 1)
+        .map((node) => ({ formula: (node.querySelector('annotation')?.textContent ?? '').slice(0, 60), mask: getComputedStyle(node).maskImage })),
+    );
+  // The fade is a scroll-driven animation: a formula that has only just become wider than
+  // its box (a widget hydrating, a font arriving) gets its timeline at the next frame, so
+  // the check waits for it rather than reading one frame early (a loaded CI machine did).
+  const unfaded = async () =>
+    (await scrolling()).filter(({ mask }) => !/calc\(100% - \d+px\)/.test(mask)).map(({ formula, mask }) => `${formula}: ${mask}`);
+  await expect.poll(unfaded, { message: 'formulas that scroll but show no fade at their hidden edge', timeout: 5000 }).toEqual([]);
+  return (await scrolling()).length;
 }
 
 /**

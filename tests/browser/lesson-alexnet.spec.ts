@@ -4,9 +4,9 @@
  * (text, axe, screenshots, 360 px).
  */
 import type { Page } from '@playwright/test';
+import { trainAFewBatchesThenPause } from './training-run.ts';
 import { expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtures.ts';
 import { STRINGS } from '../../components/widgets/alexnet/strings/index.ts';
-import { STRINGS as TRAINING } from '../../components/widgets/training/strings/index.ts';
 import { original, originalOneTower, torchvision } from '../../components/widgets/alexnet/lesson-numbers.ts';
 import type { Locale as Lang } from '../../src/i18n/lessons.ts';
 
@@ -124,13 +124,7 @@ test.describe('lesson 15 widgets (en)', () => {
 test.describe('lesson 15 (en): the mini AlexNet trains live', () => {
   test('a few batches, then Pause', async ({ page }) => {
     test.setTimeout(6 * 60_000);
-    const t = TRAINING.en;
     await open(page, 'en');
-    const run = page.locator('.training-run');
-    await page.getByRole('button', { name: t.run.start, exact: true }).click();
-    await expect(run).toHaveAttribute('data-status', 'running', { timeout: 120_000 });
-    await expect.poll(async () => Number(await run.getAttribute('data-global-step')), { timeout: 240_000, intervals: [1000] }).toBeGreaterThan(3);
-    await page.getByRole('button', { name: t.run.pause, exact: true }).click();
-    await expect(run).toHaveAttribute('data-status', 'paused');
+    await trainAFewBatchesThenPause(page);
   });
 });

@@ -5,12 +5,12 @@
  * smoke pass (text, axe, screenshots, 360 px).
  */
 import type { Page } from '@playwright/test';
+import { trainAFewBatchesThenPause } from './training-run.ts';
 import { expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtures.ts';
 import { STRINGS } from '../../components/widgets/resnet/strings/index.ts';
 import { compareBottleneck } from '../../components/widgets/resnet/model.ts';
 import type { Locale as Lang } from '../../src/i18n/lessons.ts';
 import { STRINGS as CASE } from '../../components/widgets/case-studies/strings/index.ts';
-import { STRINGS as TRAINING } from '../../components/widgets/training/strings/index.ts';
 import { describeArchitecture, ilsvrcPoints, ilsvrcSources, tableRows } from '../../components/widgets/case-studies/model.ts';
 
 const LANGS: Lang[] = ['en', 'ko'];
@@ -163,15 +163,7 @@ test.describe('lesson 17 widgets (en)', () => {
 test.describe('lesson 17 (en): the mini-ResNet trains live', () => {
   test('on one worker (batch normalisation), a few batches, then Pause', async ({ page }) => {
     test.setTimeout(6 * 60_000);
-    const t = TRAINING.en;
     await open(page, 'en');
-    const dashboard = page.locator('.training');
-    const run = page.locator('.training-run');
-    await dashboard.getByRole('button', { name: t.run.start, exact: true }).click();
-    await expect(run).toHaveAttribute('data-status', 'running', { timeout: 120_000 });
-    await expect(page.locator('.training-engine')).toContainText(/\b1 worker\b/);
-    await expect.poll(async () => Number(await run.getAttribute('data-global-step')), { timeout: 240_000, intervals: [1000] }).toBeGreaterThan(3);
-    await dashboard.getByRole('button', { name: t.run.pause, exact: true }).click();
-    await expect(run).toHaveAttribute('data-status', 'paused');
+    await trainAFewBatchesThenPause(page, () => expect(page.locator('.training-engine')).toContainText(/\b1 worker\b/));
   });
 });

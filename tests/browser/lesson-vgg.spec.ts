@@ -4,9 +4,9 @@
  * (text, axe, screenshots, 360 px).
  */
 import type { Page } from '@playwright/test';
+import { trainAFewBatchesThenPause } from './training-run.ts';
 import { expect, expectNoSeriousA11yViolations, screenshot, test } from './fixtures.ts';
 import { STRINGS } from '../../components/widgets/vgg/strings/index.ts';
-import { STRINGS as TRAINING } from '../../components/widgets/training/strings/index.ts';
 import { example, three, two, vgg16 } from '../../components/widgets/vgg/lesson-numbers.ts';
 import { STRINGS as CASE } from '../../components/widgets/case-studies/strings/index.ts';
 import { describeArchitecture, tableRows } from '../../components/widgets/case-studies/model.ts';
@@ -141,13 +141,7 @@ test.describe('lesson 16 widgets (en)', () => {
 test.describe('lesson 16 (en): the mini-VGG trains live', () => {
   test('a few batches, then Pause', async ({ page }) => {
     test.setTimeout(6 * 60_000);
-    const t = TRAINING.en;
     await open(page, 'en');
-    const run = page.locator('.training-run');
-    await page.getByRole('button', { name: t.run.start, exact: true }).click();
-    await expect(run).toHaveAttribute('data-status', 'running', { timeout: 120_000 });
-    await expect.poll(async () => Number(await run.getAttribute('data-global-step')), { timeout: 240_000, intervals: [1000] }).toBeGreaterThan(3);
-    await page.getByRole('button', { name: t.run.pause, exact: true }).click();
-    await expect(run).toHaveAttribute('data-status', 'paused');
+    await trainAFewBatchesThenPause(page);
   });
 });

@@ -74,35 +74,6 @@ export async function readPictureFile(file: File): Promise<PictureResult> {
   }
 }
 
-export type CameraResult = { ok: true; pixels: Pixels; original: { width: number; height: number } } | { ok: false; reason: 'denied' | 'missing' };
-
-/** Asks for the camera, takes one frame and lets the camera go. */
-export async function cameraFrame(): Promise<CameraResult> {
-  if (!navigator.mediaDevices?.getUserMedia) return { ok: false, reason: 'missing' };
-  let stream: MediaStream;
-  try {
-    stream = await navigator.mediaDevices.getUserMedia({ video: true, audio: false });
-  } catch (error) {
-    const name = error instanceof DOMException ? error.name : '';
-    return { ok: false, reason: name === 'NotAllowedError' || name === 'SecurityError' ? 'denied' : 'missing' };
-  }
-  try {
-    const video = document.createElement('video');
-    video.muted = true;
-    video.playsInline = true;
-    video.srcObject = stream;
-    await video.play();
-    const width = video.videoWidth;
-    const height = video.videoHeight;
-    if (!width || !height) return { ok: false, reason: 'missing' };
-    return { ok: true, pixels: pixelsOf(video, width, height), original: { width, height } };
-  } catch {
-    return { ok: false, reason: 'missing' };
-  } finally {
-    for (const track of stream.getTracks()) track.stop();
-  }
-}
-
 /** Live camera frames are scaled down to at most this many pixels so the worker keeps up. */
 export const LIVE_PIXELS = 320 * 240;
 

@@ -13,7 +13,7 @@
  * step, the layer and the row within the batch, so a row is dropped the same
  * wherever it is computed.
  */
-import { Tensor, crossEntropy, nn, noGrad, optim } from '../engine/index.ts';
+import { ArrayPool, Tensor, crossEntropy, nn, noGrad, optim } from '../engine/index.ts';
 import type { RawImageSet } from '../engine/datasets/format.ts';
 import { Random } from '../engine/random.ts';
 import { buildModel } from './architecture.ts';
@@ -216,6 +216,13 @@ export class Trainer {
   readonly #batchLabels: Int32Array;
   readonly #dropouts: nn.Dropout[];
   readonly #params: Tensor[];
+  /**
+   * Every step builds the same graph, so its activations and gradients reuse one
+   * step's worth of memory (see ArrayPool: fresh memory costs page faults in a browser);
+   * the test set's chunks reuse another.
+   */
+  readonly #stepMemory = new ArrayPool();
+  readonly #evalMemory = new ArrayPool();
   /** Scalars in all parameters together: the length of a flat weights or gradient vector. */
   readonly parameterCount: number;
 
@@ -312,15 +319,30 @@ export class Trainer {
       d.rowOffset = from;
     });
 
-    this.optimizer.zeroGrad();
-    const logits = this.model.forward(images);
-    const loss = crossEntropy(logits, labels);
-    loss.backward();
+    const report = this.#stepMemory.run(() => {
+      this.optimizer.zeroGrad();
+      const logits = this.model.forward(images);
+      const loss = crossEntropy(logits, labels);
+      loss.backward();
+      const classes = logits.shape[1];
+      let correct = 0;
+      for (let r = 0; r < count; r++) if (argmaxRow(logits.data, r * classes, classes) === labels[r]) correct++;
+      return { loss: loss.item(), correct, count };
+    });
+    // The graph is done with: only the weights, their gradients and the model's buffers live on.
+    this.#stepMemory.reclaim(this.#lasting());
+    return report;
+  }
 
-    const classes = logits.shape[1];
-    let correct = 0;
-    for (let r = 0; r < count; r++) if (argmaxRow(logits.data, r * classes, classes) === labels[r]) correct++;
-    return { loss: loss.item(), correct, count };
+  /** The arrays that outlive a step: every parameter, its gradient, every buffer (BatchNorm's running statistics). */
+  #lasting(): Float32Array[] {
+    const kept: Float32Array[] = [];
+    for (const p of this.#params) {
+      kept.push(p.data);
+      if (p.grad) kept.push(p.grad.data);
+    }
+    for (const b of this.model.buffers()) kept.push(b.data);
+    return kept;
   }
 
   /** Copies every parameter's gradient, one after another, into `out` (length {@link parameterCount}). */
@@ -452,12 +474,16 @@ export class Trainer {
     for (let from = 0; from < total; from += chunk) {
       const count = Math.min(chunk, total - from);
       gather(set, indices, from, count, data, labels, this.scaling);
-      const probs = this.#inEvalMode(() => {
-        const logits = this.model.forward(new Tensor(data.subarray(0, count * this.#imageSize), [count, ...set.shape]));
-        const scored = softmaxRows(logits.data, count, classes, labels);
-        lossSum += scored.lossSum;
-        return scored.probabilities;
-      });
+      const probs = this.#evalMemory.run(() =>
+        this.#inEvalMode(() => {
+          const logits = this.model.forward(new Tensor(data.subarray(0, count * this.#imageSize), [count, ...set.shape]));
+          const scored = softmaxRows(logits.data, count, classes, labels);
+          lossSum += scored.lossSum;
+          return scored.probabilities;
+        }),
+      );
+      // softmaxRows made its own array: nothing of the chunk's forward pass is read again.
+      this.#evalMemory.reclaim(this.#lasting());
       for (let r = 0; r < count; r++) {
         const predicted = argmaxRow(probs, r * classes, classes);
         const label = labels[r];
@@ -468,6 +494,8 @@ export class Trainer {
       }
       if (from + count < total) yield (from + count) / total;
     }
+    // Scoring is occasional: its chunk-sized arrays are not kept between scorings.
+    this.#evalMemory.clear();
     const count = total;
     return { accuracy: count > 0 ? (count - misclassified.length) / count : NaN, loss: lossSum / count, confusion, misclassified, count };
   }

@@ -22,6 +22,7 @@ import type { ConvGeometry, Kernels, PoolGeometry } from '../backend.ts';
 import { maxPool2dBackwardLoops } from '../ops/maxPool2d.ts';
 import { avgPool2dForwardLoops, avgPool2dBackwardLoops } from '../ops/avgPool2d.ts';
 import { tanhForwardLoops, tanhBackwardLoops } from '../ops/activations.ts';
+import { floats, ints } from '../storage.ts';
 
 /** Rows of A (and of C) per register tile. */
 const MR = 4;
@@ -328,7 +329,7 @@ function conv2dForward(input: Float32Array, weight: Float32Array, bias: Float32A
   const patch = inPerGroup * g.kernelHeight * g.kernelWidth; // the shared dimension
   const positions = g.outHeight * g.outWidth;
   const inPlane = g.inHeight * g.inWidth;
-  const out = new Float32Array(g.batch * g.outChannels * positions);
+  const out = floats(g.batch * g.outChannels * positions);
   if (bias) {
     for (let n = 0; n < g.batch; n++) {
       for (let co = 0; co < g.outChannels; co++) {
@@ -363,7 +364,7 @@ function conv2dBackwardInput(gradOutput: Float32Array, weight: Float32Array, g: 
   const patch = inPerGroup * g.kernelHeight * g.kernelWidth;
   const positions = g.outHeight * g.outWidth;
   const inPlane = g.inHeight * g.inWidth;
-  const gradInput = new Float32Array(g.batch * g.inChannels * inPlane);
+  const gradInput = floats(g.batch * g.inChannels * inPlane);
   if (gradInput.length === 0 || positions === 0 || outPerGroup === 0) return gradInput;
   const pointwise = isPointwise(g);
   const dCols = pointwise ? gradInput : colsBuffer(patch * positions);
@@ -396,7 +397,7 @@ function conv2dBackwardWeight(gradOutput: Float32Array, input: Float32Array, g: 
   const patch = inPerGroup * g.kernelHeight * g.kernelWidth;
   const positions = g.outHeight * g.outWidth;
   const inPlane = g.inHeight * g.inWidth;
-  const gradWeight = new Float32Array(g.outChannels * patch);
+  const gradWeight = floats(g.outChannels * patch);
   if (gradWeight.length === 0 || positions === 0) return gradWeight;
   const pointwise = isPointwise(g);
   const cols = pointwise ? input : colsBuffer(patch * positions);
@@ -427,8 +428,8 @@ function maxPool2dForward(input: Float32Array, g: PoolGeometry): { output: Float
   if (windowsInside(g)) return maxPool2dInterior(input, g);
   const { inHeight: H, inWidth: W, outHeight, outWidth, kernelHeight, kernelWidth } = g;
   const planes = g.batch * g.channels;
-  const output = new Float32Array(planes * outHeight * outWidth);
-  const indices = new Int32Array(output.length);
+  const output = floats(planes * outHeight * outWidth);
+  const indices = ints(output.length);
   // Per output column: the first tap inside the image and how many taps follow.
   const firstTapW = new Int32Array(outWidth);
   const endTapW = new Int32Array(outWidth);
@@ -482,8 +483,8 @@ function windowsInside(g: PoolGeometry): boolean {
 function maxPool2dInterior(input: Float32Array, g: PoolGeometry): { output: Float32Array; indices: Int32Array } {
   const { inHeight: H, inWidth: W, outHeight, outWidth, kernelHeight, kernelWidth, strideH, strideW } = g;
   const planes = g.batch * g.channels;
-  const output = new Float32Array(planes * outHeight * outWidth);
-  const indices = new Int32Array(output.length);
+  const output = floats(planes * outHeight * outWidth);
+  const indices = ints(output.length);
   let o = 0;
   for (let plane = 0; plane < planes; plane++) {
     const base = plane * H * W;

@@ -21,6 +21,7 @@ import type { AvgPoolGeometry, ConvGeometry, Kernels, PoolGeometry } from '../ba
 import { avgPool2dForwardLoops, avgPool2dBackwardLoops } from '../ops/avgPool2d.ts';
 import { maxPool2dBackwardLoops } from '../ops/maxPool2d.ts';
 import { tanhBackwardLoops } from '../ops/activations.ts';
+import { emptyFloats, ints } from '../storage.ts';
 
 /** What the compiled module exports (pointers are byte offsets into `memory`; booleans are 0 / 1). */
 interface WasmExports {
@@ -143,13 +144,13 @@ export function wasmKernels(e: WasmExports, variant: WasmVariant): WasmKernels {
     return at;
   };
   /**
-   * Copies `count` floats out, into a new array (the caller's tensor owns it).
-   * A new array and `set`, not `slice`: V8's slice of a view of WebAssembly
+   * Copies `count` floats out, into a new array (the caller's tensor owns it;
+   * inside an ArrayPool's run, the pool lends it). A new array and `set`, not `slice`: V8's slice of a view of WebAssembly
    * memory measured about 3x slower than this for a megabyte.
    */
   const take = (at: number, count: number): Float32Array => {
     views();
-    const out = new Float32Array(count);
+    const out = emptyFloats(count);
     out.set(f32.subarray(at >> 2, (at >> 2) + count));
     return out;
   };
@@ -217,7 +218,7 @@ export function wasmKernels(e: WasmExports, variant: WasmVariant): WasmKernels {
       const indices = alloc(count);
       e.maxPoolForward(x, out, indices, poolGeometry(g));
       const output = take(out, count);
-      const winners = new Int32Array(count);
+      const winners = ints(count);
       winners.set(i32.subarray(indices >> 2, (indices >> 2) + count));
       return { output, indices: winners };
     },

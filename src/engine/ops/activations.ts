@@ -5,6 +5,7 @@
 import { Tensor, expectTensor, fromOp } from '../tensor.ts';
 import { randomFor } from '../random.ts';
 import { getBackend } from '../backend.ts';
+import { floats } from '../storage.ts';
 
 /**
  * Applies `f` per element; backward multiplies the incoming gradient by `df`,
@@ -23,10 +24,10 @@ function pointwise(
 ): Tensor {
   expectTensor(name, 'input', 1, input);
   const x = input.data;
-  const y = new Float32Array(x.length);
+  const y = floats(x.length);
   map(x, y);
   return fromOp(name, y, input.shape, [input], (g) => {
-    const gx = new Float32Array(x.length);
+    const gx = floats(x.length);
     for (let i = 0; i < x.length; i++) gx[i] = g[i] * df(x[i], y[i]);
     return [gx];
   });
@@ -93,14 +94,14 @@ export function rrelu(input: Tensor, options: RReluOptions = {}): Tensor {
 
   const rng = randomFor(options.seed);
   const x = input.data;
-  const slope = new Float32Array(x.length);
-  const y = new Float32Array(x.length);
+  const slope = floats(x.length);
+  const y = floats(x.length);
   for (let i = 0; i < x.length; i++) {
     slope[i] = x[i] <= 0 ? rng.uniform(lower, upper) : 1;
     y[i] = x[i] * slope[i];
   }
   return fromOp('rrelu', y, input.shape, [input], (g) => {
-    const gx = new Float32Array(x.length);
+    const gx = floats(x.length);
     for (let i = 0; i < x.length; i++) gx[i] = g[i] * slope[i];
     return [gx];
   });
@@ -130,14 +131,14 @@ export function sigmoid(input: Tensor): Tensor {
 
 /** tanh's forward loop: the reference and fast backends' `tanhForward`. */
 export function tanhForwardLoops(x: Float32Array): Float32Array {
-  const y = new Float32Array(x.length);
+  const y = floats(x.length);
   for (let i = 0; i < x.length; i++) y[i] = Math.tanh(x[i]);
   return y;
 }
 
 /** tanh's backward loop, from the output: d tanh(x)/dx = 1 - tanh(x)^2 = 1 - y^2. */
 export function tanhBackwardLoops(gradOutput: Float32Array, y: Float32Array): Float32Array {
-  const gx = new Float32Array(y.length);
+  const gx = floats(y.length);
   for (let i = 0; i < y.length; i++) gx[i] = gradOutput[i] * (1 - y[i] * y[i]);
   return gx;
 }

@@ -6,6 +6,7 @@
  */
 import { Tensor, expectTensor, fromOp } from '../tensor.ts';
 import { size2 } from '../shapes.ts';
+import { floats } from '../storage.ts';
 
 /** Output size: one number for both dimensions, or [height, width] where null keeps the input's size. */
 export type AdaptiveOutputSize = number | readonly [number | null, number | null];
@@ -61,7 +62,7 @@ export function adaptiveAvgPool2d(input: Tensor, outputSize: AdaptiveOutputSize)
   const planes = input.shape.slice(0, -2).reduce((a, b) => a * b, 1);
   const x = input.data;
 
-  const output = new Float32Array(planes * outH * outW);
+  const output = floats(planes * outH * outW);
   let o = 0;
   for (let plane = 0; plane < planes; plane++) {
     const first = plane * H * W;
@@ -79,7 +80,7 @@ export function adaptiveAvgPool2d(input: Tensor, outputSize: AdaptiveOutputSize)
   const outputShape = [...input.shape.slice(0, -2), outH, outW];
   return fromOp('adaptiveAvgPool2d', output, outputShape, [input], (g) => {
     // Every pixel of a window gets an equal share of that window's gradient.
-    const gradInput = new Float32Array(x.length);
+    const gradInput = floats(x.length);
     let k = 0;
     for (let plane = 0; plane < planes; plane++) {
       const first = plane * H * W;

@@ -10,6 +10,7 @@ import { getBackend } from '../backend.ts';
 import type { AvgPoolGeometry } from '../backend.ts';
 import { pool2dGeometry } from '../shapes.ts';
 import type { Size2 } from '../shapes.ts';
+import { floats } from '../storage.ts';
 
 /** Options of `avgPool2d`, with PyTorch's names and defaults. */
 export interface AvgPool2dOptions {
@@ -60,7 +61,7 @@ export function avgPoolWindow(g: AvgPoolGeometry, oh: number, ow: number): AvgPo
 export function avgPool2dForwardLoops(input: Float32Array, g: AvgPoolGeometry): Float32Array {
   const { inHeight: H, inWidth: W, outHeight, outWidth } = g;
   const planes = g.batch * g.channels;
-  const output = new Float32Array(planes * outHeight * outWidth);
+  const output = floats(planes * outHeight * outWidth);
   let o = 0;
   for (let plane = 0; plane < planes; plane++) {
     const first = plane * H * W;
@@ -87,7 +88,7 @@ export function avgPool2dForwardLoops(input: Float32Array, g: AvgPoolGeometry): 
 export function avgPool2dBackwardLoops(gradOutput: Float32Array, g: AvgPoolGeometry): Float32Array {
   const { inHeight: H, inWidth: W, outHeight, outWidth } = g;
   const planes = g.batch * g.channels;
-  const gradInput = new Float32Array(planes * H * W);
+  const gradInput = floats(planes * H * W);
   let o = 0;
   for (let plane = 0; plane < planes; plane++) {
     const first = plane * H * W;

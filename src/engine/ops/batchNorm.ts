@@ -4,6 +4,7 @@
  * scale (weight, gamma) and shift (bias, beta).
  */
 import { Tensor, expectTensor, fromOp, needsGrad, numel, formatShape } from '../tensor.ts';
+import { floats } from '../storage.ts';
 
 /** Options of {@link batchNorm}, PyTorch's names and defaults. */
 export interface BatchNormOptions {
@@ -92,8 +93,8 @@ export function batchNorm(
   }
 
   const gamma = (c: number) => (weight ? weight.data[c] : 1);
-  const xHat = new Float32Array(x.length);
-  const y = new Float32Array(x.length);
+  const xHat = floats(x.length);
+  const y = floats(x.length);
   for (let n = 0; n < batch; n++) {
     for (let c = 0; c < channels; c++) {
       const beta = bias ? bias.data[c] : 0;
@@ -121,7 +122,7 @@ export function batchNorm(
     }
     let gx: Float32Array | null = null;
     if (needsGrad(input)) {
-      gx = new Float32Array(x.length);
+      gx = floats(x.length);
       for (let n = 0; n < batch; n++) {
         for (let c = 0; c < channels; c++) {
           const scale = gamma(c) * invStd[c];

@@ -22,6 +22,7 @@ import { Tensor, expectTensor, fromOp, needsGrad } from '../tensor.ts';
 import { pad } from './pad.ts';
 import type { Conv2dArgs } from '../shapes.ts';
 import { conv2dGeometry } from '../shapes.ts';
+import { floats } from '../storage.ts';
 
 /** Forward: every output element is a dot product of one kernel with one input patch. */
 export function conv2dForwardLoops(
@@ -34,7 +35,7 @@ export function conv2dForwardLoops(
   // Each group of output channels sees only its own slice of the input channels.
   const inPerGroup = inChannels / g.groups;
   const outPerGroup = outChannels / g.groups;
-  const out = new Float32Array(g.batch * outChannels * outHeight * outWidth);
+  const out = floats(g.batch * outChannels * outHeight * outWidth);
   let o = 0; // output elements are produced in memory order
   for (let n = 0; n < g.batch; n++) {
     for (let co = 0; co < outChannels; co++) {
@@ -73,7 +74,7 @@ export function conv2dBackwardInputLoops(gradOutput: Float32Array, weight: Float
   const { inChannels, inHeight, inWidth, outChannels, kernelHeight, kernelWidth, outHeight, outWidth } = g;
   const inPerGroup = inChannels / g.groups;
   const outPerGroup = outChannels / g.groups;
-  const gradInput = new Float32Array(g.batch * inChannels * inHeight * inWidth);
+  const gradInput = floats(g.batch * inChannels * inHeight * inWidth);
   let o = 0;
   for (let n = 0; n < g.batch; n++) {
     for (let co = 0; co < outChannels; co++) {
@@ -110,7 +111,7 @@ export function conv2dBackwardWeightLoops(gradOutput: Float32Array, input: Float
   const { inChannels, inHeight, inWidth, outChannels, kernelHeight, kernelWidth, outHeight, outWidth } = g;
   const inPerGroup = inChannels / g.groups;
   const outPerGroup = outChannels / g.groups;
-  const gradWeight = new Float32Array(outChannels * inPerGroup * kernelHeight * kernelWidth);
+  const gradWeight = floats(outChannels * inPerGroup * kernelHeight * kernelWidth);
   let o = 0;
   for (let n = 0; n < g.batch; n++) {
     for (let co = 0; co < outChannels; co++) {
@@ -183,7 +184,7 @@ export function conv2d(input: Tensor, weight: Tensor, bias?: Tensor | null, opti
 /** dLoss/dBias: a bias is added at every position of its channel, so its gradient sums them all. */
 function sumPerChannel(gradOut: Float32Array, g: ConvGeometry): Float32Array {
   const plane = g.outHeight * g.outWidth;
-  const gradBias = new Float32Array(g.outChannels);
+  const gradBias = floats(g.outChannels);
   for (let n = 0; n < g.batch; n++) {
     for (let co = 0; co < g.outChannels; co++) {
       const start = (n * g.outChannels + co) * plane;

@@ -4,6 +4,7 @@
  */
 import { Tensor, expectTensor, fromOp } from '../tensor.ts';
 import { randomFor } from '../random.ts';
+import { floats } from '../storage.ts';
 
 /** Options of {@link dropout}, PyTorch's names and defaults. */
 export interface DropoutOptions {
@@ -45,13 +46,13 @@ export function dropout(input: Tensor, options: DropoutOptions = {}): Tensor {
   }
   const x = input.data;
   // The mask holds the factor each element is multiplied by: 0 or 1 / (1 - p).
-  const mask = new Float32Array(x.length);
+  const mask = floats(x.length);
   const keep = p === 1 ? 0 : 1 / (1 - p);
   for (let i = 0; i < x.length; i++) mask[i] = rng.next() < p ? 0 : keep;
-  const y = new Float32Array(x.length);
+  const y = floats(x.length);
   for (let i = 0; i < x.length; i++) y[i] = x[i] * mask[i];
   return fromOp('dropout', y, input.shape, [input], (g) => {
-    const gx = new Float32Array(x.length);
+    const gx = floats(x.length);
     for (let i = 0; i < x.length; i++) gx[i] = g[i] * mask[i];
     return [gx];
   });

@@ -3,6 +3,7 @@
  * the layers and losses are built from. Each op: forward, then its backward.
  */
 import { Tensor, expectTensor, fromOp, needsGrad, formatShape, stridesOf, numel, typeName } from '../tensor.ts';
+import { floats } from '../storage.ts';
 
 /** A tensor or a plain number (a number broadcasts everywhere). */
 export type TensorLike = Tensor | number;
@@ -64,7 +65,7 @@ function broadcastIndex(shape: readonly number[], outShape: readonly number[]): 
 /** Sums a gradient of the broadcast shape back down to one input's shape. */
 function unbroadcast(grad: Float32Array, index: Int32Array | null, size: number): Float32Array {
   if (index === null) return grad;
-  const out = new Float32Array(size);
+  const out = floats(size);
   for (let k = 0; k < grad.length; k++) out[index[k]] += grad[k];
   return out;
 }
@@ -88,7 +89,7 @@ function binary(
   const ia = broadcastIndex(a.shape, shape);
   const ib = broadcastIndex(b.shape, shape);
   const n = numel(shape);
-  const out = new Float32Array(n);
+  const out = floats(n);
   const A = a.data;
   const B = b.data;
   for (let k = 0; k < n; k++) out[k] = f(A[ia ? ia[k] : k], B[ib ? ib[k] : k]);
@@ -96,12 +97,12 @@ function binary(
     let ga: Float32Array | null = null;
     let gb: Float32Array | null = null;
     if (needsGrad(a)) {
-      const full = new Float32Array(n);
+      const full = floats(n);
       for (let k = 0; k < n; k++) full[k] = dfdx(A[ia ? ia[k] : k], B[ib ? ib[k] : k], out[k], g[k]);
       ga = unbroadcast(full, ia, A.length);
     }
     if (needsGrad(b)) {
-      const full = new Float32Array(n);
+      const full = floats(n);
       for (let k = 0; k < n; k++) full[k] = dfdy(A[ia ? ia[k] : k], B[ib ? ib[k] : k], out[k], g[k]);
       gb = unbroadcast(full, ib, B.length);
     }
@@ -155,10 +156,10 @@ function unary(
 ): Tensor {
   expectTensor(name, 'input', 1, x);
   const X = x.data;
-  const out = new Float32Array(X.length);
+  const out = floats(X.length);
   for (let i = 0; i < X.length; i++) out[i] = f(X[i]);
   return fromOp(name, out, x.shape, [x], (g) => {
-    const gx = new Float32Array(X.length);
+    const gx = floats(X.length);
     for (let i = 0; i < X.length; i++) gx[i] = g[i] * df(X[i], out[i]);
     return [gx];
   }, { savesTensors });

@@ -5,6 +5,7 @@
  * Each backward only moves the gradient back to where its value came from.
  */
 import { Tensor, expectTensor, fromOp, needsGrad, normalizeDim, numel, stridesOf, formatShape, typeName } from '../tensor.ts';
+import { floats } from '../storage.ts';
 
 /**
  * Merges dimensions `startDim..endDim` (inclusive, negative counts from the end)
@@ -41,7 +42,7 @@ function permuteData(data: Float32Array, shape: readonly number[], dims: readonl
   const outShape = dims.map((d) => shape[d]);
   // Stepping one place along output dimension i moves this far in the input.
   const step = dims.map((d) => inStrides[d]);
-  const out = new Float32Array(data.length);
+  const out = floats(data.length);
   const counter = new Array<number>(dims.length).fill(0);
   let at = 0;
   for (let k = 0; k < out.length; k++) {
@@ -125,7 +126,7 @@ export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
   const outBlock = blocks.reduce((s, b) => s + b, 0);
   const outShape = [...first.shape];
   outShape[d] = tensors.reduce((total, t) => total + t.shape[d], 0);
-  const out = new Float32Array(outer * outBlock);
+  const out = floats(outer * outBlock);
   let offset = 0;
   tensors.forEach((t, i) => {
     for (let o = 0; o < outer; o++) out.set(t.data.subarray(o * blocks[i], (o + 1) * blocks[i]), o * outBlock + offset);
@@ -137,7 +138,7 @@ export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
       const start = from;
       from += blocks[i];
       if (!needsGrad(t)) return null;
-      const gt = new Float32Array(t.data.length);
+      const gt = floats(t.data.length);
       for (let o = 0; o < outer; o++) gt.set(g.subarray(o * outBlock + start, o * outBlock + start + blocks[i]), o * blocks[i]);
       return gt;
     });

@@ -5,6 +5,7 @@
  */
 import { Tensor, expectTensor, fromOp, needsGrad, formatShape, numel } from '../tensor.ts';
 import { getBackend } from '../backend.ts';
+import { floats } from '../storage.ts';
 
 /**
  * y = x W^T + b, like `torch.nn.functional.linear`.
@@ -46,7 +47,7 @@ export function linear(input: Tensor, weight: Tensor, bias?: Tensor | null): Ten
   const kernels = getBackend();
   const x = input.data;
   const w = weight.data;
-  const out = new Float32Array(rows * outFeatures);
+  const out = floats(rows * outFeatures);
   kernels.gemm(x, w, out, rows, outFeatures, inFeatures, false, true, false);
   if (bias) {
     const b = bias.data;
@@ -63,11 +64,11 @@ export function linear(input: Tensor, weight: Tensor, bias?: Tensor | null): Ten
     let gw: Float32Array | null = null;
     let gb: Float32Array | null = null;
     if (needsGrad(input)) {
-      gx = new Float32Array(rows * inFeatures);
+      gx = floats(rows * inFeatures);
       kernels.gemm(g, w, gx, rows, inFeatures, outFeatures, false, false, false);
     }
     if (needsGrad(weight)) {
-      gw = new Float32Array(outFeatures * inFeatures);
+      gw = floats(outFeatures * inFeatures);
       kernels.gemm(g, x, gw, outFeatures, inFeatures, rows, true, false, false);
     }
     if (bias && needsGrad(bias)) {

@@ -4,6 +4,7 @@
  * lateral inhibition. Batch normalisation has since replaced it.
  */
 import { Tensor, expectTensor, fromOp, numel } from '../tensor.ts';
+import { floats } from '../storage.ts';
 
 /** Options of {@link localResponseNorm}, PyTorch's names and defaults. */
 export interface LocalResponseNormOptions {
@@ -46,7 +47,7 @@ export function localResponseNorm(input: Tensor, size: number, options: LocalRes
 
   // s = the bracket k + alpha/size * (windowed sum of squares), kept for backward.
   const bracket = new Float64Array(a.length);
-  const out = new Float32Array(a.length);
+  const out = floats(a.length);
   for (let n = 0; n < batch; n++) {
     for (let c = 0; c < channels; c++) {
       const lo = Math.max(0, c - before);
@@ -65,7 +66,7 @@ export function localResponseNorm(input: Tensor, size: number, options: LocalRes
     // t_c = g_c a_c s_c^(-beta-1): how much channel c's output pulls on its window.
     const pull = new Float64Array(a.length);
     for (let i = 0; i < a.length; i++) pull[i] = g[i] * a[i] * bracket[i] ** (-beta - 1);
-    const ga = new Float32Array(a.length);
+    const ga = floats(a.length);
     for (let n = 0; n < batch; n++) {
       for (let j = 0; j < channels; j++) {
         // Channel j lies in the window of every c from j - after to j + before.

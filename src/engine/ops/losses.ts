@@ -4,6 +4,7 @@
  * for regression.
  */
 import { Tensor, expectTensor, fromOp, needsGrad, formatShape } from '../tensor.ts';
+import { floats } from '../storage.ts';
 
 /** How per-sample losses are combined, PyTorch's `reduction`. */
 export type Reduction = 'mean' | 'sum' | 'none';
@@ -120,7 +121,7 @@ export function nllLoss(input: Tensor, targets: ClassTargets, options: NllLossOp
   }
   const reduced = reduce(perSample, counted, reduction);
   return fromOp('nllLoss', reduced.data, reduced.shape, [input], (g) => {
-    const gx = new Float32Array(x.length);
+    const gx = floats(x.length);
     for (let n = 0; n < batch; n++) if (counted[n]) gx[n * classes + t[n]] = -reduced.weight(n, g);
     return [gx];
   });
@@ -171,7 +172,7 @@ export function crossEntropy(logits: Tensor, targets: ClassTargets, options: Cro
   }
   const reduced = reduce(perSample, counted, reduction);
   return fromOp('crossEntropy', reduced.data, reduced.shape, [logits], (g) => {
-    const gz = new Float32Array(z.length);
+    const gz = floats(z.length);
     for (let n = 0; n < batch; n++) {
       if (!counted[n]) continue;
       const factor = reduced.weight(n, g);
@@ -215,7 +216,7 @@ export function mseLoss(input: Tensor, target: Tensor, options: MseLossOptions =
   let data: Float32Array;
   let shape: readonly number[];
   if (reduction === 'none') {
-    data = new Float32Array(count);
+    data = floats(count);
     for (let i = 0; i < count; i++) data[i] = diff[i] * diff[i];
     shape = input.shape;
   } else {
@@ -227,8 +228,8 @@ export function mseLoss(input: Tensor, target: Tensor, options: MseLossOptions =
   return fromOp('mseLoss', data, shape, [input, target], (g) => {
     const gradAt = (i: number) =>
       reduction === 'none' ? 2 * diff[i] * g[i] : (2 * diff[i] * g[0]) / (reduction === 'mean' ? count : 1);
-    const gx = needsGrad(input) ? new Float32Array(count) : null;
-    const gy = needsGrad(target) ? new Float32Array(count) : null;
+    const gx = needsGrad(input) ? floats(count) : null;
+    const gy = needsGrad(target) ? floats(count) : null;
     for (let i = 0; i < count; i++) {
       const d = gradAt(i);
       if (gx) gx[i] = d;

@@ -4,6 +4,7 @@
  */
 import { Tensor, expectTensor, fromOp, needsGrad, formatShape } from '../tensor.ts';
 import { getBackend } from '../backend.ts';
+import { floats } from '../storage.ts';
 
 /**
  * out[M,N] (+)= op(A)[M,K] * op(B)[K,N], plain triple loop. The i-k-j order walks
@@ -51,17 +52,17 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
     throw new Error(`mat1 and mat2 shapes cannot be multiplied (${m}x${k} and ${k2}x${n})`);
   }
   const kernels = getBackend();
-  const out = new Float32Array(m * n);
+  const out = floats(m * n);
   kernels.gemm(a.data, b.data, out, m, n, k, false, false, false);
   return fromOp('matmul', out, [m, n], [a, b], (g) => {
     let ga: Float32Array | null = null;
     let gb: Float32Array | null = null;
     if (needsGrad(a)) {
-      ga = new Float32Array(m * k);
+      ga = floats(m * k);
       kernels.gemm(g, b.data, ga, m, k, n, false, true, false);
     }
     if (needsGrad(b)) {
-      gb = new Float32Array(k * n);
+      gb = floats(k * n);
       kernels.gemm(a.data, g, gb, k, n, m, true, false, false);
     }
     return [ga, gb];

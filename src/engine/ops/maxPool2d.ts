@@ -9,6 +9,7 @@ import { getBackend } from '../backend.ts';
 import type { PoolGeometry } from '../backend.ts';
 import { pool2dGeometry } from '../shapes.ts';
 import type { Size2 } from '../shapes.ts';
+import { floats, ints } from '../storage.ts';
 
 /** Options of `maxPool2d`, with PyTorch's names and defaults. */
 export interface MaxPool2dOptions {
@@ -40,8 +41,8 @@ export function maxPool2dForwardLoops(
 ): { output: Float32Array; indices: Int32Array } {
   const { inHeight: H, inWidth: W, outHeight, outWidth } = g;
   const planes = g.batch * g.channels;
-  const output = new Float32Array(planes * outHeight * outWidth);
-  const indices = new Int32Array(output.length);
+  const output = floats(planes * outHeight * outWidth);
+  const indices = ints(output.length);
   let o = 0;
   for (let plane = 0; plane < planes; plane++) {
     const first = plane * H * W;
@@ -82,7 +83,7 @@ export function maxPool2dBackwardLoops(gradOutput: Float32Array, indices: Int32A
   const inPlane = g.inHeight * g.inWidth;
   const outPlane = g.outHeight * g.outWidth;
   const planes = g.batch * g.channels;
-  const gradInput = new Float32Array(planes * inPlane);
+  const gradInput = floats(planes * inPlane);
   for (let plane = 0; plane < planes; plane++) {
     for (let k = 0; k < outPlane; k++) {
       const winner = indices[plane * outPlane + k];

@@ -9,6 +9,7 @@
  * several times (reflect, replicate, circular) collects the sum.
  */
 import { Tensor, expectTensor, fromOp, formatShape, numel, stridesOf } from '../tensor.ts';
+import { floats } from '../storage.ts';
 
 /** How `pad` fills the new border. */
 export type PadMode = 'constant' | 'reflect' | 'replicate' | 'circular';
@@ -152,12 +153,12 @@ export function pad(input: Tensor, pads: readonly number[], mode: PadMode = 'con
   const outShape = input.shape.map((n, d) => n + before[d] + after[d]);
   const plan = gatherPlan(input.shape, before, outShape, mode);
 
-  const out = new Float32Array(plan.length);
+  const out = floats(plan.length);
   const x = input.data;
   for (let k = 0; k < plan.length; k++) out[k] = plan[k] < 0 ? fill : x[plan[k]];
 
   return fromOp('pad', out, outShape, [input], (gradOut) => {
-    const gradIn = new Float32Array(x.length);
+    const gradIn = floats(x.length);
     for (let k = 0; k < plan.length; k++) if (plan[k] >= 0) gradIn[plan[k]] += gradOut[k];
     return [gradIn];
   }, { savesTensors: mode !== 'constant' }); // as PyTorch: a constant pad's backward keeps only the pads

@@ -3,6 +3,7 @@
  * last has no gradient: it answers with indices).
  */
 import { Tensor, expectTensor, fromOp, normalizeDim, numel } from '../tensor.ts';
+import { floats } from '../storage.ts';
 
 export interface ReduceOptions {
   /** Keep reduced dimensions with size 1 (PyTorch's `keepdim`). */
@@ -59,7 +60,7 @@ export function sum(x: Tensor, dim?: number | readonly number[], options: Reduce
   const acc = new Float64Array(outSize);
   for (let k = 0; k < X.length; k++) acc[target[k]] += X[k];
   return fromOp('sum', Float32Array.from(acc), outShape, [x], (g) => {
-    const gx = new Float32Array(X.length);
+    const gx = floats(X.length);
     for (let k = 0; k < X.length; k++) gx[k] = g[target[k]];
     return [gx];
   }, { savesTensors: false });
@@ -73,10 +74,10 @@ export function mean(x: Tensor, dim?: number | readonly number[], options: Reduc
   const X = x.data;
   const acc = new Float64Array(outSize);
   for (let k = 0; k < X.length; k++) acc[target[k]] += X[k];
-  const out = new Float32Array(outSize);
+  const out = floats(outSize);
   for (let j = 0; j < outSize; j++) out[j] = acc[j] / count;
   return fromOp('mean', out, outShape, [x], (g) => {
-    const gx = new Float32Array(X.length);
+    const gx = floats(X.length);
     for (let k = 0; k < X.length; k++) gx[k] = g[target[k]] / count;
     return [gx];
   }, { savesTensors: false });

@@ -4,6 +4,7 @@
  * first: the result is mathematically the same and e^x can no longer overflow.
  */
 import { Tensor, expectTensor, fromOp, normalizeDim, numel } from '../tensor.ts';
+import { floats } from '../storage.ts';
 
 /**
  * Views `shape` as [outer, len, inner] around `dim`, so the values along `dim`
@@ -48,7 +49,7 @@ export function softmax(input: Tensor, dim: number): Tensor {
   const { outer, len, inner } = splitAtDim(input.shape, dim, 'softmax');
   const x = input.data;
   const lse = logSumExpRows(x, outer, len, inner);
-  const y = new Float32Array(x.length);
+  const y = floats(x.length);
   for (let o = 0; o < outer; o++) {
     for (let i = 0; i < inner; i++) {
       const base = o * len * inner + i;
@@ -56,7 +57,7 @@ export function softmax(input: Tensor, dim: number): Tensor {
     }
   }
   return fromOp('softmax', y, input.shape, [input], (g) => {
-    const gx = new Float32Array(x.length);
+    const gx = floats(x.length);
     for (let o = 0; o < outer; o++) {
       for (let i = 0; i < inner; i++) {
         const base = o * len * inner + i;
@@ -80,7 +81,7 @@ export function logSoftmax(input: Tensor, dim: number): Tensor {
   const { outer, len, inner } = splitAtDim(input.shape, dim, 'logSoftmax');
   const x = input.data;
   const lse = logSumExpRows(x, outer, len, inner);
-  const y = new Float32Array(x.length);
+  const y = floats(x.length);
   for (let o = 0; o < outer; o++) {
     for (let i = 0; i < inner; i++) {
       const base = o * len * inner + i;
@@ -88,7 +89,7 @@ export function logSoftmax(input: Tensor, dim: number): Tensor {
     }
   }
   return fromOp('logSoftmax', y, input.shape, [input], (g) => {
-    const gx = new Float32Array(x.length);
+    const gx = floats(x.length);
     for (let o = 0; o < outer; o++) {
       for (let i = 0; i < inner; i++) {
         const base = o * len * inner + i;

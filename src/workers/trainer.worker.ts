@@ -81,7 +81,9 @@ function startHelper(): ParallelStepper | null {
     link.onFailure?.(event.message || 'the helper worker failed to start');
   };
   worker.onmessageerror = () => link.onFailure?.('a message from the helper could not be read');
-  return new ParallelStepper(link, sharedMemoryAvailable() && flags.get('transport') !== 'messages' ? 'shared' : 'messages');
+  // The helper is another thread, so the lead may block for its half (at most half a
+  // second, so a pause or a dead helper is still seen soon).
+  return new ParallelStepper(link, sharedMemoryAvailable() && flags.get('transport') !== 'messages' ? 'shared' : 'messages', { blockMs: 500 });
 }
 
 const helper = startHelper();

@@ -2,7 +2,9 @@
 // in two, each half's gradient comes from its own trainer (as in the helper worker),
 // the lead sums them and steps. The helper runs in this thread behind the same
 // message interface the worker uses (structuredClone with transfers stands in for
-// postMessage), over both transports.
+// postMessage), over both transports; and on a thread of its own (worker_threads),
+// where the lead blocks on the shared counter for the helper's half.
+import { Worker } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { datasets, nn } from '../../../src/engine/index.ts';
 import type { RawImageSet } from '../../../src/engine/datasets/format.ts';
@@ -59,6 +61,26 @@ function inProcessHelper(options: { failAtShard?: number } = {}): HelperLink & {
   return link;
 }
 
+/** The helper on a thread of its own (helper-thread.ts), as the trainer worker starts it in a browser; `events` is what it sent. */
+function threadHelper(): HelperLink & { worker: Worker; events: HelperEvent[] } {
+  // Node runs the TypeScript sources as they are (type stripping; a flag before Node 23.6).
+  const worker = new Worker(new URL('./helper-thread.ts', import.meta.url), { execArgv: ['--experimental-strip-types', '--no-warnings'] });
+  const link: HelperLink & { worker: Worker; events: HelperEvent[] } = {
+    worker,
+    events: [],
+    onEvent: null,
+    onFailure: null,
+    post: (command: HelperCommand, transfer: Transferable[] = []) => worker.postMessage(command, transfer as never),
+    end: () => void worker.terminate(),
+  };
+  worker.on('message', (event: HelperEvent) => {
+    link.events.push(event);
+    link.onEvent?.(event);
+  });
+  worker.on('error', (error: Error) => link.onFailure?.(error.message));
+  return link;
+}
+
 interface Run {
   losses: number[];
   correct: number[];
@@ -77,9 +99,14 @@ function oneWorker(config: TrainConfig, steps: number): Run {
   return { losses, correct, weights: t.readWeights(new Float32Array(t.parameterCount)) };
 }
 
-async function twoWorkers(config: TrainConfig, steps: number, transport: Transport, link = inProcessHelper()): Promise<Run & { workers: number }> {
+async function twoWorkers(
+  config: TrainConfig,
+  steps: number,
+  transport: Transport,
+  link: HelperLink = inProcessHelper(),
+  stepper = new ParallelStepper(link, transport),
+): Promise<Run & { workers: number }> {
   const t = new Trainer(config, sets);
-  const stepper = new ParallelStepper(link, transport);
   const workers = await stepper.setup(t, 'mnist', getBackend().name);
   const losses: number[] = [];
   const correct: number[] = [];
@@ -137,6 +164,34 @@ describe('two workers train as one', () => {
       expect(two.correct).toEqual(one.correct);
     });
   }
+
+  it('with the helper on its own thread, both take their halves at the shared counter, and the run is the same', async () => {
+    const link = threadHelper();
+    try {
+      const stepper = new ParallelStepper(link, 'shared', { blockMs: 10_000 });
+      const one = oneWorker(LENET, STEPS);
+      const two = await twoWorkers(LENET, STEPS, 'shared', link, stepper);
+      expect(two.workers).toBe(2);
+      expectSameRun(two, one);
+      expect(two.correct).toEqual(one.correct);
+      expect(stepper.arrivals).toEqual({ counter: STEPS, message: 0 });
+      // Every half batch is answered once; after the first (by message), the helper was
+      // blocked on the counter when the next one was published. The answers trail the steps.
+      const answers = () => link.events.filter((e) => e.type === 'shardDone');
+      await expect.poll(() => answers().length).toBe(STEPS);
+      expect(answers().map((e) => e.type === 'shardDone' && e.step)).toEqual([...Array(STEPS).keys()]);
+      expect(answers().filter((e) => e.type === 'shardDone' && e.atCounter).length).toBe(STEPS - 1);
+      stepper.dispose();
+    } finally {
+      await link.worker.terminate();
+    }
+  });
+
+  it('without blocking (the helper in this thread) every half arrives by message', async () => {
+    const stepper = new ParallelStepper(inProcessHelper(), 'shared');
+    await twoWorkers(LENET, 3, 'shared', undefined, stepper);
+    expect(stepper.arrivals).toEqual({ counter: 0, message: 3 });
+  });
 
   it('a different dropout mask would show: the tolerance can fail', async () => {
     const config = dropoutStack();

@@ -41,7 +41,7 @@ import type { RawImageSet } from '../engine/datasets/format.ts';
 import { nn } from '../engine/index.ts';
 import type { TrainConfig } from './config.ts';
 import { Trainer } from './trainer.ts';
-import type { StepReport } from './trainer.ts';
+import type { EvalReport, StepReport } from './trainer.ts';
 
 /** How the two workers exchange weights and gradients. */
 export type Transport = 'shared' | 'messages';
@@ -94,9 +94,10 @@ export type HelperCommand =
   | {
       type: 'setup';
       config: TrainConfig;
-      /** The training set: sent once per dataset, then kept by the helper (omitted when it has it). */
+      /** The training and test sets: sent once per dataset, then kept by the helper (omitted when it has them). */
       train?: RawImageSet;
-      /** Which dataset's set to use (the key of `train`). */
+      test?: RawImageSet;
+      /** Which dataset's sets to use (the key of `train` and `test`). */
       dataKey: string;
       /** The engine backend the lead runs on, so both compute alike. */
       backend: string;
@@ -113,6 +114,13 @@ export type HelperCommand =
       weights?: Float32Array;
       /** 'shared' transport: the counter value that says the weights are written. */
       sequence?: number;
+    }
+  | {
+      /** Score test images [from, to) with these weights (the lead scores the rest). */
+      type: 'score';
+      from: number;
+      to: number;
+      weights: Float32Array;
     };
 
 /** Helper -> lead. */
@@ -131,6 +139,7 @@ export type HelperEvent =
       /** 'shared' transport: the helper took this half batch at the counter, before its message came. */
       atCounter?: boolean;
     }
+  | { type: 'scoreDone'; report: EvalReport }
   | { type: 'failed'; message: string };
 
 /** The lead's view of the helper: a Worker, a MessagePort, or an in-process stand-in in tests. */
@@ -177,7 +186,7 @@ export interface HelperHost {
  */
 export class HelperServer {
   readonly #host: HelperHost;
-  readonly #sets = new Map<string, RawImageSet>();
+  readonly #sets = new Map<string, { train: RawImageSet; test: RawImageSet }>();
   #trainer: Trainer | null = null;
   #shared: SharedViews | null = null;
   /** 'shared' transport: the counter value of the last half batch taken (the lead's publication). */
@@ -193,6 +202,7 @@ export class HelperServer {
     this.#queue = this.#queue.then(async () => {
       try {
         if (command.type === 'setup') await this.#setup(command);
+        else if (command.type === 'score') this.#score(command);
         else this.#shard(command);
       } catch (error) {
         this.#host.post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
@@ -206,15 +216,26 @@ export class HelperServer {
     if (command.train) {
       // One dataset at a time: a new one replaces the old, to keep memory as it was.
       this.#sets.clear();
-      this.#sets.set(command.dataKey, command.train);
+      this.#sets.set(command.dataKey, { train: command.train, test: command.test ?? command.train });
     }
-    const train = this.#sets.get(command.dataKey);
-    if (!train) throw new Error(`the helper has no training set ${command.dataKey}`);
-    this.#trainer = new Trainer(command.config, { train, test: train });
+    const sets = this.#sets.get(command.dataKey);
+    if (!sets) throw new Error(`the helper has no training set ${command.dataKey}`);
+    this.#trainer = new Trainer(command.config, sets);
     this.#shared = command.shared ? viewsOf(command.shared) : null;
     // The lead is not stepping during a setup: every half batch from now on is published above this.
     this.#taken = this.#shared ? Atomics.load(this.#shared.sequence, 0) : 0;
     this.#host.post({ type: 'setupDone', parameterCount: this.#trainer.parameterCount, backend });
+  }
+
+  #score(command: Extract<HelperCommand, { type: 'score' }>): void {
+    const t = this.#trainer;
+    if (!t) throw new Error('the helper was asked to score before setup');
+    t.writeWeights(command.weights);
+    const indices = new Uint32Array(Math.max(0, command.to - command.from)).map((_, i) => command.from + i);
+    const run = t.evaluation(undefined, indices);
+    let next = run.next();
+    while (!next.done) next = run.next();
+    this.#host.post({ type: 'scoreDone', report: next.value });
   }
 
   #shard(command: Extract<HelperCommand, { type: 'shard' }>): void {
@@ -375,7 +396,7 @@ export class ParallelStepper {
         config: trainer.config,
         dataKey,
         backend,
-        ...(sendData ? { train: trainer.train } : {}),
+        ...(sendData ? { train: trainer.train, test: trainer.test } : {}),
         ...(shared ? { shared } : {}),
       });
       if (answer.type !== 'setupDone' || answer.parameterCount !== n) {
@@ -466,6 +487,24 @@ export class ParallelStepper {
     for (let i = 0; i < combined.length; i++) combined[i] = wa * own[i] + wb * theirs[i];
     trainer.applyGradients(combined);
     return trainer.reportFor(step, wa * mine.loss + wb * helperLoss, mine.correct + helperCorrect, count, started);
+  }
+
+  /**
+   * Scores test images [from, to) on the helper, with `trainer`'s weights as they
+   * are now, while the lead scores the rest. Null when the helper is out of use
+   * (then the lead scores them itself).
+   */
+  async score(trainer: Trainer, from: number, to: number): Promise<EvalReport | null> {
+    if (trainer !== this.#trainer || this.#failed !== null) return null;
+    const weights = trainer.readWeights(new Float32Array(trainer.parameterCount));
+    try {
+      const answer = await this.#ask({ type: 'score', from, to, weights }, [weights.buffer]);
+      if (answer.type === 'scoreDone') return answer.report;
+      this.#fail(`the helper answered ${answer.type} to score, expected scoreDone`);
+    } catch {
+      // the failure is recorded; the lead scores these images itself
+    }
+    return null;
   }
 
   /** Ends the helper. */

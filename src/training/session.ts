@@ -13,8 +13,8 @@ import { ArchitectureError, IMAGE_SHAPE, NUM_CLASSES, buildModel } from './archi
 import { checkTrainConfig } from './config.ts';
 import type { TrainConfig, TrainDataset } from './config.ts';
 import { RunningStats, ThroughputMeter } from './metrics.ts';
-import { Trainer } from './trainer.ts';
-import type { StepReport } from './trainer.ts';
+import { Trainer, mergeEvalReports } from './trainer.ts';
+import type { EvalReport, StepReport } from './trainer.ts';
 import type { ParallelStepper } from './parallel.ts';
 import { WEIGHTS_EXTENSION, exportWeights, importWeights } from './weights.ts';
 import type { TrainingMeta } from './weights.ts';
@@ -391,17 +391,35 @@ export class TrainerSession {
     this.#setState('idle');
   }
 
+  /** Scores the test images at `indices` (all of them by default) in chunks, letting messages in between. */
+  async #score(t: Trainer, indices?: Uint32Array): Promise<EvalReport> {
+    const run = t.evaluation(undefined, indices);
+    let next = run.next();
+    while (!next.done) {
+      await this.#host.yieldToMessages();
+      next = run.next();
+    }
+    return next.value;
+  }
+
+  /** The whole test set's score; with a helper, each worker scores half of it. */
+  async #scoreTestSet(t: Trainer): Promise<EvalReport> {
+    const helper = this.#host.helper;
+    const n = t.test.count;
+    if (!helper || this.#workers !== 2 || n < 2) return this.#score(t);
+    const half = Math.ceil(n / 2);
+    const range = (from: number, to: number) => new Uint32Array(to - from).map((_, i) => from + i);
+    const theirs = helper.score(t, half, n);
+    const mine = await this.#score(t, range(0, half));
+    const other = (await theirs) ?? (await this.#score(t, range(half, n)));
+    return mergeEvalReports(mine, other);
+  }
+
   async #evaluate(id: number | undefined): Promise<void> {
     const t = this.#requireTrainer();
     await this.#exclusive(async () => {
       if (t !== this.#trainer) return;
-      const run = t.evaluation();
-      let next = run.next();
-      while (!next.done) {
-        await this.#host.yieldToMessages();
-        next = run.next();
-      }
-      const report = next.value;
+      const report = await this.#scoreTestSet(t);
       this.#lastAccuracy = report.accuracy;
       const size = t.test.shape[0] * t.test.shape[1] * t.test.shape[2];
       const event: EvalResultEvent = {

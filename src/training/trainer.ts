@@ -115,6 +115,22 @@ const EVAL_CHUNK = 500;
 export const TEST_SUBSET_SIZE = 500;
 
 /** The optimiser a config asks for, over `params`. */
+/**
+ * One score from the scores of two parts of a test set, `first` being the part with
+ * the lower indices (so the misclassified images stay in test-set order).
+ */
+export function mergeEvalReports(first: EvalReport, second: EvalReport): EvalReport {
+  const count = first.count + second.count;
+  const misclassified = [...first.misclassified, ...second.misclassified];
+  return {
+    accuracy: count > 0 ? (count - misclassified.length) / count : NaN,
+    loss: count > 0 ? (first.loss * first.count + second.loss * second.count) / count : NaN,
+    confusion: first.confusion.map((row, label) => row.map((n, predicted) => n + second.confusion[label][predicted])),
+    misclassified,
+    count,
+  };
+}
+
 export function makeOptimizer(params: Tensor[], config: OptimizerConfig): optim.SGD | optim.Adam {
   const { lr, weightDecay } = config;
   switch (config.kind) {

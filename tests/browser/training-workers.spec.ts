@@ -5,7 +5,8 @@
  * (transferred buffers), `?workers=1` trains on one worker, `?backend=fast` runs
  * without WebAssembly as a browser without SIMD would. Every path trains the
  * same first steps of LeNet-5 to the same losses, up to the order of
- * floating-point sums, and the dashboard says which path it took.
+ * floating-point sums, scores the test set (split between the two workers when
+ * there are two) to the same accuracy, and the dashboard says which path it took.
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
@@ -17,6 +18,8 @@ const LOSS_TOL = 1e-4;
 
 interface Trained {
   losses: number[];
+  /** The test accuracy after the steps ("Test now"). */
+  testAccuracy: number;
   backend: string | null;
   workers: string | null;
   shared: string | null;
@@ -37,9 +40,13 @@ async function trainSteps(page: Page, query: string): Promise<Trained> {
     const loss = page.locator('[data-train-loss]');
     losses.push(Number(await loss.getAttribute('data-train-loss')));
   }
+  await page.getByRole('button', { name: STRINGS.en.run.evaluate, exact: true }).click();
+  const score = page.locator('.training-test-accuracy');
+  await expect(score).toHaveAttribute('data-eval-step', String(STEPS), { timeout: 120_000 });
   const engine = page.locator('.training-engine');
   return {
     losses,
+    testAccuracy: Number(await score.getAttribute('data-test-accuracy')),
     backend: await engine.getAttribute('data-backend'),
     workers: await engine.getAttribute('data-workers'),
     shared: await engine.getAttribute('data-shared-memory'),
@@ -75,6 +82,12 @@ test('two workers (shared memory, and messages as without isolation) train the s
   expect(runs.messages).toMatchObject({ backend: 'wasm', workers: '2', shared: 'false' });
   expectSameCurve(runs.shared.losses, runs.one.losses);
   expectSameCurve(runs.messages.losses, runs.one.losses);
+  // Each image's class comes out the same wherever it is scored. The two-worker weights differ
+  // from one worker's in the last bits, which could tip an image lying on a class boundary; the
+  // runs are deterministic (same seed, same order of sums every time) and none does here.
+  expect(runs.one.testAccuracy).toBeGreaterThan(0);
+  expect(runs.shared.testAccuracy).toBe(runs.one.testAccuracy);
+  expect(runs.messages.testAccuracy).toBe(runs.one.testAccuracy);
   // The curve moved: these are real training steps, not one number repeated.
   expect(new Set(runs.one.losses).size).toBe(STEPS);
 });

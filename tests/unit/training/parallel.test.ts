@@ -10,7 +10,7 @@ import { datasets, nn } from '../../../src/engine/index.ts';
 import type { RawImageSet } from '../../../src/engine/datasets/format.ts';
 import { DEFAULT_STACK, DEFAULT_TRAIN_CONFIG } from '../../../src/training/config.ts';
 import type { TrainConfig } from '../../../src/training/config.ts';
-import { Trainer } from '../../../src/training/trainer.ts';
+import { Trainer, mergeEvalReports } from '../../../src/training/trainer.ts';
 import { HelperServer, ParallelStepper, canSplit, splitPoint } from '../../../src/training/parallel.ts';
 import type { HelperCommand, HelperEvent, HelperLink, Transport } from '../../../src/training/parallel.ts';
 import { getBackend } from '../../../src/engine/index.ts';
@@ -191,6 +191,30 @@ describe('two workers train as one', () => {
     const stepper = new ParallelStepper(inProcessHelper(), 'shared');
     await twoWorkers(LENET, 3, 'shared', undefined, stepper);
     expect(stepper.arrivals).toEqual({ counter: 0, message: 3 });
+  });
+
+  it('scores the test set in two halves, one on each worker, to the one-worker score', async () => {
+    const config = { ...LENET, testLimit: 333 };
+    const t = new Trainer(config, sets);
+    for (let i = 0; i < 4; i++) t.trainStep();
+    const whole = t.evaluate();
+    const stepper = new ParallelStepper(inProcessHelper(), 'messages');
+    expect(await stepper.setup(t, 'mnist', getBackend().name)).toBe(2);
+    const half = Math.ceil(t.test.count / 2);
+    const theirs = await stepper.score(t, half, t.test.count);
+    expect(theirs).not.toBeNull();
+    const mine = t.evaluation(undefined, new Uint32Array(half).map((_, i) => i));
+    let next = mine.next();
+    while (!next.done) next = mine.next();
+    const merged = mergeEvalReports(next.value, theirs!);
+    expect(merged.count).toBe(333);
+    expect(merged.accuracy).toBe(whole.accuracy);
+    expect(merged.confusion).toEqual(whole.confusion);
+    expect(merged.misclassified).toEqual(whole.misclassified);
+    expect(Math.abs(merged.loss - whole.loss)).toBeLessThanOrEqual(LOSS_TOL);
+    // A helper out of use says so, and the lead scores those images itself.
+    stepper.dispose();
+    expect(await stepper.score(t, half, t.test.count)).toBeNull();
   });
 
   it('a different dropout mask would show: the tolerance can fail', async () => {

@@ -74,7 +74,7 @@ const { instance } = await WebAssembly.instantiate(bytes);
 const e = instance.exports as unknown as Exports;
 
 console.log(`wasm convolution paths (${variant} build), GFLOP/s of the kernel alone; load average ${os.loadavg().map((v) => v.toFixed(1)).join(' ')}`);
-console.log('shape                                   pass    direct  im2col  auto');
+console.log('shape                                   pass    direct  by-ch   im2col  auto');
 for (const [label, [n, c, h, w, co, k, p]] of SHAPES) {
   const oh = h + 2 * p - k + 1;
   const ow = w + 2 * p - k + 1;
@@ -106,8 +106,10 @@ for (const [label, [n, c, h, w, co, k, p]] of SHAPES) {
       e.setConvPath(path);
       return (flops / time(run) / 1e6).toFixed(1).padStart(6);
     };
+    // By channel is a forward path only: its backward passes are the direct ones.
+    const byChannel = pass === 'fwd' ? rate(3) : ''.padStart(6);
     const [direct, im2col, auto] = [rate(1), rate(2), rate(0)];
     const name = i === 0 ? `${label ? `${label}: ` : ''}${n}x${c}x${h}x${w} -> ${co}, k${k} p${p}` : '';
-    console.log(`${name.padEnd(40)}${pass.padEnd(8)}${direct}  ${im2col}  ${auto}`);
+    console.log(`${name.padEnd(40)}${pass.padEnd(8)}${direct}  ${byChannel}  ${im2col}  ${auto}`);
   });
 }

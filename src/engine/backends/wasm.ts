@@ -118,8 +118,11 @@ export interface WasmKernels extends Kernels {
   readonly variant: WasmVariant;
   /** Bytes of the module's memory now: the arena's high-water mark. */
   memoryBytes(): number;
-  /** Forces the convolution path (1 direct, 2 im2col / col2im) or, with 0, lets the shape choose (the default). */
-  setConvPath(path: 0 | 1 | 2): void;
+  /**
+   * Forces the convolution path (1 direct, 2 im2col / col2im, 3 the forward pass
+   * by channel and the backward passes direct) or, with 0, lets the shape choose (the default).
+   */
+  setConvPath(path: 0 | 1 | 2 | 3): void;
 }
 
 /** The Kernels interface over an instantiated module. */

@@ -110,8 +110,8 @@ describe('the backend registry', () => {
 for (const { label: name, kernels: k } of candidates) {
   describe(`${name} kernels equal the reference kernels`, () => {
     // The wasm backend's paths, each forced in turn; 0 lets the shape choose.
-    const paths = 'setConvPath' in k ? ([0, 1, 2] as const) : ([0] as const);
-    const forcePath = (path: 0 | 1 | 2) => (k as WasmKernels).setConvPath?.(path);
+    const paths = 'setConvPath' in k ? ([0, 1, 2, 3] as const) : ([0] as const);
+    const forcePath = (path: 0 | 1 | 2 | 3) => (k as WasmKernels).setConvPath?.(path);
     afterAll(() => forcePath(0));
 
     it('gemm with every transpose flag, with and without accumulate, on awkward sizes', () => {
@@ -153,7 +153,7 @@ for (const { label: name, kernels: k } of candidates) {
     });
 
     for (const path of paths) {
-      const on = path === 0 ? '' : path === 1 ? ', direct path forced' : ', im2col / col2im forced';
+      const on = ['', ', direct path forced', ', im2col / col2im forced', ', forward by channel forced'][path];
       it(`convolution forward and both backwards on 150 random geometries${on}`, () => {
         forcePath(path);
         const rng = seeded(32);

@@ -4,18 +4,30 @@
  * Per image and group, with K = in-channels x kH x kW (one patch):
  *   out [Cout x positions] = weight [Cout x K] x patches [K x positions]
  *
- * Two ways to supply the patches, chosen by stride:
+ * Stride 1 copies the image once into a zero-padded buffer whose rows are
+ * Wp = outWidth + dilation*(kW-1) long. Then the patch value for tap
+ * (ci, kh, kw) at output (oh, ow) sits at flat index
+ * ci*plane + (oh + kh*dH)*Wp + ow + kw*dW = start(oh, ow) + offset(tap), where
+ * start(oh, ow) = oh*Wp + ow: the multiply reads the padded image in place
+ * through a table of per-tap offsets, with no copy of every patch. Two ways to
+ * lay the product on the 4 x 8 register tile, chosen by counting the work each
+ * wastes (`forwardByChannel`):
  *
- * - Stride 1 ("direct"): copy the image once into a zero-padded buffer whose
- *   rows are Wp = outWidth + dilation*(kW-1) long. Then the patch value for tap
- *   (ci, kh, kw) at output (oh, ow) sits at flat index
- *   ci*plane + (oh + kh*dH)*Wp + ow + kw*dW = position + offset(tap), where
- *   position = oh*Wp + ow. So the positions of a row of output, and even of
- *   several rows, are consecutive floats for every tap: the multiply reads the
- *   padded image in place through a table of per-tap offsets. The price is
- *   computing Wp - outWidth "wrap-around" columns per row and dropping them.
- * - Any stride ("im2col"): copy the patches into a [K x positions] matrix
- *   first, a band of output rows at a time so it stays in cache.
+ * - "Direct": positions across the vector lanes, weights broadcast. The
+ *   positions of a row of output, and even of several rows, are consecutive
+ *   floats for every tap; the price is computing Wp - outWidth "wrap-around"
+ *   columns per row and dropping them, and rounding Cout up to 4.
+ * - "By channel": the product transposed, out^T = patches^T x weight^T, output
+ *   channels across the lanes, pixels broadcast. A tile is four consecutive
+ *   positions of an output plane, each read through its own pointer, so it may
+ *   cross from one output row to the next and no wrap-around column is computed;
+ *   the price is rounding Cout up to 8. It takes most shapes with more than
+ *   four channels per group, and gains most where rows are short, as in
+ *   LeNet-5 (outWidth 10 in rows of Wp 14: direct computes 40% more positions
+ *   than there are). Backward passes do not use it.
+ *
+ * Any other stride ("im2col"): copy the patches into a [K x positions] matrix
+ * first, a band of output rows at a time so it stays in cache.
  *
  * Backward to the input with stride 1 is itself a stride-1 convolution of the
  * output gradient with the kernel flipped and its channel axes swapped, padded
@@ -26,7 +38,7 @@
  * nine dot products at a time, over several images at once.
  */
 import { allocFloats } from './memory';
-import { MR, NR, packA, packedFloats, gemmPacked, gemmDot, rowOffsets } from './gemm';
+import { MR, NR, packA, packedFloats, gemmPacked, gemmDot, rowOffsets, packB, packedColumnsFloats, tileGathered } from './gemm';
 
 /** The geometry, laid out as JavaScript writes it (ConvGeometry, 16 int32). */
 @unmanaged
@@ -63,7 +75,7 @@ function f32At(base: usize, index: i32): usize {
 }
 
 // ---------------------------------------------------------------------------
-// Direct path (stride 1)
+// Direct paths (stride 1)
 
 /**
  * Copies `channels` planes of an inH x inW image into a zero buffer of planes
@@ -87,6 +99,20 @@ function fillPadded(x: usize, channels: i32, inH: i32, inW: i32, padTop: i32, pa
 }
 
 /**
+ * The table of byte offsets of taps (ci, kh, kw) in a padded image of planes
+ * `plane` floats with rows `wp` floats: what the direct paths read through.
+ */
+function tapOffsets(channels: i32, kH: i32, kW: i32, dH: i32, dW: i32, wp: i32, plane: i32, dest: usize): usize {
+  let t = 0;
+  for (let ci = 0; ci < channels; ci++) {
+    for (let kh = 0; kh < kH; kh++) {
+      for (let kw = 0; kw < kW; kw++, t++) store<i32>(dest + (<usize>t << 2), (ci * plane + kh * dH * wp + kw * dW) * 4);
+    }
+  }
+  return dest;
+}
+
+/**
  * A stride-1 convolution of every image: out = (bias +) weight * x, where the
  * weights are already packed per group (`packed`, `groupFloats` apart).
  * Geometry fields are passed one by one so backward can describe its own
@@ -105,13 +131,7 @@ function direct(
   const plane = hp * wp;
   // One extra padded row: the last tile of a band reads up to NR - 1 floats past it.
   const padded = allocFloats(inPerGroup * plane + wp + NR);
-  const offsets = allocFloats(k);
-  let t = 0;
-  for (let ci = 0; ci < inPerGroup; ci++) {
-    for (let kh = 0; kh < kH; kh++) {
-      for (let kw = 0; kw < kW; kw++, t++) store<i32>(offsets + (<usize>t << 2), (ci * plane + kh * dH * wp + kw * dW) * 4);
-    }
-  }
+  const offsets = tapOffsets(inPerGroup, kH, kW, dH, dW, wp, plane, allocFloats(k));
   // A band of output rows per multiply, its result in `band` (rows of C padded to MR, columns to NR).
   const rowsC = roundUp(outPerGroup, MR);
   const bandRows = max(1, min(outH, BLOCK_BYTES / (rowsC * wp * 4)));
@@ -144,6 +164,69 @@ function direct(
       }
     }
   }
+}
+
+/**
+ * The stride-1 convolution of every image with the roles swapped: C^T
+ * [positions x Cout] = patches^T x weight^T, output channels across the vector
+ * lanes and positions broadcast (`tileGathered`), out = that + bias (bias 0: none).
+ *
+ * Each tile takes four consecutive positions of an output plane, in the plane's
+ * row-major order, so a tile may run from the end of one output row into the
+ * next: its four patches are read through four pointers into the padded image.
+ * No wrap-around column is ever computed, and the tile's transposed result is
+ * four consecutive floats of each channel's output plane.
+ */
+function directByChannel(x: usize, weight: usize, bias: usize, out: usize, g: Conv): void {
+  const inPerGroup = g.inChannels / g.groups;
+  const outPerGroup = g.outChannels / g.groups;
+  const outH = g.outHeight, outW = g.outWidth;
+  const k = inPerGroup * g.kernelHeight * g.kernelWidth;
+  // weight^T [K x Cout_g] per group in panels of eight channels, and the bias padded to whole panels with zeros.
+  const groupFloats = packedColumnsFloats(k, outPerGroup);
+  const packed = allocFloats(groupFloats * g.groups);
+  const biasFloats = roundUp(outPerGroup, NR);
+  const biasPanels = allocFloats(biasFloats * g.groups);
+  memory.fill(biasPanels, 0, <usize>(biasFloats * g.groups) << 2);
+  for (let grp = 0; grp < g.groups; grp++) {
+    packB(f32At(weight, grp * outPerGroup * k), 1, k, k, outPerGroup, f32At(packed, grp * groupFloats));
+    if (bias) memory.copy(f32At(biasPanels, grp * biasFloats), f32At(bias, grp * outPerGroup), <usize>outPerGroup << 2);
+  }
+  const wp = outW + g.dilationW * (g.kernelWidth - 1);
+  const hp = outH + g.dilationH * (g.kernelHeight - 1);
+  const plane = hp * wp;
+  // Every tap read is of a real position, inside the padded planes: no slack needed.
+  const padded = allocFloats(inPerGroup * plane);
+  const offsets = tapOffsets(inPerGroup, g.kernelHeight, g.kernelWidth, g.dilationH, g.dilationW, wp, plane, allocFloats(k));
+  const positions = outH * outW;
+  const planeBytes = <usize>positions << 2;
+  const last = positions - 1;
+  for (let n = 0; n < g.batch; n++) {
+    for (let grp = 0; grp < g.groups; grp++) {
+      fillPadded(f32At(x, (n * g.inChannels + grp * inPerGroup) * g.inHeight * g.inWidth), inPerGroup, g.inHeight, g.inWidth, g.padTop, g.padLeft, hp, wp, padded);
+      // A panel of eight channels at a time: its weights (k x 8 floats) stay in cache over the whole image.
+      for (let j = 0; j < outPerGroup; j += NR) {
+        const bp = f32At(packed, grp * groupFloats + j * k);
+        const b = f32At(biasPanels, grp * biasFloats + j);
+        const c = f32At(out, (n * g.outChannels + grp * outPerGroup + j) * positions);
+        const channels = min(NR, outPerGroup - j);
+        for (let q = 0; q < positions; q += 4) {
+          // A last tile past the plane's end repeats its last position and stores only the real ones.
+          tileGathered(
+            patchAt(padded, q, outW, wp), patchAt(padded, min(q + 1, last), outW, wp),
+            patchAt(padded, min(q + 2, last), outW, wp), patchAt(padded, min(q + 3, last), outW, wp),
+            offsets, bp, k, b, f32At(c, q), planeBytes, min(4, positions - q), channels,
+          );
+        }
+      }
+    }
+  }
+}
+
+/** Where output position q (row-major in a plane outW wide) starts reading the padded image. */
+@inline
+function patchAt(padded: usize, q: i32, outW: i32, wp: i32): usize {
+  return f32At(padded, (q / outW) * wp + q % outW);
 }
 
 // ---------------------------------------------------------------------------
@@ -257,7 +340,10 @@ function allFinite(x: usize, n: i32): bool {
 // ---------------------------------------------------------------------------
 // Which path: by stride and shape, unless a bench forces one.
 
-/** 0: choose by shape; 1: direct wherever it applies; 2: always im2col / col2im. */
+/**
+ * 0: choose by shape; 1: direct wherever it applies; 2: always im2col / col2im;
+ * 3: the forward pass of stride 1 by channel (`directByChannel`), the backward passes as 1.
+ */
 let forcedPath: i32 = 0;
 
 /** For the kernel bench (scripts/bench/wasm-paths.ts): force a path, or 0 to choose by shape again. */
@@ -276,7 +362,7 @@ export function setConvPath(path: i32): void {
  * col2im's count (scripts/bench/wasm-paths.ts shows both on the bench shapes).
  */
 function backwardInputDirect(g: Conv): bool {
-  if (forcedPath != 0) return forcedPath == 1;
+  if (forcedPath != 0) return forcedPath != 2;
   const inPerGroup = g.inChannels / g.groups;
   const outPerGroup = g.outChannels / g.groups;
   const taps = <i64>(g.kernelHeight * g.kernelWidth);
@@ -286,12 +372,35 @@ function backwardInputDirect(g: Conv): bool {
   return direct <= 2 * col2im;
 }
 
+/**
+ * Whether the forward pass of a stride-1 convolution runs with output channels
+ * across the vector lanes (`directByChannel`), else on `direct`. Both waste
+ * work: by channel rounds the channels (per group) up to a panel of 8 and the
+ * positions of a plane up to 4; direct rounds the channels up to 4 and computes
+ * whole padded rows (Wp per output row). Count multiply-adds both ways (the
+ * shared dimension is the same) and take the smaller: per multiply-add computed,
+ * by channel measured as fast or a little faster on every shape in
+ * scripts/bench/wasm-paths.ts, so it wins ties. With 4 or fewer channels direct wins.
+ */
+function forwardByChannel(g: Conv): bool {
+  if (forcedPath != 0) return forcedPath == 3;
+  const outPerGroup = g.outChannels / g.groups;
+  const rowLength = g.outWidth + g.dilationW * (g.kernelWidth - 1);
+  const byChannel = <i64>roundUp(outPerGroup, NR) * roundUp(g.outHeight * g.outWidth, 4);
+  const direct = <i64>roundUp(outPerGroup, MR) * g.outHeight * rowLength;
+  return byChannel <= direct;
+}
+
 /** out = conv(x, weight) + bias (bias 0: none). */
 export function convForward(x: usize, weight: usize, bias: usize, out: usize, geometry: usize): void {
   const g = changetype<Conv>(geometry);
   const inPerGroup = g.inChannels / g.groups;
   const outPerGroup = g.outChannels / g.groups;
   const k = inPerGroup * g.kernelHeight * g.kernelWidth;
+  if (g.strideH == 1 && g.strideW == 1 && forwardByChannel(g)) {
+    directByChannel(x, weight, bias, out, g);
+    return;
+  }
   const groupFloats = packedFloats(outPerGroup, k);
   const packed = allocFloats(groupFloats * g.groups);
   for (let grp = 0; grp < g.groups; grp++) {
@@ -409,13 +518,7 @@ function directWeight(dy: usize, x: usize, dw: usize, g: Conv): void {
   // (fillPadded rewrites only the image), since they meet zero gradients and must not hold inf or NaN.
   const padded = allocFloats(inPerGroup * plane + wp + NR);
   memory.fill(f32At(padded, inPerGroup * plane), 0, <usize>(wp + NR) << 2);
-  const offsets = allocFloats(k);
-  let t = 0;
-  for (let ci = 0; ci < inPerGroup; ci++) {
-    for (let kh = 0; kh < kH; kh++) {
-      for (let kw = 0; kw < kW; kw++, t++) store<i32>(offsets + (<usize>t << 2), (ci * plane + kh * dH * wp + kw * dW) * 4);
-    }
-  }
+  const offsets = tapOffsets(inPerGroup, kH, kW, dH, dW, wp, plane, allocFloats(k));
   const grads = allocFloats(outPerGroup * length);
   memory.fill(grads, 0, <usize>(outPerGroup * length) << 2);
   const inPlane = g.inHeight * g.inWidth;

@@ -1,7 +1,7 @@
 /**
  * Matrix products with 128-bit SIMD: four float32 lanes per instruction.
  *
- * Two micro-kernels do all the arithmetic of the convolutions and the dense
+ * Three micro-kernels do all the arithmetic of the convolutions and the dense
  * layers:
  *
  * - `tile` computes a 4 x 8 block of C = A B. A is "packed": four rows of A
@@ -13,6 +13,12 @@
  *   matrix (offset p * rowLength) or, for a convolution, reads the image in
  *   place (offset of tap (ci, kh, kw) in the padded image): no copy of every
  *   patch needed.
+ * - `tileGathered` is `tile` with the roles swapped: B is packed (eight
+ *   columns side by side, two vectors per step) and A's four rows are read
+ *   through four pointers and the offsets table, one broadcast float each per
+ *   step. It stores its block transposed. The forward convolution uses it with
+ *   output channels as B's columns and four output positions as A's rows, so the
+ *   positions need not be consecutive in the image (see conv.ts, "by channel").
  * - `dot3x3` computes a 3 x 3 block of C = A B^T, where A's and B's rows both
  *   run along the shared dimension: nine dot products, four products per
  *   instruction, summed across the lanes at the end. The weight gradient of a
@@ -141,6 +147,113 @@ export function gemmPacked(pa: usize, b: usize, offsets: usize, c: usize, ldc: i
       }
     }
   }
+}
+
+/** Floats in the packed copy of a k x n matrix: whole panels of NR columns. */
+@inline
+export function packedColumnsFloats(k: i32, n: i32): i32 {
+  return ((n + NR - 1) / NR) * NR * k;
+}
+
+/**
+ * Copies the k x n matrix whose element (p, j) is at b + 4 * (p * rowStep + j * colStep)
+ * into panels: panel s holds columns 8s..8s+7, as k groups of eight floats
+ * (the two vectors `tileGathered` reads per step). Columns past n are zero.
+ */
+export function packB(b: usize, rowStep: i32, colStep: i32, k: i32, n: i32, dest: usize): void {
+  for (let j0 = 0; j0 < n; j0 += NR) {
+    for (let p = 0; p < k; p++) {
+      for (let q = 0; q < NR; q++) {
+        const j = j0 + q;
+        const v: f32 = j < n ? load<f32>(b + ((<usize>(p * rowStep + j * colStep)) << 2)) : 0;
+        store<f32>(dest, v);
+        dest += 4;
+      }
+    }
+  }
+}
+
+/** Stores the first `count` lanes of v at `at`. */
+@inline
+function storeLanes(at: usize, v: v128, count: i32): void {
+  if (count == 4) {
+    v128.store(at, v);
+    return;
+  }
+  if (count > 0) store<f32>(at, f32x4.extract_lane(v, 0));
+  if (count > 1) store<f32>(at, f32x4.extract_lane(v, 1), 4);
+  if (count > 2) store<f32>(at, f32x4.extract_lane(v, 2), 8);
+}
+
+/**
+ * Stores the transpose of the 4 x 4 block whose rows are r0..r3: its column j
+ * (lanes j of r0..r3) goes to c + j * ldc bytes, for j < cols, and only the first `rows` lanes.
+ */
+@inline
+function storeTransposed(r0: v128, r1: v128, r2: v128, r3: v128, c: usize, ldc: usize, rows: i32, cols: i32): void {
+  const t0 = v128.shuffle<f32>(r0, r1, 0, 4, 1, 5);
+  const t1 = v128.shuffle<f32>(r0, r1, 2, 6, 3, 7);
+  const t2 = v128.shuffle<f32>(r2, r3, 0, 4, 1, 5);
+  const t3 = v128.shuffle<f32>(r2, r3, 2, 6, 3, 7);
+  if (cols > 0) storeLanes(c, v128.shuffle<f32>(t0, t2, 0, 1, 4, 5), rows);
+  if (cols > 1) storeLanes(c + ldc, v128.shuffle<f32>(t0, t2, 2, 3, 6, 7), rows);
+  if (cols > 2) storeLanes(c + 2 * ldc, v128.shuffle<f32>(t1, t3, 0, 1, 4, 5), rows);
+  if (cols > 3) storeLanes(c + 3 * ldc, v128.shuffle<f32>(t1, t3, 2, 3, 6, 7), rows);
+}
+
+/**
+ * `tile` with the roles of A and B swapped: a 4 x 8 block of C = A B where A
+ * is not packed but gathered, and B is packed (`packB`). Row r of A has its
+ * element p at a_r + offsets[p] bytes, four rows anywhere; B's eight columns
+ * come from the panel at bp, eight consecutive floats per step. The block is
+ * stored transposed, plus bias[j] on column j (bias: eight floats): column j
+ * of C goes to c + j * ldc bytes as four consecutive floats, for j < cols,
+ * only the first `rows` of them.
+ *
+ * For a convolution, A's rows are four output positions (their patches read in
+ * place in the padded image) and B's columns eight output channels (weights),
+ * so C^T is the output planes, four positions of a plane per store.
+ */
+@inline
+export function tileGathered(
+  a0: usize, a1: usize, a2: usize, a3: usize, offsets: usize, bp: usize, k: i32,
+  bias: usize, c: usize, ldc: usize, rows: i32, cols: i32,
+): void {
+  let c00 = f32x4.splat(0), c01 = f32x4.splat(0);
+  let c10 = f32x4.splat(0), c11 = f32x4.splat(0);
+  let c20 = f32x4.splat(0), c21 = f32x4.splat(0);
+  let c30 = f32x4.splat(0), c31 = f32x4.splat(0);
+  for (let p = 0; p < k; p++) {
+    const at = <usize>load<i32>(offsets);
+    const b0 = v128.load(bp);
+    const b1 = v128.load(bp, 16);
+    let a = v128.load32_splat(a0 + at);
+    c00 = madd(a, b0, c00);
+    c01 = madd(a, b1, c01);
+    a = v128.load32_splat(a1 + at);
+    c10 = madd(a, b0, c10);
+    c11 = madd(a, b1, c11);
+    a = v128.load32_splat(a2 + at);
+    c20 = madd(a, b0, c20);
+    c21 = madd(a, b1, c21);
+    a = v128.load32_splat(a3 + at);
+    c30 = madd(a, b0, c30);
+    c31 = madd(a, b1, c31);
+    bp += 32;
+    offsets += 4;
+  }
+  const bias0 = v128.load(bias);
+  const bias1 = v128.load(bias, 16);
+  c00 = f32x4.add(c00, bias0);
+  c10 = f32x4.add(c10, bias0);
+  c20 = f32x4.add(c20, bias0);
+  c30 = f32x4.add(c30, bias0);
+  c01 = f32x4.add(c01, bias1);
+  c11 = f32x4.add(c11, bias1);
+  c21 = f32x4.add(c21, bias1);
+  c31 = f32x4.add(c31, bias1);
+  storeTransposed(c00, c10, c20, c30, c, ldc, rows, cols);
+  storeTransposed(c01, c11, c21, c31, c + 4 * ldc, ldc, rows, cols - 4);
 }
 
 /** A table of k offsets: row p of a row-major matrix with rows `rowFloats` apart. */

@@ -78,28 +78,27 @@ console.log('shape                                   pass    direct  by-ch   im2
 for (const [label, [n, c, h, w, co, k, p]] of SHAPES) {
   const oh = h + 2 * p - k + 1;
   const ow = w + 2 * p - k + 1;
-  e.reset();
-  const geometry = e.alloc(64);
-  new Int32Array(e.memory.buffer).set([n, c, h, w, co, k, k, 1, 1, p, p, 1, 1, 1, oh, ow], geometry >> 2);
   const inputs = n * c * h * w;
   const weights = co * c * k * k;
   const outputs = n * co * oh * ow;
-  const x = e.alloc(inputs * 4);
-  const wt = e.alloc(weights * 4);
-  const bias = e.alloc(co * 4);
-  const out = e.alloc(outputs * 4);
-  const dy = e.alloc(outputs * 4);
-  const dx = e.alloc(inputs * 4);
-  const dw = e.alloc(weights * 4);
+  // Every call starts from an empty arena, as the backend's calls do: else each call's
+  // scratch would pile up above the last one's, and later calls would touch fresh memory.
+  // Allocating the same sizes in the same order gives the same addresses, data intact.
+  const allocAll = () => {
+    e.reset();
+    return [64, inputs, weights, co, outputs, outputs, inputs, weights].map((count) => e.alloc(count * 4));
+  };
+  const [geometry, x, wt, bias, out, dy, dx, dw] = allocAll();
+  new Int32Array(e.memory.buffer).set([n, c, h, w, co, k, k, 1, 1, p, p, 1, 1, 1, oh, ow], geometry >> 2);
   const f32 = new Float32Array(e.memory.buffer);
   for (const [at, count] of [[x, inputs], [wt, weights], [bias, co], [dy, outputs]]) {
     for (let i = 0; i < count; i++) f32[(at >> 2) + i] = Math.sin(i * 0.37) * 0.5;
   }
   const flops = 2 * n * co * oh * ow * c * k * k;
   const passes: [string, () => void][] = [
-    ['fwd', () => e.convForward(x, wt, bias, out, geometry)],
-    ['dInput', () => e.convBackwardInput(dy, wt, dx, geometry)],
-    ['dWeight', () => e.convBackwardWeight(dy, x, dw, geometry)],
+    ['fwd', () => (allocAll(), e.convForward(x, wt, bias, out, geometry))],
+    ['dInput', () => (allocAll(), e.convBackwardInput(dy, wt, dx, geometry))],
+    ['dWeight', () => (allocAll(), e.convBackwardWeight(dy, x, dw, geometry))],
   ];
   passes.forEach(([pass, run], i) => {
     const rate = (path: number) => {

@@ -200,7 +200,7 @@ function directByChannel(x: usize, weight: usize, bias: usize, out: usize, g: Co
   const offsets = tapOffsets(inPerGroup, g.kernelHeight, g.kernelWidth, g.dilationH, g.dilationW, wp, plane, allocFloats(k));
   const positions = outH * outW;
   const planeBytes = <usize>positions << 2;
-  const last = positions - 1;
+  const starts = patchStarts(outH, outW, wp, allocFloats(roundUp(positions, 4)));
   for (let n = 0; n < g.batch; n++) {
     for (let grp = 0; grp < g.groups; grp++) {
       fillPadded(f32At(x, (n * g.inChannels + grp * inPerGroup) * g.inHeight * g.inWidth), inPerGroup, g.inHeight, g.inWidth, g.padTop, g.padLeft, hp, wp, padded);
@@ -211,10 +211,9 @@ function directByChannel(x: usize, weight: usize, bias: usize, out: usize, g: Co
         const c = f32At(out, (n * g.outChannels + grp * outPerGroup + j) * positions);
         const channels = min(NR, outPerGroup - j);
         for (let q = 0; q < positions; q += 4) {
-          // A last tile past the plane's end repeats its last position and stores only the real ones.
+          const at = starts + (<usize>q << 2);
           tileGathered(
-            patchAt(padded, q, outW, wp), patchAt(padded, min(q + 1, last), outW, wp),
-            patchAt(padded, min(q + 2, last), outW, wp), patchAt(padded, min(q + 3, last), outW, wp),
+            padded + <usize>load<i32>(at), padded + <usize>load<i32>(at, 4), padded + <usize>load<i32>(at, 8), padded + <usize>load<i32>(at, 12),
             offsets, bp, k, b, f32At(c, q), planeBytes, min(4, positions - q), channels,
           );
         }
@@ -223,10 +222,20 @@ function directByChannel(x: usize, weight: usize, bias: usize, out: usize, g: Co
   }
 }
 
-/** Where output position q (row-major in a plane outW wide) starts reading the padded image. */
-@inline
-function patchAt(padded: usize, q: i32, outW: i32, wp: i32): usize {
-  return f32At(padded, (q / outW) * wp + q % outW);
+/**
+ * The byte offset in the padded image where each output position's patch
+ * starts, (oh * Wp + ow) * 4, in the plane's row-major order, padded to a
+ * multiple of four by repeating the last: a last tile past the plane's end
+ * computes that position again and stores only the real ones.
+ */
+function patchStarts(outH: i32, outW: i32, wp: i32, dest: usize): usize {
+  let q = 0;
+  for (let oh = 0; oh < outH; oh++) {
+    for (let ow = 0; ow < outW; ow++, q++) store<i32>(dest + (<usize>q << 2), (oh * wp + ow) * 4);
+  }
+  const last = load<i32>(dest + (<usize>(q - 1) << 2));
+  for (; q & 3; q++) store<i32>(dest + (<usize>q << 2), last);
+  return dest;
 }
 
 // ---------------------------------------------------------------------------

@@ -2,7 +2,9 @@
  * Which convolution path the wasm backend should take, measured: for each
  * stride-1 shape, the forward pass, the input gradient and the weight gradient
  * forced onto the direct path (the padded image read in place) and onto
- * im2col / col2im, and what the backend chooses by itself ("auto"). The
+ * im2col / col2im, the forward pass also onto "by-ch" (the direct path's
+ * product transposed: output channels across the vector lanes), and what the
+ * backend chooses by itself ("auto"). The
  * numbers are GFLOP/s of the kernel alone: the module is called directly on
  * data already in its memory, so no copy and no JavaScript allocation is
  * timed (the kernel bench, run.ts, times the whole call as the engine makes it).

@@ -34,7 +34,7 @@ interface WasmExports {
   convBackwardWeight(gradOut: number, x: number, gradWeight: number, geometry: number): void;
   maxPoolForward(x: number, out: number, indices: number, geometry: number): void;
   tanhForward(x: number, y: number, n: number): void;
-  /** For the kernel bench: 0 chooses the convolution path by shape, 1 forces direct, 2 im2col / col2im. */
+  /** For the kernel bench: 0 chooses the convolution path by shape, 1 forces direct, 2 im2col / col2im, 3 forward by channel. */
   setConvPath(path: number): void;
 }
 

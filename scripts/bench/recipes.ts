@@ -27,6 +27,10 @@ const RECIPES: Record<string, { optimizer: OptimizerConfig; batchSize: number }>
   'momentum-0.05-b32': { optimizer: momentum(0.05), batchSize: 32 },
   'adam-0.001-b32': { optimizer: { kind: 'adam', lr: 0.001, momentum: 0, weightDecay: 0 }, batchSize: 32 },
   'adam-0.002-b32': { optimizer: { kind: 'adam', lr: 0.002, momentum: 0, weightDecay: 0 }, batchSize: 32 },
+  'adam-0.001': { optimizer: { kind: 'adam', lr: 0.001, momentum: 0, weightDecay: 0 }, batchSize: 64 },
+  'momentum-0.01-b16': { optimizer: momentum(0.01), batchSize: 16 },
+  'momentum-0.03-b32': { optimizer: momentum(0.03), batchSize: 32 },
+  'adam-0.001-b16': { optimizer: { kind: 'adam', lr: 0.001, momentum: 0, weightDecay: 0 }, batchSize: 16 },
 };
 const only = arg('only', Object.keys(RECIPES).join(',')).split(',');
 

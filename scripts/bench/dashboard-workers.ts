@@ -5,7 +5,7 @@
  * sharing memory, and two passing messages (?memory=messages), it reports the
  * dashboard's own images/s after `--seconds` of training and, with `--to98`,
  * the wall clock from Start to the first test evaluation at 98% or more (the
- * dashboard evaluates at the end of each epoch, so this is an epoch boundary).
+ * dashboard scores the whole test set every half epoch, so this lands near one).
  *
  *   npx tsx scripts/bench/dashboard-workers.ts [--port=4406] [--seconds=20] [--to98] [--modes=one,shared,messages] [--query=bs=32&seed=2] [--threads]
  *

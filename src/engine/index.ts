@@ -46,7 +46,7 @@ export function ready(): Promise<void> {
 
 export * from './tensor.ts';
 export { Random, manualSeed } from './random.ts';
-export { ArrayPool } from './storage.ts';
+export { ArrayPool, lastingArrays } from './storage.ts';
 export * from './backend.ts';
 export * from './ops/elementwise.ts';
 export * from './ops/reduce.ts';

@@ -16,6 +16,8 @@
  * hand its arrays back and get the same memory next time.
  */
 
+import type { Tensor } from './tensor.ts';
+
 /** Arrays smaller than this are not worth the bookkeeping: small allocations do not reach the OS. */
 const POOLED_MIN_BYTES = 16 * 1024;
 
@@ -67,8 +69,7 @@ export function ints(n: number): Int32Array {
  *   l.backward();
  *   return l.item();
  * });
- * const params = model.parameters();
- * pool.reclaim([...params.map((p) => p.data), ...params.flatMap((p) => (p.grad ? [p.grad.data] : [])), ...model.buffers().map((b) => b.data)]);
+ * pool.reclaim(lastingArrays(model));
  * optimizer.step();
  */
 export class ArrayPool {
@@ -126,4 +127,18 @@ export class ArrayPool {
     for (const [bytes, list] of this.#free) total += bytes * list.length;
     return total;
   }
+}
+
+/**
+ * What outlives a training step of `model`, for {@link ArrayPool.reclaim}: every
+ * parameter's values and gradient, and every buffer (BatchNorm's running statistics).
+ */
+export function lastingArrays(model: { parameters(): Tensor[]; buffers(): Tensor[] }): Float32Array[] {
+  const kept: Float32Array[] = [];
+  for (const p of model.parameters()) {
+    kept.push(p.data);
+    if (p.grad) kept.push(p.grad.data);
+  }
+  for (const b of model.buffers()) kept.push(b.data);
+  return kept;
 }

@@ -13,7 +13,7 @@
  * step, the layer and the row within the batch, so a row is dropped the same
  * wherever it is computed.
  */
-import { ArrayPool, Tensor, crossEntropy, nn, noGrad, optim } from '../engine/index.ts';
+import { ArrayPool, Tensor, crossEntropy, lastingArrays, nn, noGrad, optim } from '../engine/index.ts';
 import type { RawImageSet } from '../engine/datasets/format.ts';
 import { Random } from '../engine/random.ts';
 import { buildModel } from './architecture.ts';
@@ -346,19 +346,8 @@ export class Trainer {
       return { loss: loss.item(), correct, count };
     });
     // The graph is done with: only the weights, their gradients and the model's buffers live on.
-    this.#stepMemory.reclaim(this.#lasting());
+    this.#stepMemory.reclaim(lastingArrays(this.model));
     return report;
-  }
-
-  /** The arrays that outlive a step: every parameter, its gradient, every buffer (BatchNorm's running statistics). */
-  #lasting(): Float32Array[] {
-    const kept: Float32Array[] = [];
-    for (const p of this.#params) {
-      kept.push(p.data);
-      if (p.grad) kept.push(p.grad.data);
-    }
-    for (const b of this.model.buffers()) kept.push(b.data);
-    return kept;
   }
 
   /** Copies every parameter's gradient, one after another, into `out` (length {@link parameterCount}). */
@@ -499,7 +488,7 @@ export class Trainer {
         }),
       );
       // softmaxRows made its own array: nothing of the chunk's forward pass is read again.
-      this.#evalMemory.reclaim(this.#lasting());
+      this.#evalMemory.reclaim(lastingArrays(this.model));
       for (let r = 0; r < count; r++) {
         const predicted = argmaxRow(probs, r * classes, classes);
         const label = labels[r];

@@ -8,7 +8,7 @@
  * The Web Worker runs this for the page; `scripts/degradation.ts` records a
  * reference run; a Vitest test reruns the same code and checks the numbers.
  */
-import { Random, crossEntropy, manualSeed, optim, tensor } from '../../engine/index.ts';
+import { ArrayPool, Random, crossEntropy, lastingArrays, manualSeed, optim, tensor } from '../../engine/index.ts';
 import type { Tensor } from '../../engine/index.ts';
 import { plainNet, residualNet } from '../../engine/models/small.ts';
 import type { StagedNet } from '../../engine/models/small.ts';
@@ -141,7 +141,15 @@ export class NetRun {
   private inWindow = 0;
   private taken = 0;
 
-  constructor(kind: NetKind, depth: number, private readonly options: DegradationOptions, private readonly data: DegradationData, private readonly batches: number[][]) {
+  constructor(
+    kind: NetKind,
+    depth: number,
+    private readonly options: DegradationOptions,
+    private readonly data: DegradationData,
+    private readonly batches: number[][],
+    /** Where each step's arrays come from: one pool for all runs, which train one after another. */
+    private readonly memory = new ArrayPool(),
+  ) {
     this.kind = kind;
     this.depth = depth;
     this.model = buildNet(kind, depth, options);
@@ -157,12 +165,16 @@ export class NetRun {
   step(): boolean {
     const [input, targets] = batchTensor(this.data, this.batches[this.taken]);
     this.model.train();
-    this.optimiser.zeroGrad();
-    const loss = crossEntropy(this.model.forward(input), targets);
-    loss.backward();
+    const loss = this.memory.run(() => {
+      this.optimiser.zeroGrad();
+      const l = crossEntropy(this.model.forward(input), targets);
+      l.backward();
+      return l.item();
+    });
+    this.memory.reclaim(lastingArrays(this.model));
     this.optimiser.step();
     this.taken++;
-    this.window += loss.item();
+    this.window += loss;
     this.inWindow++;
     if (this.inWindow === this.options.every || this.done) {
       this.curve.steps.push(this.taken);
@@ -189,7 +201,8 @@ export function checkOptions(o: DegradationOptions): void {
 export function makeRuns(options: DegradationOptions, data: DegradationData): NetRun[] {
   checkOptions(options);
   const batches = batchOrder(options, data.count);
-  return options.depths.flatMap((depth) => NET_KINDS.map((kind) => new NetRun(kind, depth, options, data, batches)));
+  const memory = new ArrayPool();
+  return options.depths.flatMap((depth) => NET_KINDS.map((kind) => new NetRun(kind, depth, options, data, batches, memory)));
 }
 
 /** Trains every network to the end (Node: scripts and tests). */

@@ -1,7 +1,7 @@
 // ArrayPool: a training step's arrays come back to the pool and are lent again,
 // and a pooled run computes exactly what an unpooled one does, on every backend.
 import { describe, expect, it } from 'vitest';
-import { ArrayPool, Tensor, crossEntropy, listBackends, nn, optim, withBackend } from '../../../src/engine/index.ts';
+import { ArrayPool, Tensor, crossEntropy, lastingArrays, listBackends, nn, optim, withBackend } from '../../../src/engine/index.ts';
 import { floats, ints } from '../../../src/engine/storage.ts';
 import { seeded, randomData } from './helpers/random.ts';
 
@@ -114,10 +114,7 @@ function train(pool: ArrayPool | null): { weights: Float32Array[]; buffers: Floa
       return loss.item();
     };
     losses.push(pool ? pool.run(stepOnce) : stepOnce());
-    if (pool) {
-      const params = net.parameters();
-      pool.reclaim([...params.map((p) => p.data), ...params.flatMap((p) => (p.grad ? [p.grad.data] : [])), ...net.buffers().map((b) => b.data)]);
-    }
+    pool?.reclaim(lastingArrays(net));
     if (step % 2 === 1) optimizer.step();
   }
   return { weights: net.parameters().map((p) => p.data.slice()), buffers: net.buffers().map((b) => b.data.slice()), losses };

@@ -208,6 +208,13 @@ export function encodeOrder(ids: readonly string[]): string {
   return ids.join(',');
 }
 
+/** The order `ids` with the cards at places a and b swapped, encoded: a typical wrong order. */
+export function encodeSwapped(ids: readonly string[], a: number, b: number): string {
+  const out = [...ids];
+  [out[a], out[b]] = [out[b], out[a]];
+  return encodeOrder(out);
+}
+
 /** "12:flatten-start-1" */
 export function encodeLineFix(line: number, fix: string): string {
   return `${line}:${fix}`;

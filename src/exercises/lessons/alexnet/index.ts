@@ -7,7 +7,7 @@
 import { nn, summary } from '../../../engine/index.ts';
 import type { Random } from '../../../engine/index.ts';
 import { convOutputSize } from '../../../engine/shapes.ts';
-import { encodeOrder, parseOrder } from '../../answers.ts';
+import { encodeOrder, encodeSwapped, parseOrder } from '../../answers.ts';
 import { checkNumeric, numericMistakes } from '../../checks.ts';
 import type { NumericMistake } from '../../checks.ts';
 import { intBetween, shuffled } from '../../seed.ts';
@@ -217,14 +217,9 @@ export const layerOrderExercise: ExerciseDefinition<LayerOrderParams> = {
   },
   mistakes(p): Mistake[] {
     const ids = referenceIds(p);
-    const swap = (a: number, b: number) => {
-      const out = [...ids];
-      [out[a], out[b]] = [out[b], out[a]];
-      return encodeOrder(out);
-    };
     return [
-      { typed: swap(1, 2), answerNote: 'norm before pool' },
-      { typed: swap(0, 3), answerNote: 'out of order' },
+      { typed: encodeSwapped(ids, 1, 2), answerNote: 'norm before pool' },
+      { typed: encodeSwapped(ids, 0, 3), answerNote: 'out of order' },
     ];
   },
 };

@@ -5,7 +5,7 @@
  * judged by building the student's network and running it.
  */
 import { randn, summary } from '../../../engine/index.ts';
-import { encodeIntegers, encodeOrder, grouped, texGrouped, parseIntegers, parseOrder } from '../../answers.ts';
+import { encodeIntegers, encodeOrder, encodeSwapped, grouped, texGrouped, parseIntegers, parseOrder } from '../../answers.ts';
 import { checkNumeric, numericMistakes } from '../../checks.ts';
 import type { NumericMistake } from '../../checks.ts';
 import { pick, shuffled } from '../../seed.ts';
@@ -147,15 +147,10 @@ export const layerOrder: ExerciseDefinition<OrderParams> = {
   },
   mistakes(p): Mistake[] {
     const ids = referenceIds(p);
-    const swap = (a: number, b: number) => {
-      const out = [...ids];
-      [out[a], out[b]] = [out[b], out[a]];
-      return encodeOrder(out);
-    };
-    const list: Mistake[] = [{ typed: swap(0, 3), answerNote: 'does not build' }];
+    const list: Mistake[] = [{ typed: encodeSwapped(ids, 0, 3), answerNote: 'does not build' }];
     // Activation after pooling: the same network with max pooling (a rising activation commutes with max), wrong with averaging.
     const sameFunction = p.net.pooling === 'max';
-    list.push({ typed: swap(1, 2), answerNote: sameFunction ? 'correct: equivalent order' : 'activation out of place' });
+    list.push({ typed: encodeSwapped(ids, 1, 2), answerNote: sameFunction ? 'correct: equivalent order' : 'activation out of place' });
     return list.filter((m) => !m.answerNote.startsWith('correct'));
   },
 };

@@ -40,7 +40,7 @@
 import type { RawImageSet } from '../engine/datasets/format.ts';
 import { nn } from '../engine/index.ts';
 import type { TrainConfig } from './config.ts';
-import { Trainer } from './trainer.ts';
+import { Trainer, indexRange } from './trainer.ts';
 import type { EvalReport, StepReport } from './trainer.ts';
 
 /** How the two workers exchange weights and gradients. */
@@ -231,8 +231,7 @@ export class HelperServer {
     const t = this.#trainer;
     if (!t) throw new Error('the helper was asked to score before setup');
     t.writeWeights(command.weights);
-    const indices = new Uint32Array(Math.max(0, command.to - command.from)).map((_, i) => command.from + i);
-    const run = t.evaluation(undefined, indices);
+    const run = t.evaluation(undefined, indexRange(command.from, command.to));
     let next = run.next();
     while (!next.done) next = run.next();
     this.#host.post({ type: 'scoreDone', report: next.value });

@@ -13,7 +13,7 @@ import { ArchitectureError, IMAGE_SHAPE, NUM_CLASSES, buildModel } from './archi
 import { checkTrainConfig } from './config.ts';
 import type { TrainConfig, TrainDataset } from './config.ts';
 import { RunningStats, ThroughputMeter } from './metrics.ts';
-import { Trainer, mergeEvalReports } from './trainer.ts';
+import { Trainer, indexRange, mergeEvalReports } from './trainer.ts';
 import type { EvalReport, StepReport } from './trainer.ts';
 import type { ParallelStepper } from './parallel.ts';
 import { WEIGHTS_EXTENSION, exportWeights, importWeights } from './weights.ts';
@@ -408,10 +408,9 @@ export class TrainerSession {
     const n = t.test.count;
     if (!helper || this.#workers !== 2 || n < 2) return this.#score(t);
     const half = Math.ceil(n / 2);
-    const range = (from: number, to: number) => new Uint32Array(to - from).map((_, i) => from + i);
     const theirs = helper.score(t, half, n);
-    const mine = await this.#score(t, range(0, half));
-    const other = (await theirs) ?? (await this.#score(t, range(half, n)));
+    const mine = await this.#score(t, indexRange(0, half));
+    const other = (await theirs) ?? (await this.#score(t, indexRange(half, n)));
     return mergeEvalReports(mine, other);
   }
 

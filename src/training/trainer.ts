@@ -115,6 +115,11 @@ const EVAL_CHUNK = 500;
 export const TEST_SUBSET_SIZE = 500;
 
 /** The optimiser a config asks for, over `params`. */
+/** Test-set indices from..to-1, for scoring a part of the set. */
+export function indexRange(from: number, to: number): Uint32Array {
+  return new Uint32Array(Math.max(0, to - from)).map((_, i) => from + i);
+}
+
 /**
  * One score from the scores of two parts of a test set, `first` being the part with
  * the lower indices (so the misclassified images stay in test-set order).
@@ -468,10 +473,7 @@ export class Trainer {
     const classes = this.classes.length;
     const confusion = emptyConfusion(classes);
     const misclassified: EvalReport['misclassified'] = [];
-    if (!indices) {
-      indices = new Uint32Array(set.count);
-      for (let i = 0; i < indices.length; i++) indices[i] = i;
-    }
+    indices ??= indexRange(0, set.count);
     const total = indices.length;
     const data = new Float32Array(Math.min(chunk, total) * this.#imageSize);
     const labels = new Int32Array(Math.min(chunk, total));

@@ -10,7 +10,7 @@ import { datasets, nn } from '../../../src/engine/index.ts';
 import type { RawImageSet } from '../../../src/engine/datasets/format.ts';
 import { DEFAULT_STACK, DEFAULT_TRAIN_CONFIG } from '../../../src/training/config.ts';
 import type { TrainConfig } from '../../../src/training/config.ts';
-import { Trainer, mergeEvalReports } from '../../../src/training/trainer.ts';
+import { Trainer, indexRange, mergeEvalReports } from '../../../src/training/trainer.ts';
 import { HelperServer, ParallelStepper, canSplit, splitPoint } from '../../../src/training/parallel.ts';
 import type { HelperCommand, HelperEvent, HelperLink, Transport } from '../../../src/training/parallel.ts';
 import { getBackend } from '../../../src/engine/index.ts';
@@ -203,7 +203,7 @@ describe('two workers train as one', () => {
     const half = Math.ceil(t.test.count / 2);
     const theirs = await stepper.score(t, half, t.test.count);
     expect(theirs).not.toBeNull();
-    const mine = t.evaluation(undefined, new Uint32Array(half).map((_, i) => i));
+    const mine = t.evaluation(undefined, indexRange(0, half));
     let next = mine.next();
     while (!next.done) next = mine.next();
     const merged = mergeEvalReports(next.value, theirs!);

@@ -5,7 +5,7 @@
 import { Tensor, expectTensor, fromOp } from '../tensor.ts';
 import { randomFor } from '../random.ts';
 import { getBackend } from '../backend.ts';
-import { floats } from '../storage.ts';
+import { emptyFloats, floats } from '../storage.ts';
 
 /**
  * Applies `f` per element; backward multiplies the incoming gradient by `df`,
@@ -27,7 +27,7 @@ function pointwise(
   const y = floats(x.length);
   map(x, y);
   return fromOp(name, y, input.shape, [input], (g) => {
-    const gx = floats(x.length);
+    const gx = emptyFloats(x.length);
     for (let i = 0; i < x.length; i++) gx[i] = g[i] * df(x[i], y[i]);
     return [gx];
   });
@@ -131,14 +131,14 @@ export function sigmoid(input: Tensor): Tensor {
 
 /** tanh's forward loop: the reference and fast backends' `tanhForward`. */
 export function tanhForwardLoops(x: Float32Array): Float32Array {
-  const y = floats(x.length);
+  const y = emptyFloats(x.length);
   for (let i = 0; i < x.length; i++) y[i] = Math.tanh(x[i]);
   return y;
 }
 
 /** tanh's backward loop, from the output: d tanh(x)/dx = 1 - tanh(x)^2 = 1 - y^2. */
 export function tanhBackwardLoops(gradOutput: Float32Array, y: Float32Array): Float32Array {
-  const gx = floats(y.length);
+  const gx = emptyFloats(y.length);
   for (let i = 0; i < y.length; i++) gx[i] = gradOutput[i] * (1 - y[i] * y[i]);
   return gx;
 }
